@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Measures bridgemap at the scales the issues name, on generated networks.
+#
+#   bench/run.sh [SECTION ...]      sections: generate read analyse compare (default: all)
+#
+# Wall time and peak memory come from /usr/bin/time; each figure is one run on this machine
+# (2 cores), so expect a few percent of noise. Networks are generated into $BENCH_DIR
+# (default /tmp/bridgemap-bench) and reused. Build first: scripts/setup.sh build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bin=${BRIDGEMAP:-./build/bridgemap}
+work=${BENCH_DIR:-/tmp/bridgemap-bench}
+mkdir -p "$work"
+sections=("$@")
+[ ${#sections[@]} -gt 0 ] || sections=(generate read analyse compare)
+
+[ -x "$bin" ] || { echo "bench: $bin not found; run scripts/setup.sh build first" >&2; exit 1; }
+[ -x /usr/bin/time ] || { echo "bench: /usr/bin/time is missing (apt-get install time)" >&2; exit 1; }
+
+# measure LABEL COMMAND...: runs the command once and prints its wall time and peak memory.
+measure() {
+  local label=$1; shift
+  local log
+  log=$(mktemp)
+  if /usr/bin/time -f "%e %M" -o "$log" "$@" >/dev/null 2>"$log.err"; then
+    read -r seconds kilobytes <"$log"
+    printf '  %-52s %8.2f s %9.0f MB\n' "$label" "$seconds" "$((kilobytes / 1024))"
+  else
+    printf '  %-52s FAILED: %s\n' "$label" "$(tail -n 1 "$log.err")"
+  fi
+  rm -f "$log" "$log.err"
+}
+
+network() {  # network N: a generated network of N members (seed 1), made once
+  local dir="$work/members-$1"
+  [ -f "$dir/members.csv" ] || "$bin" generate --members "$1" --seed 1 --out "$dir" >/dev/null
+  echo "$dir"
+}
+
+for section in "${sections[@]}"; do
+  case "$section" in
+    generate)
+      echo "generate (issue 2: 100,000 members in under a minute)"
+      for n in 1100 20000 100000; do
+        rm -rf "$work/fresh-$n"
+        measure "generate --members $n" "$bin" generate --members "$n" --seed 1 --out "$work/fresh-$n"
+      done
+      ;;
+    read)
+      echo "read and validate (issue 2: 20,000 in < 5 s and < 1 GiB; 100,000 in < 30 s)"
+      for n in 1100 20000 100000; do
+        measure "validate, $n members" "$bin" validate "$(network "$n")"
+      done
+      ;;
+    analyse)
+      echo "analyse (issue 3: 1,100 < 3 s; 20,000 exact < 2 min, sampled < 30 s; 100,000 < 10 min in 16 GiB)"
+      measure "analyse, 1,100 members" "$bin" analyse "$(network 1100)" --out "$work/out-1100"
+      measure "analyse, 20,000 members, --exact" "$bin" analyse "$(network 20000)" --exact --out "$work/out-20000-exact"
+      measure "analyse, 20,000 members, --samples 1000" "$bin" analyse "$(network 20000)" --samples 1000 --out "$work/out-20000-sampled"
+      measure "analyse, 100,000 members (automatic: sampled)" "$bin" analyse "$(network 100000)" --out "$work/out-100000"
+      ;;
+    compare)
+      echo "the same metrics in NetworkX and python-igraph (issue 3)"
+      [ -f "$work/out-1100/ties.csv" ] || "$bin" analyse "$(network 1100)" --out "$work/out-1100" >/dev/null
+      /usr/bin/python3 bench/compare_libraries.py "$work/out-1100" "$bin" "$(network 1100)"
+      ;;
+    *)
+      echo "bench: unknown section $section" >&2; exit 2 ;;
+  esac
+done

@@ -1,0 +1,72 @@
+#include "command_line.hpp"
+
+#include <bridgemap/error.hpp>
+#include <bridgemap/ingest/network_reader.hpp>
+
+#include <charconv>
+#include <cmath>
+#include <ostream>
+
+namespace bridgemap::cli {
+
+void add_data_options(CLI::App& command, DataOptions& options) {
+    command.add_option("DATA", options.data, "Network folder (members.csv, ...) or .json file")
+        ->required()
+        ->check(CLI::ExistingPath)
+        ->type_name("DATA");
+    command.add_option("--from", options.from, "Keep events, ties and memberships from this date (YYYY, YYYY-MM or YYYY-MM-DD)")
+        ->type_name("DATE");
+    command.add_option("--until", options.until, "Keep events, ties and memberships until this date, inclusive")
+        ->type_name("DATE");
+    command.add_option("--weights", options.weights,
+                       "Tie weight coefficients, e.g. events=1,groups=1,orgs=1,ties=1 (default all 1)")
+        ->type_name("LIST");
+    command.add_option("--seed", options.seed, "Random seed for anything randomised (default 1)")->type_name("N");
+}
+
+TieWeights parse_tie_weights(const std::string& text) {
+    TieWeights weights;
+    std::size_t start = 0;
+    while (start <= text.size() && !text.empty()) {
+        const std::size_t end = std::min(text.find(',', start), text.size());
+        const std::string item = text.substr(start, end - start);
+        const std::size_t equals = item.find('=');
+        const auto fail = [&](const std::string& why) {
+            throw RequestError("--weights \"" + text + "\": " + why +
+                               "; expected for example events=1,groups=1,orgs=1,ties=1");
+        };
+        if (equals == std::string::npos) fail("\"" + item + "\" has no '='");
+        const std::string key = item.substr(0, equals);
+        const std::string value = item.substr(equals + 1);
+        double number = 0;
+        const auto [stop, error] = std::from_chars(value.data(), value.data() + value.size(), number);
+        if (error != std::errc() || stop != value.data() + value.size() || !std::isfinite(number) || number < 0) {
+            fail("\"" + value + "\" is not a number of 0 or more");
+        }
+        if (key == "events") weights.events = number;
+        else if (key == "groups") weights.groups = number;
+        else if (key == "orgs" || key == "organisations") weights.organisations = number;
+        else if (key == "ties") weights.ties = number;
+        else fail("unknown key \"" + key + "\"");
+        start = end + 1;
+    }
+    return weights;
+}
+
+LoadedNetwork load_network(const DataOptions& options, std::ostream& diagnostics_out) {
+    LoadedNetwork loaded;
+    loaded.window = parse_window(options.from, options.until);
+    auto result = ingest::read_network(options.data);
+    for (const auto& diagnostic : result.diagnostics.all()) diagnostics_out << format_diagnostic(diagnostic) << '\n';
+    if (result.diagnostics.has_errors()) {
+        const auto errors = result.diagnostics.error_count();
+        throw InvalidDataError(std::to_string(errors) + (errors == 1 ? " error" : " errors") + " in " + options.data +
+                               "; nothing was computed (run 'bridgemap validate " + options.data +
+                               "' for the full check)");
+    }
+    loaded.whole = std::move(result.network);
+    loaded.windowed = apply_window(loaded.whole, loaded.window);
+    return loaded;
+}
+
+}  // namespace bridgemap::cli

@@ -1,0 +1,59 @@
+#pragma once
+// What every command shares: the network argument and the options of SPEC §4, loading the
+// network with its diagnostics, and the exit codes.
+
+#include <bridgemap/ingest/diagnostics.hpp>
+#include <bridgemap/model/network.hpp>
+#include <bridgemap/model/window.hpp>
+#include <bridgemap/ties/projection.hpp>
+
+#include <CLI/CLI.hpp>
+
+#include <cstdint>
+#include <functional>
+#include <iosfwd>
+#include <string>
+
+namespace bridgemap::cli {
+
+inline constexpr int k_exit_success = 0;
+inline constexpr int k_exit_failure = 1;
+inline constexpr int k_exit_usage = 2;
+inline constexpr int k_exit_invalid_data = 3;
+
+/// The options every command that reads a network takes.
+struct DataOptions {
+    std::string data;
+    std::string from;
+    std::string until;
+    std::string weights;
+    std::uint64_t seed = 1;
+};
+
+/// Adds DATA, --from, --until, --weights and --seed to `command`.
+void add_data_options(CLI::App& command, DataOptions& options);
+
+/// The tie coefficients of --weights ("events=1,groups=0.5,orgs=1,ties=2"; keys may be
+/// left out). Throws RequestError saying what was expected.
+TieWeights parse_tie_weights(const std::string& text);
+
+/// A network read and checked, with the window applied.
+struct LoadedNetwork {
+    Network whole;     ///< Everything in the input.
+    Network windowed;  ///< As seen through the window (the same as whole when it is open).
+    Window window;
+};
+
+/// Reads options.data. Prints every diagnostic to `diagnostics_out`; throws
+/// InvalidDataError (exit 3) when there are errors. Throws RequestError for a bad window.
+LoadedNetwork load_network(const DataOptions& options, std::ostream& diagnostics_out);
+
+/// A command registers itself with the application and says what to run once the
+/// arguments are parsed.
+using CommandRunner = std::function<int()>;
+struct Command {
+    CLI::App* app = nullptr;
+    CommandRunner run;
+};
+
+}  // namespace bridgemap::cli

@@ -1,0 +1,11 @@
+#pragma once
+// One function per command: each adds its subcommand to the application.
+
+#include "command_line.hpp"
+
+namespace bridgemap::cli {
+
+Command add_validate_command(CLI::App& app);
+Command add_generate_command(CLI::App& app);
+
+}  // namespace bridgemap::cli

@@ -1,0 +1,98 @@
+#include "commands/commands.hpp"
+
+#include <bridgemap/error.hpp>
+#include <bridgemap/ingest/network_reader.hpp>
+#include <bridgemap/model/inventory.hpp>
+
+#include <cstdio>
+#include <iostream>
+#include <memory>
+
+namespace bridgemap::cli {
+namespace {
+
+std::string padded(std::string text, std::size_t width) {
+    if (text.size() < width) text.append(width - text.size(), ' ');
+    return text;
+}
+
+std::string right(std::size_t number, std::size_t width) {
+    std::string text = std::to_string(number);
+    if (text.size() < width) text.insert(0, width - text.size(), ' ');
+    return text;
+}
+
+std::string percent(std::size_t part, std::size_t whole) {
+    char buffer[16];
+    std::snprintf(buffer, sizeof buffer, "%5.1f%%", whole == 0 ? 0.0 : 100.0 * static_cast<double>(part) / static_cast<double>(whole));
+    return buffer;
+}
+
+void print_inventory(const Inventory& inventory, const std::string& heading, std::ostream& out) {
+    out << heading << "\n";
+    const std::pair<const char*, std::size_t> rows[] = {
+        {"members", inventory.members},         {"organisations", inventory.organisations},
+        {"events", inventory.events},           {"attendance rows", inventory.attendance},
+        {"groups", inventory.groups},           {"group memberships", inventory.group_members},
+        {"affiliations", inventory.affiliations}, {"explicit ties", inventory.ties},
+    };
+    for (const auto& [label, count] : rows) out << "  " << padded(label, 18) << right(count, 9) << "\n";
+
+    out << "\nMembers per sector\n";
+    for (const auto& sector : inventory.sectors) {
+        out << "  " << padded(sector.sector, 18) << right(sector.members, 9) << "  " << percent(sector.members, inventory.members)
+            << "\n";
+    }
+    out << "  " << padded("unknown", 18) << right(inventory.unknown_sector, 9) << "  "
+        << percent(inventory.unknown_sector, inventory.members) << "\n";
+
+    out << "\nEvents per year\n";
+    for (const auto& year : inventory.events_per_year) {
+        out << "  " << padded(std::to_string(year.year), 18) << right(year.events, 9) << "\n";
+    }
+    if (inventory.undated_events > 0 || inventory.events_per_year.empty()) {
+        out << "  " << padded("undated", 18) << right(inventory.undated_events, 9) << "\n";
+    }
+}
+
+int run_validate(const DataOptions& options) {
+    const Window window = parse_window(options.from, options.until);
+    auto result = ingest::read_network(options.data);
+    std::ostream& out = std::cout;
+    print_inventory(take_inventory(result.network), "Read " + options.data + ":", out);
+    if (!window.is_open() && !result.diagnostics.has_errors()) {
+        out << "\n";
+        print_inventory(take_inventory(apply_window(result.network, window)),
+                        "Within the window (" + describe_window(window) + "):", out);
+    }
+    const auto& diagnostics = result.diagnostics;
+    if (!diagnostics.all().empty()) {
+        out << "\nProblems\n";
+        for (const auto& diagnostic : diagnostics.all()) out << format_diagnostic(diagnostic) << "\n";
+    }
+    out << "\n";
+    const auto errors = diagnostics.error_count();
+    const auto warnings = diagnostics.warning_count();
+    if (errors == 0 && warnings == 0) {
+        out << "No problems found.\n";
+    } else {
+        out << errors << (errors == 1 ? " error, " : " errors, ") << warnings << (warnings == 1 ? " warning" : " warnings");
+        out << (errors > 0 ? ": fix the errors before analysing this network.\n" : ": the data can be used.\n");
+    }
+    out.flush();
+    return errors > 0 ? k_exit_invalid_data : k_exit_success;
+}
+
+}  // namespace
+
+Command add_validate_command(CLI::App& app) {
+    auto options = std::make_shared<DataOptions>();
+    CLI::App* command = app.add_subcommand("validate", "Check a network's files and say what was read");
+    command->footer(
+        "Prints what was read (counts per table, members per sector, events per year) and every problem\n"
+        "as FILE:LINE: error: MESSAGE (JSON input: FILE:/json/pointer). Exit 0 when there is no error, 3 otherwise.");
+    add_data_options(*command, *options);
+    return {command, [options] { return run_validate(*options); }};
+}
+
+}  // namespace bridgemap::cli

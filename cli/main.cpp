@@ -1,0 +1,146 @@
+// bridgemap: bridging-capital analysis of relationship networks. This file parses the
+// command line, runs one command, and turns what went wrong into a message and an exit
+// code (SPEC §4): 0 success, 1 anything else, 2 wrong usage, 3 invalid input data.
+
+#include "command_line.hpp"
+#include "commands/commands.hpp"
+
+#include <bridgemap/error.hpp>
+
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+#include <exception>
+#include <iostream>
+#include <new>
+#include <vector>
+
+namespace {
+
+using namespace bridgemap::cli;
+
+std::string command_path(const CLI::App* command) {
+    std::string path;
+    for (const CLI::App* at = command; at != nullptr; at = at->get_parent()) {
+        path.insert(0, at->get_name() + (path.empty() ? "" : " "));
+    }
+    return path;
+}
+
+/// The usage line of a command, from CLI11's own help, with the full command path.
+std::string usage_line(const CLI::App& command) {
+    const std::string help = command.help();
+    const auto start = help.find("Usage: ");
+    if (start == std::string::npos) return {};
+    const auto end = help.find('\n', start);
+    std::string line = help.substr(start, end - start);
+    const std::string own = "Usage: " + command.get_name();
+    if (line.compare(0, own.size(), own) == 0) line.replace(0, own.size(), "Usage: " + command_path(&command));
+    return line;
+}
+
+/// Levenshtein distance, to suggest the command a user probably meant.
+std::size_t edit_distance(const std::string& a, const std::string& b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t up = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diagonal = up;
+        }
+    }
+    return row[b.size()];
+}
+
+/// When the first argument names no command, says so, lists the commands and suggests one.
+int unknown_command(const CLI::App& app, const std::vector<Command>& commands, const std::string& given) {
+    std::string names;
+    std::string closest;
+    std::size_t best = 3;  // suggest only near misses
+    for (const auto& command : commands) {
+        const std::string& name = command.app->get_name();
+        names += (names.empty() ? "" : ", ") + name;
+        const std::size_t distance = edit_distance(given, name);
+        if (distance < best) best = distance, closest = name;
+    }
+    std::cerr << "bridgemap: error: unknown command \"" << given << "\"";
+    if (!closest.empty()) std::cerr << "; did you mean \"" << closest << "\"?";
+    std::cerr << "\nThe commands are: " << names << ".\n" << usage_line(app) << "\n";
+    return k_exit_usage;
+}
+
+int usage_error(const CLI::App& command, const std::string& message) {
+    std::cerr << command_path(&command) << ": error: " << message << "\n"
+              << usage_line(command) << "\n"
+              << "Run '" << command_path(&command) << " --help' for the options.\n";
+    return k_exit_usage;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{
+        "bridgemap " BRIDGEMAP_VERSION " - see where bridging ties between sectors and communities are strong and weak.\n"
+        "Reads a network folder (members, organisations, events, attendance, groups, ties as CSV) or one JSON file.",
+        "bridgemap"};
+    app.set_version_flag("--version", "bridgemap " BRIDGEMAP_VERSION);
+    app.require_subcommand(1);
+    app.footer("Run 'bridgemap COMMAND --help' for a command's options.\n"
+               "Exit codes: 0 success, 1 failure, 2 wrong usage, 3 invalid input data.");
+
+    std::vector<Command> commands;
+    commands.push_back(add_validate_command(app));
+    commands.push_back(add_generate_command(app));
+
+    if (argc > 1 && argv[1][0] != '-') {
+        const std::string first = argv[1];
+        bool known = false;
+        for (const auto& command : commands) known |= command.app->get_name() == first;
+        if (!known) return unknown_command(app, commands, first);
+    }
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& help) {
+        return app.exit(help);
+    } catch (const CLI::CallForAllHelp& help) {
+        return app.exit(help);
+    } catch (const CLI::CallForVersion& version) {
+        return app.exit(version);
+    } catch (const CLI::ParseError& error) {
+        const CLI::App* failed = &app;
+        for (const auto& command : commands) {
+            if (command.app->parsed()) failed = command.app;
+        }
+        if (failed == &app && argc <= 1) {
+            std::cerr << app.help();
+            return k_exit_usage;
+        }
+        return usage_error(*failed, error.what());
+    }
+
+    for (const auto& command : commands) {
+        if (!command.app->parsed()) continue;
+        try {
+            return command.run();
+        } catch (const bridgemap::RequestError& error) {
+            return usage_error(*command.app, error.what());
+        } catch (const bridgemap::InvalidDataError& error) {
+            std::cerr << command_path(command.app) << ": " << error.what() << "\n";
+            return k_exit_invalid_data;
+        } catch (const bridgemap::Error& error) {
+            std::cerr << command_path(command.app) << ": error: " << error.what() << "\n";
+            return k_exit_failure;
+        } catch (const std::bad_alloc&) {
+            std::cerr << command_path(command.app) << ": error: out of memory\n";
+            return k_exit_failure;
+        } catch (const std::exception& error) {
+            std::cerr << command_path(command.app) << ": error: " << error.what() << "\n";
+            return k_exit_failure;
+        }
+    }
+    return k_exit_usage;
+}

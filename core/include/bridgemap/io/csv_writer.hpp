@@ -1,0 +1,46 @@
+#pragma once
+// RFC 4180 output: fields containing a comma, quote, CR or LF are quoted, quotes doubled;
+// records end in LF. Numbers use the shortest representation that reads back exactly.
+
+#include <cstdint>
+#include <initializer_list>
+#include <string>
+#include <string_view>
+
+namespace bridgemap::io {
+
+/// Appends `field` to `out`, quoted if it needs to be.
+void append_csv_field(std::string& out, std::string_view field);
+
+/// The shortest decimal text that reads back as exactly `value` (like Python's repr):
+/// 0.5, 1e-07, 12345.678. NaN is written as an empty string.
+std::string format_number(double value);
+
+/// Builds CSV text row by row.
+class CsvWriter {
+public:
+    explicit CsvWriter(std::string& out) : out_(out) {}
+
+    CsvWriter& field(std::string_view text);
+    /// Without this, a string literal would pick the bool overload.
+    CsvWriter& field(const char* text) { return field(std::string_view(text)); }
+    CsvWriter& field(const std::string& text) { return field(std::string_view(text)); }
+    CsvWriter& field(double value);
+    CsvWriter& field(std::int64_t value);
+    CsvWriter& field(std::uint64_t value);
+    CsvWriter& field(int value) { return field(static_cast<std::int64_t>(value)); }
+    CsvWriter& field(unsigned value) { return field(static_cast<std::uint64_t>(value)); }
+    CsvWriter& field(bool value) { return field(std::string_view(value ? "true" : "false")); }
+    CsvWriter& empty_field() { return field(std::string_view()); }
+    /// Ends the current row.
+    void end_row();
+    /// Writes a whole row of text fields.
+    void row(std::initializer_list<std::string_view> fields);
+
+private:
+    void separator();
+    std::string& out_;
+    bool row_started_ = false;
+};
+
+}  // namespace bridgemap::io

@@ -1,0 +1,41 @@
+#pragma once
+// What a network holds, in counts a convenor can check against their spreadsheets.
+
+#include <bridgemap/model/network.hpp>
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace bridgemap {
+
+struct SectorCount {
+    std::string sector;
+    std::size_t members = 0;
+};
+
+struct YearCount {
+    int year = 0;
+    std::size_t events = 0;
+};
+
+struct Inventory {
+    std::size_t members = 0;
+    std::size_t organisations = 0;
+    std::size_t events = 0;
+    std::size_t attendance = 0;
+    std::size_t groups = 0;
+    std::size_t group_members = 0;
+    std::size_t affiliations = 0;
+    std::size_t ties = 0;
+    std::vector<SectorCount> sectors;      ///< Known sectors, most members first, then by name.
+    std::size_t unknown_sector = 0;        ///< Members of unknown sector.
+    std::vector<YearCount> events_per_year;  ///< By the year each event's date starts in, ascending.
+    std::size_t undated_events = 0;
+};
+
+/// Counts the rows of every table, members per resolved sector and events per year.
+/// O(size of the network). An empty network gives all zeros.
+Inventory take_inventory(const Network& network);
+
+}  // namespace bridgemap

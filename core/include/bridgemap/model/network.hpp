@@ -1,0 +1,164 @@
+#pragma once
+// The one in-memory model of a network folder (SPEC §1): members, organisations, events,
+// attendance, groups, group membership, affiliations and explicit ties, each row resolved
+// to indices, with the columns the SPEC does not name kept as attributes.
+
+#include <bridgemap/model/date.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace bridgemap {
+
+using MemberIndex = std::uint32_t;
+using OrganisationIndex = std::uint32_t;
+using EventIndex = std::uint32_t;
+using GroupIndex = std::uint32_t;
+using SectorIndex = std::uint32_t;
+
+/// "No such entity": an empty reference (a member without organisation, an event without parent).
+inline constexpr std::uint32_t k_none = 0xFFFFFFFFu;
+/// A member whose sector is not known (empty, "unknown", or not resolvable).
+inline constexpr SectorIndex k_unknown_sector = 0xFFFFFFFFu;
+
+/// Extra columns of one table, column by column: values[c][row] for names[c].
+struct Attributes {
+    std::vector<std::string> names;
+    std::vector<std::vector<std::string>> values;
+
+    [[nodiscard]] bool empty() const noexcept { return names.empty(); }
+    /// The value of column `name` for `row`, or empty when the column does not exist.
+    [[nodiscard]] std::string_view get(std::string_view name, std::size_t row) const;
+};
+
+struct Member {
+    std::string id;
+    std::string name;
+    std::string sector_label;  ///< members.sector as written (may be empty).
+    OrganisationIndex organisation = k_none;
+    SectorIndex sector = k_unknown_sector;  ///< Resolved: own sector, else organisation's.
+
+    /// The name, or the id when no name is given.
+    [[nodiscard]] const std::string& display_name() const noexcept { return name.empty() ? id : name; }
+};
+
+struct Organisation {
+    std::string id;
+    std::string name;
+    std::string sector_label;
+    SectorIndex sector = k_unknown_sector;
+
+    [[nodiscard]] const std::string& display_name() const noexcept { return name.empty() ? id : name; }
+};
+
+struct Event {
+    std::string id;
+    std::string name;
+    std::string date_text;          ///< As written; empty when undated.
+    std::optional<DateSpan> date;   ///< The days the date covers.
+    std::string kind;               ///< gathering, dinner, workshop, breakout, online, cell-meeting, ...
+    EventIndex parent = k_none;
+
+    [[nodiscard]] const std::string& display_name() const noexcept { return name.empty() ? id : name; }
+};
+
+struct Attendance {
+    MemberIndex member;
+    EventIndex event;
+    std::uint32_t role;  ///< Index into Network::roles; role 0 is the empty role.
+};
+
+struct Group {
+    std::string id;
+    std::string name;
+    std::string kind;  ///< cell, working-group, ...
+
+    [[nodiscard]] const std::string& display_name() const noexcept { return name.empty() ? id : name; }
+};
+
+struct GroupMembership {
+    MemberIndex member;
+    GroupIndex group;
+    DateSpan period;  ///< from/until, inclusive, open where empty.
+};
+
+struct Affiliation {
+    MemberIndex member;
+    OrganisationIndex organisation;
+    DateSpan period;
+    std::string note;
+};
+
+struct ExplicitTie {
+    MemberIndex source;
+    MemberIndex target;
+    std::string kind;  ///< introduced, collaborated, knows, ...
+    double weight = 1.0;
+    std::string date_text;
+    std::optional<DateSpan> date;
+};
+
+/// A whole network. Tables keep the input's row order. Sectors are sorted by name.
+struct Network {
+    std::vector<Member> members;
+    std::vector<Organisation> organisations;
+    std::vector<Event> events;
+    std::vector<Attendance> attendance;
+    std::vector<Group> groups;
+    std::vector<GroupMembership> group_members;
+    std::vector<Affiliation> affiliations;
+    std::vector<ExplicitTie> ties;
+
+    std::vector<std::string> sectors;  ///< Known sector names, sorted.
+    std::vector<std::string> roles;    ///< Attendance roles; roles[0] is "".
+
+    Attributes member_attributes;
+    Attributes organisation_attributes;
+    Attributes event_attributes;
+    Attributes attendance_attributes;
+    Attributes group_attributes;
+    Attributes group_member_attributes;
+    Attributes affiliation_attributes;
+    Attributes tie_attributes;
+
+    /// Index of the member with this id, or k_none. O(1) after index_ids().
+    [[nodiscard]] MemberIndex find_member(std::string_view id) const;
+    [[nodiscard]] EventIndex find_event(std::string_view id) const;
+    [[nodiscard]] GroupIndex find_group(std::string_view id) const;
+    [[nodiscard]] OrganisationIndex find_organisation(std::string_view id) const;
+    /// Index of the sector with this name, or k_unknown_sector.
+    [[nodiscard]] SectorIndex find_sector(std::string_view name) const;
+
+    /// Name of a sector index; "unknown" for k_unknown_sector.
+    [[nodiscard]] std::string_view sector_name(SectorIndex sector) const;
+
+    /// Rebuilds the id lookups. Called by the readers; call it after editing ids by hand.
+    void index_ids();
+
+private:
+    struct StringHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view text) const noexcept {
+            return std::hash<std::string_view>{}(text);
+        }
+    };
+    using IdIndex = std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>>;
+    IdIndex member_ids_;
+    IdIndex event_ids_;
+    IdIndex group_ids_;
+    IdIndex organisation_ids_;
+};
+
+/// True when `label` means "sector not known": empty or "unknown" in any case.
+bool is_unknown_sector_label(std::string_view label) noexcept;
+
+/// Fills Network::sectors from the member and organisation labels and resolves each
+/// member's sector: members.sector, else the sector of members.organisation, else unknown.
+/// O(members + organisations) plus sorting the distinct sector names.
+void resolve_sectors(Network& network);
+
+}  // namespace bridgemap

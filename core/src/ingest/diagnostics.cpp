@@ -1,0 +1,53 @@
+#include <bridgemap/ingest/diagnostics.hpp>
+
+#include <algorithm>
+#include <tuple>
+
+namespace bridgemap {
+
+std::string format_diagnostic(const Diagnostic& diagnostic) {
+    std::string text = diagnostic.file;
+    if (!diagnostic.pointer.empty()) {
+        text += ':';
+        text += diagnostic.pointer;
+    } else if (diagnostic.line > 0) {
+        text += ':';
+        text += std::to_string(diagnostic.line);
+    }
+    text += diagnostic.severity == Severity::error ? ": error: " : ": warning: ";
+    text += diagnostic.message;
+    return text;
+}
+
+void Diagnostics::add(Diagnostic diagnostic) {
+    (diagnostic.severity == Severity::error ? errors_ : warnings_) += 1;
+    items_.push_back(std::move(diagnostic));
+}
+
+void Diagnostics::error(std::string file, std::size_t line, std::string message) {
+    add({Severity::error, std::move(file), line, {}, std::move(message)});
+}
+
+void Diagnostics::warning(std::string file, std::size_t line, std::string message) {
+    add({Severity::warning, std::move(file), line, {}, std::move(message)});
+}
+
+void Diagnostics::error_at(std::string file, std::string pointer, std::string message) {
+    add({Severity::error, std::move(file), 0, std::move(pointer), std::move(message)});
+}
+
+void Diagnostics::warning_at(std::string file, std::string pointer, std::string message) {
+    add({Severity::warning, std::move(file), 0, std::move(pointer), std::move(message)});
+}
+
+void Diagnostics::sort(const std::vector<std::string>& file_order) {
+    const auto rank = [&](const std::string& file) {
+        const auto found = std::find(file_order.begin(), file_order.end(), file);
+        return static_cast<std::size_t>(found - file_order.begin());
+    };
+    std::stable_sort(items_.begin(), items_.end(), [&](const Diagnostic& a, const Diagnostic& b) {
+        return std::tuple(rank(a.file), a.file, a.line) < std::tuple(rank(b.file), b.file, b.line);
+    });
+}
+
+}  // namespace bridgemap

@@ -1,0 +1,74 @@
+#pragma once
+// Private to ingest: the rows of one input table, whether they come from a CSV file or a
+// JSON array, as the network builder sees them: the SPEC's columns by position in the
+// schema, the extra columns as attributes, and where the row is for diagnostics.
+
+#include <bridgemap/ingest/diagnostics.hpp>
+
+#include <cstddef>
+#include <functional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace bridgemap::ingest {
+
+/// The columns of one table: the first `required` of `columns` must be present.
+struct TableSchema {
+    std::string_view table;  ///< members, organisations, ... (the JSON key; the file is table + ".csv")
+    std::vector<std::string_view> columns;
+    std::size_t required = 1;
+};
+
+/// One row. `values[k]` is the text of schema column k (empty when absent or blank).
+struct TableRow {
+    std::span<const std::string_view> values;
+    std::span<const std::string_view> extras;       ///< Values of the extra columns,
+    std::span<const std::string_view> extra_names;  ///< named by these (same length).
+    std::size_t line = 0;                      ///< CSV: 1-based line; JSON: 0.
+    std::size_t last_line = 0;
+    std::string_view pointer;                  ///< JSON: "/members/3"; CSV: empty.
+    std::uint64_t fingerprint_low = 0;         ///< Hash of the whole row, to find repeated rows.
+    std::uint64_t fingerprint_high = 0;
+};
+
+/// Where rows of one table are reported from.
+class RowReporter {
+public:
+    RowReporter(Diagnostics& diagnostics, std::string file) : diagnostics_(diagnostics), file_(std::move(file)) {}
+
+    void error(const TableRow& row, std::string_view column, std::string message);
+    void warning(const TableRow& row, std::string_view column, std::string message);
+    /// "line 12" or "/members/3", to refer back to an earlier row in a message.
+    static std::string place(const TableRow& row);
+    /// "line 12" or "/members/3" from stored parts.
+    static std::string place(std::size_t line, std::string_view pointer);
+    [[nodiscard]] const std::string& file() const noexcept { return file_; }
+    [[nodiscard]] Diagnostics& diagnostics() noexcept { return diagnostics_; }
+
+private:
+    Diagnostics& diagnostics_;
+    std::string file_;
+};
+
+using RowHandler = std::function<void(const TableRow&)>;
+
+/// Reads one CSV table file: checks its encoding, header (required columns, duplicate
+/// names) and field counts, and hands every well-formed row to `handler` with values
+/// trimmed of surrounding spaces. Returns the names of the extra columns.
+std::vector<std::string> read_csv_table(std::string_view text, const TableSchema& schema, RowReporter& reporter,
+                                        const RowHandler& handler);
+
+/// Reads one table from a parsed JSON network file (the array under schema.table, which
+/// must exist): each element must be an object whose values are text, numbers, true/false
+/// or null. Rows are reported by JSON pointer. `json` is an nlohmann::ordered_json.
+void read_json_table(const void* json, const TableSchema& schema, RowReporter& reporter, const RowHandler& handler);
+
+/// 128-bit fingerprint of a row's fields, in order.
+void fingerprint_fields(std::span<const std::string_view> fields, std::uint64_t& low, std::uint64_t& high);
+
+/// Trims ASCII spaces and tabs at both ends.
+std::string_view trim(std::string_view text) noexcept;
+
+}  // namespace bridgemap::ingest

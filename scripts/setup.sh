@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Set up bridgemap on a fresh Debian machine, build it, and run it.
+#
+#   scripts/setup.sh example   install what is missing, build, and write the report of the
+#                              bundled example network (data/betterway-2017-2018)
+#   scripts/setup.sh test      install what is missing (with the test tools), build, and run
+#                              the whole test suite, then again under AddressSanitizer/UBSan
+#   scripts/setup.sh build     install what is missing and build only
+#
+# Every dependency is a Debian package; nothing is downloaded or vendored.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+mode=${1:-example}
+case "$mode" in
+  example | test | build) ;;
+  *) echo "usage: scripts/setup.sh [example|test|build]" >&2; exit 2 ;;
+esac
+
+# What the library and the command need.
+packages=(g++ cmake make pkg-config
+          libigraph-dev libboost-graph-dev libgraphviz-dev graphviz
+          nlohmann-json3-dev libcli11-dev libgtest-dev)
+# What the tests need besides: NetworkX and python-igraph recompute the reference
+# values; Chromium renders the HTML report; xmllint checks SVG.
+if [ "$mode" = test ]; then
+  packages+=(python3 python3-networkx python3-igraph chromium libxml2-utils)
+fi
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "== installing ${missing[*]}"
+  sudo=()
+  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo[@]}" apt-get update -qq
+  "${sudo[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+jobs=$(nproc 2>/dev/null || echo 2)
+
+build() {  # build DIR [cmake options...]
+  local dir=$1; shift
+  echo "== building in $dir"
+  cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=Release "$@" >/dev/null
+  cmake --build "$dir" -j "$jobs"
+}
+
+case "$mode" in
+  build)
+    build build
+    ;;
+  example)
+    build build
+    echo "== bridgemap validate data/betterway-2017-2018"
+    ./build/bridgemap validate data/betterway-2017-2018
+    ;;
+  test)
+    build build
+    echo "== tests"
+    ctest --test-dir build --output-on-failure -j "$jobs"
+    build build-sanitize -DBRIDGEMAP_SANITIZE=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo
+    echo "== tests under AddressSanitizer and UndefinedBehaviorSanitizer"
+    ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+      ctest --test-dir build-sanitize --output-on-failure -j "$jobs" -LE no-sanitize
+    echo "== all tests passed"
+    ;;
+esac

@@ -1,0 +1,80 @@
+#pragma once
+// Runs the bridgemap binary for end-to-end tests and captures what it printed.
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <sys/wait.h>
+#include <vector>
+
+namespace bridgemap::testing {
+
+struct CommandResult {
+    int exit_code = -1;
+    std::string out;
+    std::string err;
+};
+
+inline std::string shell_quote(const std::string& text) {
+    std::string quoted = "'";
+    for (const char c : text) {
+        if (c == '\'') quoted += "'\\''";
+        else quoted += c;
+    }
+    return quoted + "'";
+}
+
+inline std::string slurp(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
+}
+
+/// Runs BRIDGEMAP_BINARY with `arguments`; returns its exit code, stdout and stderr.
+inline CommandResult run_bridgemap(const std::vector<std::string>& arguments) {
+    static int counter = 0;
+    std::string name = "bridgemap-e2e-";
+    name += std::to_string(::getpid());
+    name += '-';
+    name += std::to_string(++counter);
+    const auto base = std::filesystem::temp_directory_path() / name;
+    std::string command = shell_quote(BRIDGEMAP_BINARY);
+    for (const auto& argument : arguments) {
+        command += ' ';
+        command += shell_quote(argument);
+    }
+    command += " >";
+    command += shell_quote(base.string() + ".out");
+    command += " 2>";
+    command += shell_quote(base.string() + ".err");
+    const int status = std::system(command.c_str());
+    CommandResult result;
+    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    result.out = slurp(base.string() + ".out");
+    result.err = slurp(base.string() + ".err");
+    std::filesystem::remove(base.string() + ".out");
+    std::filesystem::remove(base.string() + ".err");
+    return result;
+}
+
+/// A fresh, empty temporary folder, removed when the object goes.
+class TemporaryFolder {
+public:
+    explicit TemporaryFolder(const std::string& name)
+        : path_(std::filesystem::temp_directory_path() / ("bridgemap-" + name + "-" + std::to_string(::getpid()))) {
+        std::filesystem::remove_all(path_);
+        std::filesystem::create_directories(path_);
+    }
+    ~TemporaryFolder() { std::filesystem::remove_all(path_); }
+    const std::filesystem::path& path() const { return path_; }
+    std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
+
+private:
+    std::filesystem::path path_;
+};
+
+}  // namespace bridgemap::testing

@@ -1,0 +1,142 @@
+#pragma once
+// Small hand-made networks for tests: members with sectors, events with attendees, groups,
+// organisations and explicit ties, built in a few readable lines.
+
+#include <bridgemap/model/network.hpp>
+
+#include <initializer_list>
+#include <string>
+#include <string_view>
+
+namespace bridgemap::testing {
+
+class TestNetwork {
+public:
+    /// A member with an own sector label ("" for none) and optional organisation id.
+    TestNetwork& member(std::string id, std::string sector = "", std::string organisation = "") {
+        Member m;
+        m.id = id;
+        m.name = "Name of " + id;
+        m.sector_label = std::move(sector);
+        network_.members.push_back(std::move(m));
+        pending_organisations_.push_back(std::move(organisation));
+        return *this;
+    }
+
+    TestNetwork& organisation(std::string id, std::string sector = "") {
+        Organisation o;
+        o.id = id;
+        o.name = id;
+        o.sector_label = std::move(sector);
+        network_.organisations.push_back(std::move(o));
+        return *this;
+    }
+
+    /// An event with a date ("" for undated) and its attendees by member id.
+    TestNetwork& event(std::string id, std::string date, std::initializer_list<std::string_view> attendees,
+                       std::string kind = "workshop") {
+        Event e;
+        e.id = id;
+        e.name = id;
+        e.date_text = date;
+        e.date = date.empty() ? std::nullopt : parse_date(date);
+        e.kind = std::move(kind);
+        const auto index = static_cast<EventIndex>(network_.events.size());
+        network_.events.push_back(std::move(e));
+        for (const auto attendee : attendees) pending_attendance_.push_back({std::string(attendee), index});
+        return *this;
+    }
+
+    /// A group and its members, each with the same from/until ("" for open).
+    TestNetwork& group(std::string id, std::initializer_list<std::string_view> members, std::string from = "",
+                       std::string until = "") {
+        Group g;
+        g.id = id;
+        g.name = id;
+        g.kind = "cell";
+        const auto index = static_cast<GroupIndex>(network_.groups.size());
+        network_.groups.push_back(std::move(g));
+        DateSpan period{from.empty() ? k_open_start : parse_date(from)->first,
+                        until.empty() ? k_open_end : parse_date(until)->last};
+        for (const auto member : members) pending_groups_.push_back({std::string(member), index, period});
+        return *this;
+    }
+
+    TestNetwork& affiliation(std::string member, std::string organisation, std::string from = "",
+                             std::string until = "") {
+        pending_affiliations_.push_back({std::move(member), std::move(organisation),
+                                         DateSpan{from.empty() ? k_open_start : parse_date(from)->first,
+                                                  until.empty() ? k_open_end : parse_date(until)->last}});
+        return *this;
+    }
+
+    TestNetwork& tie(std::string source, std::string target, double weight = 1.0, std::string date = "") {
+        pending_ties_.push_back({std::move(source), std::move(target), weight, std::move(date)});
+        return *this;
+    }
+
+    /// The finished network: references resolved, sectors resolved, ids indexed.
+    Network build() const {
+        Network network = network_;
+        network.roles = {""};
+        network.index_ids();
+        for (std::size_t i = 0; i < network.members.size(); ++i) {
+            if (!pending_organisations_[i].empty()) {
+                network.members[i].organisation = network.find_organisation(pending_organisations_[i]);
+            }
+        }
+        for (const auto& [member, event] : pending_attendance_) {
+            network.attendance.push_back({network.find_member(member), event, 0});
+        }
+        for (const auto& pending : pending_groups_) {
+            network.group_members.push_back({network.find_member(pending.member), pending.group, pending.period});
+        }
+        for (const auto& pending : pending_affiliations_) {
+            network.affiliations.push_back(
+                {network.find_member(pending.member), network.find_organisation(pending.organisation), pending.period, {}});
+        }
+        for (const auto& pending : pending_ties_) {
+            ExplicitTie t;
+            t.source = network.find_member(pending.source);
+            t.target = network.find_member(pending.target);
+            t.kind = "knows";
+            t.weight = pending.weight;
+            t.date_text = pending.date;
+            t.date = pending.date.empty() ? std::nullopt : parse_date(pending.date);
+            network.ties.push_back(std::move(t));
+        }
+        resolve_sectors(network);
+        network.index_ids();
+        return network;
+    }
+
+private:
+    struct PendingAttendance {
+        std::string member;
+        EventIndex event;
+    };
+    struct PendingGroup {
+        std::string member;
+        GroupIndex group;
+        DateSpan period;
+    };
+    struct PendingAffiliation {
+        std::string member;
+        std::string organisation;
+        DateSpan period;
+    };
+    struct PendingTie {
+        std::string source;
+        std::string target;
+        double weight;
+        std::string date;
+    };
+    Network network_;
+    std::vector<std::string> pending_organisations_;
+    std::vector<PendingAttendance> pending_attendance_;
+    std::vector<PendingGroup> pending_groups_;
+    std::vector<PendingAffiliation> pending_affiliations_;
+    std::vector<PendingTie> pending_ties_;
+};
+
+}  // namespace bridgemap::testing

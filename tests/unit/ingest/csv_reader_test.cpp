@@ -1,0 +1,133 @@
+#include <bridgemap/ingest/csv_reader.hpp>
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace bridgemap::ingest {
+namespace {
+
+struct Parsed {
+    std::vector<std::vector<std::string>> records;
+    std::vector<std::size_t> lines;
+    std::vector<std::size_t> last_lines;
+    std::vector<CsvProblem> problems;
+};
+
+Parsed parse(std::string_view text) {
+    Parsed parsed;
+    parse_csv(
+        text,
+        [&](const CsvRecord& record) {
+            parsed.records.emplace_back(record.fields.begin(), record.fields.end());
+            parsed.lines.push_back(record.line);
+            parsed.last_lines.push_back(record.last_line);
+        },
+        parsed.problems);
+    return parsed;
+}
+
+using Fields = std::vector<std::string>;
+
+TEST(ParseCsv, PlainRecordsWithLf) {
+    const Parsed p = parse("id,name\nm1,Ann\nm2,Bo\n");
+    ASSERT_EQ(p.records.size(), 3u);
+    EXPECT_EQ(p.records[0], (Fields{"id", "name"}));
+    EXPECT_EQ(p.records[2], (Fields{"m2", "Bo"}));
+    EXPECT_EQ(p.lines, (std::vector<std::size_t>{1, 2, 3}));
+    EXPECT_TRUE(p.problems.empty());
+}
+
+TEST(ParseCsv, CrlfAndLoneCrLineEnds) {
+    const Parsed crlf = parse("a,b\r\n1,2\r\n3,4");
+    ASSERT_EQ(crlf.records.size(), 3u);
+    EXPECT_EQ(crlf.records[1], (Fields{"1", "2"}));
+    EXPECT_EQ(crlf.records[2], (Fields{"3", "4"}));  // no line end after the last record
+    EXPECT_EQ(crlf.lines[2], 3u);
+    const Parsed cr = parse("a,b\r1,2\r");
+    ASSERT_EQ(cr.records.size(), 2u);
+    EXPECT_EQ(cr.records[1], (Fields{"1", "2"}));
+    EXPECT_EQ(cr.lines[1], 2u);
+}
+
+TEST(ParseCsv, QuotedFieldsWithCommasQuotesAndLineBreaks) {
+    const Parsed p = parse("id,name,note\n"
+                           "m1,\"Smith, Ann\",\"she said \"\"hi\"\"\"\n"
+                           "m2,\"two\nlines\",x\n"
+                           "m3,\"\",\"a\r\nb\"\n"
+                           "m4,Bo,y\n");
+    ASSERT_EQ(p.records.size(), 5u);
+    EXPECT_EQ(p.records[1], (Fields{"m1", "Smith, Ann", "she said \"hi\""}));
+    EXPECT_EQ(p.records[2], (Fields{"m2", "two\nlines", "x"}));
+    EXPECT_EQ(p.records[3], (Fields{"m3", "", "a\r\nb"}));
+    // m2 starts on line 3 and spans lines 3-4; m3 spans 5-6; m4 is on line 7.
+    EXPECT_EQ(p.lines, (std::vector<std::size_t>{1, 2, 3, 5, 7}));
+    EXPECT_EQ(p.last_lines[2], 4u);
+    EXPECT_EQ(p.last_lines[3], 6u);
+    EXPECT_TRUE(p.problems.empty());
+}
+
+TEST(ParseCsv, SkipsByteOrderMark) {
+    const Parsed p = parse("\xEF\xBB\xBFid,name\nm1,Zo\xC3\xAB\n");
+    ASSERT_EQ(p.records.size(), 2u);
+    EXPECT_EQ(p.records[0][0], "id");
+    EXPECT_EQ(p.records[1][1], "Zo\xC3\xAB");
+}
+
+TEST(ParseCsv, BlankLinesAreSkippedButCountLines) {
+    const Parsed p = parse("id\n\nm1\n\r\n\nm2\n\n");
+    ASSERT_EQ(p.records.size(), 3u);
+    EXPECT_EQ(p.lines, (std::vector<std::size_t>{1, 3, 6}));
+}
+
+TEST(ParseCsv, EmptyFieldsAndTrailingComma) {
+    const Parsed p = parse("a,b,c\n,,\nx,,\n1,2,");
+    ASSERT_EQ(p.records.size(), 4u);
+    EXPECT_EQ(p.records[1], (Fields{"", "", ""}));
+    EXPECT_EQ(p.records[2], (Fields{"x", "", ""}));
+    EXPECT_EQ(p.records[3], (Fields{"1", "2", ""}));
+}
+
+TEST(ParseCsv, QuotedEmptyFieldIsARecordNotABlankLine) {
+    const Parsed p = parse("a\n\"\"\n");
+    ASSERT_EQ(p.records.size(), 2u);
+    EXPECT_EQ(p.records[1], (Fields{""}));
+}
+
+TEST(ParseCsv, EmptyTextHasNoRecords) {
+    EXPECT_TRUE(parse("").records.empty());
+    EXPECT_TRUE(parse("\xEF\xBB\xBF").records.empty());
+}
+
+TEST(ParseCsv, UnterminatedQuoteIsAnErrorOnTheLineItOpens) {
+    const Parsed p = parse("id,name\nm1,Ann\nm2,\"Bo\nm3,Cy\n");
+    ASSERT_EQ(p.problems.size(), 1u);
+    EXPECT_TRUE(p.problems[0].is_error);
+    EXPECT_EQ(p.problems[0].line, 3u);
+    EXPECT_NE(p.problems[0].message.find("never closed"), std::string::npos);
+    ASSERT_EQ(p.records.size(), 3u);  // the broken record is still delivered as far as read
+    EXPECT_EQ(p.records[2][1], "Bo\nm3,Cy\n");
+}
+
+TEST(ParseCsv, TextAfterClosingQuoteIsAnError) {
+    const Parsed p = parse("id,name\nm1,\"Ann\"x,3\n");
+    ASSERT_EQ(p.problems.size(), 1u);
+    EXPECT_TRUE(p.problems[0].is_error);
+    EXPECT_EQ(p.problems[0].line, 2u);
+    EXPECT_NE(p.problems[0].message.find("field 2"), std::string::npos);
+    ASSERT_EQ(p.records.size(), 2u);
+    EXPECT_EQ(p.records[1], (Fields{"m1", "Ann", "3"}));
+}
+
+TEST(ParseCsv, QuoteInsideUnquotedFieldIsKeptWithAWarning) {
+    const Parsed p = parse("id,name\nm1,Zo\xC3\xAB \"Z\" O'Neil\n");
+    ASSERT_EQ(p.records.size(), 2u);
+    EXPECT_EQ(p.records[1][1], "Zo\xC3\xAB \"Z\" O'Neil");
+    ASSERT_EQ(p.problems.size(), 1u);
+    EXPECT_FALSE(p.problems[0].is_error);
+    EXPECT_EQ(p.problems[0].line, 2u);
+}
+
+}  // namespace
+}  // namespace bridgemap::ingest

@@ -1,0 +1,49 @@
+#include <bridgemap/io/csv_writer.hpp>
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdlib>
+#include <limits>
+
+namespace bridgemap::io {
+namespace {
+
+TEST(AppendCsvField, QuotesOnlyWhatNeedsIt) {
+    std::string out;
+    append_csv_field(out, "plain");
+    EXPECT_EQ(out, "plain");
+    out.clear();
+    append_csv_field(out, "Smith, Ann");
+    EXPECT_EQ(out, "\"Smith, Ann\"");
+    out.clear();
+    append_csv_field(out, "Zo\xC3\xAB \"Z\" O'Neil <b>&amp; \\N");
+    EXPECT_EQ(out, "\"Zo\xC3\xAB \"\"Z\"\" O'Neil <b>&amp; \\N\"");
+    out.clear();
+    append_csv_field(out, "two\nlines");
+    EXPECT_EQ(out, "\"two\nlines\"");
+}
+
+TEST(FormatNumber, ShortestTextThatReadsBackExactly) {
+    EXPECT_EQ(format_number(0.5), "0.5");
+    EXPECT_EQ(format_number(0.1), "0.1");
+    EXPECT_EQ(format_number(1e-7), "1e-07");
+    EXPECT_EQ(format_number(3.0), "3");
+    EXPECT_EQ(format_number(-0.0), "0");
+    EXPECT_EQ(format_number(std::numeric_limits<double>::quiet_NaN()), "");
+    const double third = 1.0 / 3.0;
+    EXPECT_EQ(std::strtod(format_number(third).c_str(), nullptr), third);
+    EXPECT_EQ(format_number(third), "0.3333333333333333");
+}
+
+TEST(CsvWriter, WritesRowsWithSeparators) {
+    std::string out;
+    CsvWriter csv(out);
+    csv.row({"id", "name"});
+    csv.field("m1").field(2.5).field(std::int64_t{-3}).field(true).empty_field();
+    csv.end_row();
+    EXPECT_EQ(out, "id,name\nm1,2.5,-3,true,\n");
+}
+
+}  // namespace
+}  // namespace bridgemap::io

@@ -1,0 +1,37 @@
+#include <bridgemap/io/utf8.hpp>
+
+#include <gtest/gtest.h>
+
+namespace bridgemap::io {
+namespace {
+
+TEST(FindInvalidUtf8, AcceptsAsciiAndMultiByteLetters) {
+    EXPECT_FALSE(find_invalid_utf8(""));
+    EXPECT_FALSE(find_invalid_utf8("plain ascii text that is longer than eight bytes"));
+    EXPECT_FALSE(find_invalid_utf8("Zo\xC3\xAB Siobh\xC3\xA1n \xC5\x81ukasz Nguy\xE1\xBB\x85n \xF0\x9F\x99\x82"));
+}
+
+TEST(FindInvalidUtf8, FindsTheFirstBadByte) {
+    // Latin-1 "é" (0xE9) where UTF-8 is expected: "Beyonc" 6 bytes + "é" 2 + " Andr" 5 = offset 13.
+    EXPECT_EQ(find_invalid_utf8("Beyonc\xC3\xA9 Andr\xE9"), std::optional<std::size_t>(13));
+    EXPECT_EQ(find_invalid_utf8("\xFF"), std::optional<std::size_t>(0));
+    EXPECT_EQ(find_invalid_utf8("abc\x80"), std::optional<std::size_t>(3));  // lone continuation byte
+}
+
+TEST(FindInvalidUtf8, RejectsOverlongSurrogatesTruncatedAndTooLarge) {
+    EXPECT_EQ(find_invalid_utf8("\xC0\xAF"), std::optional<std::size_t>(0));          // overlong "/"
+    EXPECT_EQ(find_invalid_utf8("\xE0\x80\xAF"), std::optional<std::size_t>(0));      // overlong, 3 bytes
+    EXPECT_EQ(find_invalid_utf8("x\xED\xA0\x80"), std::optional<std::size_t>(1));     // U+D800 surrogate
+    EXPECT_EQ(find_invalid_utf8("ab\xE2\x82"), std::optional<std::size_t>(2));        // cut short
+    EXPECT_EQ(find_invalid_utf8("\xF4\x90\x80\x80"), std::optional<std::size_t>(0));  // U+110000
+    EXPECT_FALSE(find_invalid_utf8("\xF4\x8F\xBF\xBF"));                               // U+10FFFF is fine
+}
+
+TEST(Utf8Length, CountsCodePoints) {
+    EXPECT_EQ(utf8_length(""), 0u);
+    EXPECT_EQ(utf8_length("Zo\xC3\xAB"), 3u);
+    EXPECT_EQ(utf8_length("\xF0\x9F\x99\x82!"), 2u);
+}
+
+}  // namespace
+}  // namespace bridgemap::io

@@ -1,0 +1,74 @@
+#include <bridgemap/error.hpp>
+#include <bridgemap/model/window.hpp>
+
+#include "support/test_network.hpp"
+
+#include <gtest/gtest.h>
+
+namespace bridgemap {
+namespace {
+
+Network history() {
+    return testing::TestNetwork()
+        .member("a", "public")
+        .member("b", "voluntary")
+        .member("c", "grassroots")
+        .event("e2017", "2017-06-07", {"a", "b"}, "gathering")
+        .event("e2018", "2018-07", {"a", "c"})     // the whole of July 2018
+        .event("eyear", "2018", {"b", "c"})         // the whole of 2018
+        .event("undated", "", {"a", "b", "c"})
+        .group("cell", {"a", "b"}, "2016", "2017-03")
+        .tie("a", "c", 2.0, "2019-01-15")
+        .tie("b", "c", 1.0)  // undated
+        .build();
+}
+
+TEST(ApplyWindow, OpenWindowKeepsEverything) {
+    const Network network = history();
+    const Network kept = apply_window(network, Window{});
+    EXPECT_EQ(kept.events.size(), 4u);
+    EXPECT_EQ(kept.attendance.size(), network.attendance.size());
+    EXPECT_EQ(kept.ties.size(), 2u);
+}
+
+TEST(ApplyWindow, KeepsEventsWhoseDateLiesInside) {
+    const Network kept = apply_window(history(), parse_window("2018", "2018"));
+    ASSERT_EQ(kept.events.size(), 2u);  // e2018 and eyear; e2017 is outside and undated is dropped
+    EXPECT_EQ(kept.events[0].id, "e2018");
+    EXPECT_EQ(kept.events[1].id, "eyear");
+    EXPECT_EQ(kept.attendance.size(), 4u);
+    for (const auto& row : kept.attendance) EXPECT_LT(row.event, kept.events.size());
+    EXPECT_EQ(kept.members.size(), 3u);  // every member stays
+    EXPECT_EQ(kept.find_event("e2017"), k_none);
+    EXPECT_EQ(kept.find_event("eyear"), 1u);
+}
+
+TEST(ApplyWindow, PartialDatesMustLieWhollyInside) {
+    // July 2018 is inside 2018-07-01..2018-12-31 but the year 2018 is not.
+    const Network kept = apply_window(history(), parse_window("2018-07-01", ""));
+    ASSERT_EQ(kept.events.size(), 1u);
+    EXPECT_EQ(kept.events[0].id, "e2018");
+}
+
+TEST(ApplyWindow, TiesDatedInsideOrUndatedAndOverlappingMemberships) {
+    const Network to2017 = apply_window(history(), parse_window("", "2017-01"));
+    EXPECT_EQ(to2017.ties.size(), 1u);  // only the undated tie
+    EXPECT_EQ(to2017.group_members.size(), 2u);  // 2016..2017-03 overlaps ..2017-01
+    EXPECT_TRUE(to2017.events.empty());
+
+    const Network from2019 = apply_window(history(), parse_window("2019", ""));
+    EXPECT_EQ(from2019.ties.size(), 2u);
+    EXPECT_TRUE(from2019.group_members.empty());  // the cell ended in March 2017
+}
+
+TEST(ParseWindow, RejectsBadDatesAndReversedWindows) {
+    EXPECT_THROW(parse_window("2018-02-30", ""), RequestError);
+    EXPECT_THROW(parse_window("", "July"), RequestError);
+    EXPECT_THROW(parse_window("2019", "2018-12"), RequestError);
+    EXPECT_NO_THROW(parse_window("2018-12", "2018-12"));
+    EXPECT_EQ(describe_window(parse_window("2018", "2018-06")), "2018-01-01 to 2018-06-30");
+    EXPECT_EQ(describe_window(Window{}), "all dates");
+}
+
+}  // namespace
+}  // namespace bridgemap
