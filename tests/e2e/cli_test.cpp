@@ -35,7 +35,7 @@ TEST(Cli, UnknownCommandSaysWhatWasExpected) {
     const auto result = run_bridgemap({"analyze-everything", "x"});
     EXPECT_EQ(result.exit_code, 2);
     EXPECT_NE(result.err.find("unknown command \"analyze-everything\""), std::string::npos) << result.err;
-    EXPECT_NE(result.err.find("The commands are: validate, generate"), std::string::npos) << result.err;
+    EXPECT_NE(result.err.find("The commands are: validate, analyse, generate"), std::string::npos) << result.err;
     EXPECT_NE(result.err.find("Usage: bridgemap"), std::string::npos) << result.err;
 
     const auto near_miss = run_bridgemap({"validat", "x"});

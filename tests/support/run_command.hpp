@@ -34,6 +34,11 @@ inline std::string slurp(const std::filesystem::path& path) {
     return buffer.str();
 }
 
+inline void write_file(const std::filesystem::path& path, const std::string& text) {
+    std::ofstream out(path, std::ios::binary);
+    out << text;
+}
+
 /// Runs BRIDGEMAP_BINARY with `arguments`; returns its exit code, stdout and stderr.
 inline CommandResult run_bridgemap(const std::vector<std::string>& arguments) {
     static int counter = 0;

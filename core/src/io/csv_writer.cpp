@@ -22,7 +22,7 @@ std::string format_number(double value) {
     if (std::isnan(value)) return {};
     if (value == 0.0) return "0";  // also turns -0 into 0
     char buffer[32];
-    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::general, 12);
     return std::string(buffer, result.ptr);
 }
 

@@ -24,16 +24,17 @@ TEST(AppendCsvField, QuotesOnlyWhatNeedsIt) {
     EXPECT_EQ(out, "\"two\nlines\"");
 }
 
-TEST(FormatNumber, ShortestTextThatReadsBackExactly) {
+TEST(FormatNumber, TwelveSignificantDigits) {
     EXPECT_EQ(format_number(0.5), "0.5");
     EXPECT_EQ(format_number(0.1), "0.1");
     EXPECT_EQ(format_number(1e-7), "1e-07");
     EXPECT_EQ(format_number(3.0), "3");
     EXPECT_EQ(format_number(-0.0), "0");
     EXPECT_EQ(format_number(std::numeric_limits<double>::quiet_NaN()), "");
-    const double third = 1.0 / 3.0;
-    EXPECT_EQ(std::strtod(format_number(third).c_str(), nullptr), third);
-    EXPECT_EQ(format_number(third), "0.3333333333333333");
+    EXPECT_EQ(format_number(1.0 / 3.0), "0.333333333333");
+    EXPECT_EQ(format_number(2.9999999999999964), "3");  // a sum of 1/(n-1) fractions
+    EXPECT_EQ(format_number(0.017492384159050824), "0.0174923841591");
+    EXPECT_EQ(format_number(123456789012345.0), "1.23456789012e+14");
 }
 
 TEST(CsvWriter, WritesRowsWithSeparators) {

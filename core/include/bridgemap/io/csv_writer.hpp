@@ -1,6 +1,6 @@
 #pragma once
 // RFC 4180 output: fields containing a comma, quote, CR or LF are quoted, quotes doubled;
-// records end in LF. Numbers use the shortest representation that reads back exactly.
+// records end in LF. Numbers are written with 12 significant digits.
 
 #include <cstdint>
 #include <initializer_list>
@@ -12,8 +12,10 @@ namespace bridgemap::io {
 /// Appends `field` to `out`, quoted if it needs to be.
 void append_csv_field(std::string& out, std::string_view field);
 
-/// The shortest decimal text that reads back as exactly `value` (like Python's repr):
-/// 0.5, 1e-07, 12345.678. NaN is written as an empty string.
+/// `value` rounded to 12 significant digits, without trailing zeros: 0.5, 1e-07, 3 (for
+/// 2.9999999999999964, a sum of fractions). Twelve digits keep every metric's meaning and
+/// drop floating-point noise a spreadsheet user would take for an error. NaN is written as
+/// an empty string; -0 as 0.
 std::string format_number(double value);
 
 /// Builds CSV text row by row.

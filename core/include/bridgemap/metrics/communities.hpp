@@ -1,0 +1,47 @@
+#pragma once
+// Communities: groups of members more tied among themselves than to the rest, found by
+// Leiden optimising modularity, and how each member's ties spread over them.
+
+#include <bridgemap/metrics/scores.hpp>
+#include <bridgemap/ties/tie_graph.hpp>
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+namespace bridgemap {
+
+/// "In no community": isolates.
+inline constexpr std::uint32_t k_no_community = 0;
+
+struct CommunityOptions {
+    std::uint64_t seed = 1;
+    double resolution = 1.0;  ///< γ in modularity; 1 is Newman's modularity.
+};
+
+struct Communities {
+    /// 1, 2, … by decreasing size (ties broken by the smallest member index in each);
+    /// k_no_community (0) for isolates.
+    std::vector<std::uint32_t> of_member;
+    std::size_t count = 0;      ///< Communities of members with ties (isolates are in none).
+    std::vector<std::size_t> sizes;  ///< sizes[c−1] = members of community c.
+    double modularity = 0.0;    ///< Newman's weighted modularity of the partition at the resolution.
+};
+
+/// Leiden (Traag, Waltman & van Eck 2019, doi:10.1038/s41598-019-41695-z) on the weighted
+/// graph with the modularity objective: igraph's Leiden optimises the constant Potts model
+/// unless given node weights, so it runs with node weights = strengths and resolution
+/// γ/(2m), iterated until the partition is stable, with a fixed seed. Isolates are in no
+/// community. A network without ties has no communities and modularity 0.
+Communities leiden_communities(const TieGraph& graph, const CommunityOptions& options);
+
+/// Q = Σ_c [ W_c/m − γ (S_c/(2m))² ], with W_c the weight inside community c, S_c its total
+/// strength and m the total weight (Newman 2004, doi:10.1103/PhysRevE.70.056131). Members
+/// with k_no_community count as singletons. 0 when there are no ties. O(n + m).
+double modularity(const TieGraph& graph, std::span<const std::uint32_t> community, double resolution);
+
+/// Guimerà–Amaral participation coefficient by strength: P_i = 1 − Σ_c (s_ic / s_i)²
+/// (Guimerà & Amaral 2005, doi:10.1038/nature03288). NaN for isolates. O(n + m).
+MemberScores participation(const TieGraph& graph, std::span<const std::uint32_t> community);
+
+}  // namespace bridgemap

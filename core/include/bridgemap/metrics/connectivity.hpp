@@ -1,0 +1,28 @@
+#pragma once
+// Whether the network holds together: components, and the members whose absence would
+// split a component (articulation points).
+
+#include <bridgemap/ties/tie_graph.hpp>
+
+#include <cstdint>
+#include <vector>
+
+namespace bridgemap {
+
+struct Connectivity {
+    /// Component of each member, 0-based, numbered by decreasing size (ties broken by the
+    /// smallest member index). An isolate is a component of its own.
+    std::vector<std::uint32_t> component;
+    std::vector<std::size_t> sizes;  ///< sizes[c] = members of component c.
+    /// 1 when removing the member disconnects its component (Hopcroft–Tarjan).
+    std::vector<std::uint8_t> articulation_point;
+    std::size_t articulation_points = 0;
+
+    [[nodiscard]] std::size_t components() const noexcept { return sizes.size(); }
+    [[nodiscard]] std::size_t largest_component() const noexcept { return sizes.empty() ? 0 : sizes[0]; }
+};
+
+/// Components and articulation points, with igraph. O(n + m). An empty graph has none.
+Connectivity connectivity(const TieGraph& graph);
+
+}  // namespace bridgemap

@@ -1,0 +1,76 @@
+#include "graph/igraph_handle.hpp"
+
+#include <bridgemap/error.hpp>
+
+#include <mutex>
+#include <string>
+
+namespace bridgemap::graph {
+
+void check(igraph_error_t code, const char* what) {
+    if (code == IGRAPH_SUCCESS) return;
+    if (code == IGRAPH_ENOMEM) throw std::bad_alloc();
+    throw Error(std::string(what) + " failed in igraph: " + igraph_strerror(code));
+}
+
+void prepare_igraph(std::uint64_t seed) {
+    static std::once_flag configured;
+    std::call_once(configured, [] {
+        igraph_set_error_handler(igraph_error_handler_ignore);
+        igraph_set_warning_handler(igraph_warning_handler_ignore);
+    });
+    check(igraph_rng_seed(igraph_rng_default(), static_cast<igraph_uint_t>(seed)), "seeding the random number generator");
+}
+
+IgraphRealVector::IgraphRealVector(igraph_integer_t size) {
+    prepare_igraph(0);
+    check(igraph_vector_init(&vector_, size), "allocating a vector");
+}
+
+IgraphRealVector::IgraphRealVector(std::span<const double> values) {
+    prepare_igraph(0);
+    check(igraph_vector_init(&vector_, static_cast<igraph_integer_t>(values.size())), "allocating a vector");
+    for (std::size_t i = 0; i < values.size(); ++i) VECTOR(vector_)[i] = values[i];
+}
+
+IgraphRealVector::~IgraphRealVector() { igraph_vector_destroy(&vector_); }
+
+std::vector<double> IgraphRealVector::values() const {
+    const auto size = static_cast<std::size_t>(igraph_vector_size(&vector_));
+    return std::vector<double>(VECTOR(vector_), VECTOR(vector_) + size);
+}
+
+IgraphIntVector::IgraphIntVector(igraph_integer_t size) {
+    prepare_igraph(0);
+    check(igraph_vector_int_init(&vector_, size), "allocating a vector");
+}
+
+IgraphIntVector::~IgraphIntVector() { igraph_vector_int_destroy(&vector_); }
+
+std::vector<igraph_integer_t> IgraphIntVector::values() const {
+    const auto size = static_cast<std::size_t>(igraph_vector_int_size(&vector_));
+    return std::vector<igraph_integer_t>(VECTOR(vector_), VECTOR(vector_) + size);
+}
+
+namespace {
+std::vector<double> tie_weights(const TieGraph& ties) {
+    std::vector<double> weights(ties.tie_count());
+    for (std::size_t k = 0; k < ties.tie_count(); ++k) weights[k] = ties.tie(static_cast<TieIndex>(k)).weight;
+    return weights;
+}
+}  // namespace
+
+IgraphGraph::IgraphGraph(const TieGraph& ties) : weights_(tie_weights(ties)) {
+    IgraphIntVector edges(static_cast<igraph_integer_t>(2 * ties.tie_count()));
+    for (std::size_t k = 0; k < ties.tie_count(); ++k) {
+        const Tie& tie = ties.tie(static_cast<TieIndex>(k));
+        VECTOR(*edges.get())[2 * k] = tie.source;
+        VECTOR(*edges.get())[2 * k + 1] = tie.target;
+    }
+    check(igraph_create(&graph_, edges.get(), static_cast<igraph_integer_t>(ties.member_count()), IGRAPH_UNDIRECTED),
+          "building the graph");
+}
+
+IgraphGraph::~IgraphGraph() { igraph_destroy(&graph_); }
+
+}  // namespace bridgemap::graph

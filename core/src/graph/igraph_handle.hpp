@@ -1,0 +1,67 @@
+#pragma once
+// Private: the one place that wraps igraph's C handles in RAII types and turns igraph's
+// error codes into exceptions. Nothing outside core/src includes <igraph.h>.
+
+#include <bridgemap/ties/tie_graph.hpp>
+
+#include <igraph.h>
+
+#include <span>
+#include <vector>
+
+namespace bridgemap::graph {
+
+/// Throws bridgemap::Error naming `what` when `code` is not IGRAPH_SUCCESS. igraph is set
+/// up on first use not to abort on errors and not to print warnings.
+void check(igraph_error_t code, const char* what);
+
+/// Makes igraph's error handling exception-friendly and seeds its default random number
+/// generator. Call before any igraph function; calls after the first only reseed.
+void prepare_igraph(std::uint64_t seed);
+
+class IgraphRealVector {
+public:
+    explicit IgraphRealVector(igraph_integer_t size = 0);
+    explicit IgraphRealVector(std::span<const double> values);
+    ~IgraphRealVector();
+    IgraphRealVector(const IgraphRealVector&) = delete;
+    IgraphRealVector& operator=(const IgraphRealVector&) = delete;
+    igraph_vector_t* get() noexcept { return &vector_; }
+    const igraph_vector_t* get() const noexcept { return &vector_; }
+    [[nodiscard]] std::vector<double> values() const;
+
+private:
+    igraph_vector_t vector_;
+};
+
+class IgraphIntVector {
+public:
+    explicit IgraphIntVector(igraph_integer_t size = 0);
+    ~IgraphIntVector();
+    IgraphIntVector(const IgraphIntVector&) = delete;
+    IgraphIntVector& operator=(const IgraphIntVector&) = delete;
+    igraph_vector_int_t* get() noexcept { return &vector_; }
+    const igraph_vector_int_t* get() const noexcept { return &vector_; }
+    [[nodiscard]] std::vector<igraph_integer_t> values() const;
+
+private:
+    igraph_vector_int_t vector_;
+};
+
+/// An undirected igraph copy of a tie graph: vertex i is member i, edge k is tie k, and
+/// weights() holds the tie weights by edge.
+class IgraphGraph {
+public:
+    explicit IgraphGraph(const TieGraph& ties);
+    ~IgraphGraph();
+    IgraphGraph(const IgraphGraph&) = delete;
+    IgraphGraph& operator=(const IgraphGraph&) = delete;
+    const igraph_t* get() const noexcept { return &graph_; }
+    const igraph_vector_t* weights() const noexcept { return weights_.get(); }
+
+private:
+    igraph_t graph_;
+    IgraphRealVector weights_;
+};
+
+}  // namespace bridgemap::graph

@@ -1,0 +1,195 @@
+#pragma once
+// Private: Dijkstra's single-source shortest paths with the bookkeeping Brandes'
+// betweenness needs (shortest-path counts σ, predecessors, members in order of distance),
+// over a ShortestPathGraph. One ShortestPathSearch per thread, reused for every source.
+
+#include "metrics/shortest_path_graph.hpp"
+
+#include <algorithm>
+#include <array>
+#include <bit>
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <span>
+#include <vector>
+
+namespace bridgemap::metrics {
+
+/// A radix heap (Ahuja, Mehlhorn, Orlin & Tarjan 1990, doi:10.1145/77600.77615) of members
+/// keyed by distance, for Dijkstra's monotone use: no key pushed is below the last popped.
+/// Keys are non-negative doubles, ordered as their bit patterns. No decrease-key: a member
+/// whose distance drops is pushed again and the caller skips stale entries. Entries of equal
+/// key leave by ascending member (bar a push of exactly the key last popped, which Dijkstra
+/// makes only for a length lost in rounding). Push O(1), pop O(log C) amortised, C the key
+/// range in bits; measured as fast as a 4-ary heap with decrease-key here, and simpler.
+class RadixHeap {
+public:
+    struct Entry {
+        double key;
+        MemberIndex member;
+    };
+
+    [[nodiscard]] bool empty() const noexcept { return size_ == 0; }
+
+    void push(MemberIndex member, double key) {
+        buckets_[bucket_of(bits_of(key))].push_back({key, member});
+        ++size_;
+    }
+
+    /// Removes and returns an entry with the smallest key.
+    Entry pop() {
+        if (buckets_[0].empty()) {
+            std::size_t i = 1;
+            while (buckets_[i].empty()) ++i;
+            std::vector<Entry>& bucket = buckets_[i];
+            double smallest = bucket.front().key;
+            for (const Entry& entry : bucket) smallest = entry.key < smallest ? entry.key : smallest;
+            last_ = bits_of(smallest);
+            for (const Entry& entry : bucket) buckets_[bucket_of(bits_of(entry.key))].push_back(entry);
+            bucket.clear();
+            // Equal keys leave by ascending member, whatever else the heap held: the order
+            // members are settled in depends only on their distances.
+            std::vector<Entry>& equal = buckets_[0];
+            if (equal.size() > 1) {
+                std::sort(equal.begin(), equal.end(),
+                          [](const Entry& a, const Entry& b) { return a.member > b.member; });
+            }
+        }
+        const Entry top = buckets_[0].back();
+        buckets_[0].pop_back();
+        --size_;
+        return top;
+    }
+
+    void clear() noexcept {
+        for (auto& bucket : buckets_) bucket.clear();
+        size_ = 0;
+        last_ = 0;
+    }
+
+private:
+    static std::uint64_t bits_of(double key) noexcept { return std::bit_cast<std::uint64_t>(key); }
+    [[nodiscard]] std::size_t bucket_of(std::uint64_t bits) const noexcept {
+        return bits == last_ ? 0 : static_cast<std::size_t>(64 - std::countl_zero(bits ^ last_));
+    }
+
+    std::array<std::vector<Entry>, 65> buckets_;
+    std::uint64_t last_ = 0;
+    std::size_t size_ = 0;
+};
+
+/// Shortest paths from one source at a time (Brandes 2001, doi:10.1080/0022250X.2001.9990249,
+/// Algorithm 1 with Dijkstra). After run(s): order() holds the members reachable from s by
+/// non-decreasing distance (equal distances by ascending member), s first; for each of them
+/// distance(v), paths(v) = σ_sv (as a double) and its predecessors, the members just before
+/// v on shortest paths from s, in the order they were settled (for_each_predecessor). Path
+/// lengths are compared with compare_path_lengths; of two lengths that count as equal the
+/// shorter is kept as the distance. Most members have one predecessor, kept beside the
+/// distance; the rest go to an array indexed like the arcs. O(m + n log C) per source,
+/// O(n + m) memory.
+class ShortestPathSearch {
+public:
+    explicit ShortestPathSearch(const ShortestPathGraph& graph)
+        : graph_(&graph),
+          state_(graph.member_count()),
+          paths_(graph.member_count(), 0.0),
+          more_predecessors_(graph.arc_count()) {
+        order_.reserve(graph.member_count());
+    }
+
+    void run(MemberIndex source) {
+        for (const MemberIndex member : order_) state_[member] = VertexState{};
+        order_.clear();
+        const std::span<const std::size_t> offsets = graph_->offsets();
+
+        state_[source].distance = 0.0;
+        paths_[source] = 1.0;
+        heap_.clear();
+        heap_.push(source, 0.0);
+        while (!heap_.empty()) {
+            const RadixHeap::Entry top = heap_.pop();
+            const MemberIndex u = top.member;
+            VertexState& current = state_[u];
+            // Stale: settled already, or pushed again with a shorter distance since.
+            if ((current.count_and_settled & k_settled) != 0 || top.key != current.distance) continue;
+            current.count_and_settled |= k_settled;
+            order_.push_back(u);
+            const double du = top.key;
+            const double paths_u = paths_[u];
+            for (const Arc& arc : graph_->arcs(u)) {
+                VertexState& next = state_[arc.target];
+                const double candidate = du + arc.length;
+                // Fast rejection of the common case: definitely longer than the best path
+                // known (see compare_path_lengths; unreached members have +inf).
+                if (candidate > next.distance * k_surely_longer) continue;
+                if ((next.count_and_settled & k_settled) != 0) continue;
+                if (next.distance == k_unreached) {
+                    next.distance = candidate;
+                    next.first_predecessor = u;
+                    next.count_and_settled = 1;
+                    paths_[arc.target] = paths_u;
+                    heap_.push(arc.target, candidate);
+                    continue;
+                }
+                const int comparison = compare_path_lengths(candidate, next.distance);
+                if (comparison < 0) {
+                    next.distance = candidate;
+                    next.first_predecessor = u;
+                    next.count_and_settled = 1;
+                    paths_[arc.target] = paths_u;
+                    heap_.push(arc.target, candidate);
+                } else if (comparison == 0) {
+                    more_predecessors_[offsets[arc.target] + next.count_and_settled - 1] = u;
+                    ++next.count_and_settled;
+                    paths_[arc.target] += paths_u;
+                    if (candidate < next.distance) {
+                        next.distance = candidate;
+                        heap_.push(arc.target, candidate);
+                    }
+                }
+            }
+        }
+    }
+
+    [[nodiscard]] std::span<const MemberIndex> order() const noexcept { return order_; }
+    [[nodiscard]] double distance(MemberIndex member) const noexcept { return state_[member].distance; }
+    [[nodiscard]] double paths(MemberIndex member) const noexcept { return paths_[member]; }
+    [[nodiscard]] std::size_t predecessor_count(MemberIndex member) const noexcept {
+        return state_[member].count_and_settled & ~k_settled;
+    }
+
+    /// Calls visit(p) for each predecessor p of a member reached by the last run().
+    template <class Visit>
+    void for_each_predecessor(MemberIndex member, Visit&& visit) const {
+        const VertexState& state = state_[member];
+        const std::uint32_t count = state.count_and_settled & ~k_settled;
+        if (count == 0) return;
+        visit(state.first_predecessor);
+        const MemberIndex* more = more_predecessors_.data() + graph_->offsets()[member];
+        for (std::uint32_t i = 1; i < count; ++i) visit(more[i - 1]);
+    }
+
+private:
+    static constexpr double k_unreached = std::numeric_limits<double>::infinity();
+    /// candidate > distance · this means compare_path_lengths(candidate, distance) > 0.
+    static constexpr double k_surely_longer = 1.0 + 2.5 * k_path_length_tolerance;
+    static constexpr std::uint32_t k_settled = 0x80000000u;
+
+    struct VertexState {
+        double distance = k_unreached;
+        MemberIndex first_predecessor = k_none;
+        std::uint32_t count_and_settled = 0;  // predecessors found; k_settled once settled
+    };
+
+    const ShortestPathGraph* graph_;
+    std::vector<VertexState> state_;
+    std::vector<double> paths_;
+    // Member v's second, third, ... predecessors at [offsets[v], offsets[v] + count − 1): a
+    // member has at most as many predecessors as arcs, the graph being symmetric.
+    std::vector<MemberIndex> more_predecessors_;
+    std::vector<MemberIndex> order_;
+    RadixHeap heap_;
+};
+
+}  // namespace bridgemap::metrics

@@ -1,0 +1,149 @@
+// bridgemap analyse: the three files, the summary on stdout, and nothing written on bad input.
+
+#include "support/run_command.hpp"
+
+#include <bridgemap/ingest/csv_reader.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <gtest/gtest.h>
+
+namespace bridgemap::testing {
+namespace {
+
+const std::string k_fixtures = BRIDGEMAP_FIXTURES_DIR;
+
+std::vector<std::vector<std::string>> read_csv(const std::filesystem::path& path) {
+    std::vector<std::vector<std::string>> rows;
+    std::vector<ingest::CsvProblem> problems;
+    ingest::parse_csv(slurp(path), [&](const ingest::CsvRecord& r) { rows.emplace_back(r.fields.begin(), r.fields.end()); },
+                      problems);
+    EXPECT_TRUE(problems.empty()) << path;
+    return rows;
+}
+
+TEST(Analyse, BundledExampleWritesThreeFiles) {
+    const TemporaryFolder out("analyse-example");
+    const auto result = run_bridgemap({"analyse", BRIDGEMAP_EXAMPLE_DIR, "--out", out.path().string()});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_NE(result.out.find("56 members, 1065 ties"), std::string::npos) << result.out;
+
+    const auto members = read_csv(out / "members.csv");
+    ASSERT_EQ(members.size(), 57u);  // header + 56 members
+    const std::vector<std::string> first_columns = {"id", "name", "sector", "organisation", "degree", "strength",
+                                                    "betweenness", "closeness", "harmonic", "eigenvector", "pagerank",
+                                                    "constraint", "effective_size", "efficiency", "hierarchy",
+                                                    "ei_index", "sector_diversity", "community", "participation",
+                                                    "brokerage_coordinator", "brokerage_consultant",
+                                                    "brokerage_representative", "brokerage_liaison", "bridging",
+                                                    "cross_sector_ties"};
+    EXPECT_EQ(std::vector<std::string>(members[0].begin(), members[0].begin() + first_columns.size()), first_columns);
+    const auto alison = std::find_if(members.begin(), members.end(), [](const auto& row) { return row[0] == "alison-nabarro"; });
+    ASSERT_NE(alison, members.end());
+    EXPECT_EQ((*alison)[2], "");   // unknown sector written empty
+    EXPECT_EQ((*alison)[15], "");  // so is her E-I index
+
+    const auto ties = read_csv(out / "ties.csv");
+    ASSERT_EQ(ties.size(), 1066u);
+    EXPECT_EQ(ties[0], (std::vector<std::string>{"source", "target", "weight", "events", "groups", "organisations",
+                                                 "explicit", "cross_sector", "embeddedness", "overlap",
+                                                 "local_bridge", "span", "bridge"}));
+    for (std::size_t r = 1; r < ties.size(); ++r) {
+        ASSERT_LT(ties[r][0], ties[r][1]);  // source < target
+        if (r > 1) ASSERT_LT(std::tie(ties[r - 1][0], ties[r - 1][1]), std::tie(ties[r][0], ties[r][1]));
+    }
+
+    const auto summary = nlohmann::json::parse(slurp(out / "summary.json"));
+    EXPECT_EQ(summary["members"], 56);
+    EXPECT_EQ(summary["ties"], 1065);
+    EXPECT_EQ(summary["sectors"]["unknown"], 1);
+    EXPECT_EQ(summary["path_metrics"]["exact"], true);
+    EXPECT_EQ(summary["settings"]["seed"], 1);
+}
+
+TEST(Analyse, SameInputSameBytes) {
+    const TemporaryFolder first("analyse-first");
+    const TemporaryFolder second("analyse-second");
+    const std::string data = k_fixtures + "/generated-150";
+    ASSERT_EQ(run_bridgemap({"analyse", data, "--out", first.path().string()}).exit_code, 0);
+    ASSERT_EQ(run_bridgemap({"analyse", data, "--out", second.path().string()}).exit_code, 0);
+    for (const char* file : {"members.csv", "ties.csv", "summary.json"}) {
+        EXPECT_EQ(slurp(first / file), slurp(second / file)) << file;
+    }
+}
+
+TEST(Analyse, BadInputReportsEveryProblemAndWritesNothing) {
+    const TemporaryFolder out("analyse-bad");
+    write_file(out / "members.csv", "left from an earlier run");
+    const auto result = run_bridgemap({"analyse", k_fixtures + "/every-problem", "--out", out.path().string()});
+    EXPECT_EQ(result.exit_code, 3);
+    EXPECT_NE(result.err.find("every-problem/members.csv:6: error: duplicate member id \"m2\""), std::string::npos)
+        << result.err;
+    EXPECT_NE(result.err.find("every-problem/ties.csv:3: error: self-tie"), std::string::npos) << result.err;
+    EXPECT_NE(result.err.find("22 errors"), std::string::npos) << result.err;
+    EXPECT_EQ(slurp(out / "members.csv"), "left from an earlier run");
+    EXPECT_FALSE(std::filesystem::exists(out / "ties.csv"));
+    EXPECT_FALSE(std::filesystem::exists(out / "summary.json"));
+}
+
+TEST(Analyse, FormatJsonPrintsTheSummary) {
+    const auto result = run_bridgemap({"analyse", BRIDGEMAP_EXAMPLE_DIR, "--format", "json"});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    const auto summary = nlohmann::json::parse(result.out);
+    EXPECT_EQ(summary["members"], 56);
+    EXPECT_TRUE(summary.contains("mixing"));
+    EXPECT_TRUE(summary.contains("reach"));
+}
+
+TEST(Analyse, UsageErrors) {
+    EXPECT_EQ(run_bridgemap({"analyse", BRIDGEMAP_EXAMPLE_DIR}).exit_code, 2);  // nowhere to write
+    const auto both = run_bridgemap({"analyse", BRIDGEMAP_EXAMPLE_DIR, "--format", "json", "--exact", "--samples", "5"});
+    EXPECT_EQ(both.exit_code, 2);
+    EXPECT_NE(both.err.find("--exact and --samples"), std::string::npos) << both.err;
+    const auto weights = run_bridgemap({"analyse", BRIDGEMAP_EXAMPLE_DIR, "--format", "json", "--weights", "events=x"});
+    EXPECT_EQ(weights.exit_code, 2);
+    EXPECT_NE(weights.err.find("\"x\" is not a number"), std::string::npos) << weights.err;
+}
+
+TEST(Analyse, SampledPathMetricsAreAnnounced) {
+    const auto result = run_bridgemap({"analyse", BRIDGEMAP_EXAMPLE_DIR, "--format", "json", "--samples", "10"});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_NE(result.err.find("sampl"), std::string::npos) << result.err;
+    const auto summary = nlohmann::json::parse(result.out);
+    EXPECT_EQ(summary["path_metrics"]["exact"], false);
+    EXPECT_EQ(summary["path_metrics"]["sources"], 10);
+    EXPECT_GT(summary["path_metrics"]["error_bound"].get<double>(), 0.0);
+}
+
+TEST(Analyse, WindowWeightsAndMinimumWeight) {
+    // Only the 2017 gathering (30 people): every pair tied once, weight 1/29.
+    const auto in2017 = run_bridgemap({"analyse", BRIDGEMAP_EXAMPLE_DIR, "--format", "json", "--until", "2017"});
+    ASSERT_EQ(in2017.exit_code, 0) << in2017.err;
+    const auto summary = nlohmann::json::parse(in2017.out);
+    EXPECT_EQ(summary["events"], 1);
+    EXPECT_EQ(summary["members"], 56);  // everyone stays; those not there are isolates
+    EXPECT_EQ(summary["ties"], 30 * 29 / 2);
+    EXPECT_EQ(summary["isolates"], 56 - 30);
+    // Weighting events at 0 leaves only organisations (none shared in 2017) and no ties at all.
+    const auto none = run_bridgemap(
+        {"analyse", BRIDGEMAP_EXAMPLE_DIR, "--format", "json", "--until", "2017", "--weights", "events=0"});
+    EXPECT_EQ(nlohmann::json::parse(none.out)["ties"], 0);
+    // A minimum weight above 1/29 drops them all too.
+    const auto strong =
+        run_bridgemap({"analyse", BRIDGEMAP_EXAMPLE_DIR, "--format", "json", "--until", "2017", "--min-weight", "0.05"});
+    EXPECT_EQ(nlohmann::json::parse(strong.out)["ties"], 0);
+}
+
+TEST(Analyse, AwkwardNamesSurviveIntoMembersCsv) {
+    const TemporaryFolder out("analyse-awkward");
+    ASSERT_EQ(run_bridgemap({"analyse", k_fixtures + "/awkward-valid", "--out", out.path().string()}).exit_code, 0);
+    const auto members = read_csv(out / "members.csv");
+    ASSERT_EQ(members.size(), 5u);
+    EXPECT_EQ(members[1][1], "Zo\xC3\xAB \"Z\" O'Neil <b>&amp; \\N");
+    EXPECT_EQ(members[3][1], "Two\r\nLines");
+    EXPECT_EQ(members[0].back(), "pronouns");  // the input's own column is carried through
+    EXPECT_EQ(members[3].back(), "they/them");
+}
+
+}  // namespace
+}  // namespace bridgemap::testing
