@@ -50,7 +50,9 @@ TEST(Analyse, BundledExampleWritesThreeFiles) {
                                                  "local_bridge", "span", "bridge"}));
     for (std::size_t r = 1; r < ties.size(); ++r) {
         ASSERT_LT(ties[r][0], ties[r][1]);  // source < target
-        if (r > 1) ASSERT_LT(std::tie(ties[r - 1][0], ties[r - 1][1]), std::tie(ties[r][0], ties[r][1]));
+        if (r > 1) {
+            ASSERT_LT(std::tie(ties[r - 1][0], ties[r - 1][1]), std::tie(ties[r][0], ties[r][1]));
+        }
     }
 
     const auto summary = nlohmann::json::parse(slurp(out / "summary.json"));
@@ -116,22 +118,28 @@ TEST(Analyse, SampledPathMetricsAreAnnounced) {
 }
 
 TEST(Analyse, WindowWeightsAndMinimumWeight) {
-    // Only the 2017 gathering (30 people): every pair tied once, weight 1/29.
-    const auto in2017 = run_bridgemap({"analyse", BRIDGEMAP_EXAMPLE_DIR, "--format", "json", "--until", "2017"});
+    // Until 2017 there is one event, the 2017 gathering of 30 people. With organisations
+    // weighted 0 its pairs are the only ties: C(30,2) = 435, each of weight 1/29.
+    const std::string data = BRIDGEMAP_EXAMPLE_DIR;
+    const auto in2017 = run_bridgemap({"analyse", data, "--format", "json", "--until", "2017", "--weights", "orgs=0"});
     ASSERT_EQ(in2017.exit_code, 0) << in2017.err;
     const auto summary = nlohmann::json::parse(in2017.out);
     EXPECT_EQ(summary["events"], 1);
     EXPECT_EQ(summary["members"], 56);  // everyone stays; those not there are isolates
-    EXPECT_EQ(summary["ties"], 30 * 29 / 2);
+    EXPECT_EQ(summary["ties"], 435);
     EXPECT_EQ(summary["isolates"], 56 - 30);
-    // Weighting events at 0 leaves only organisations (none shared in 2017) and no ties at all.
-    const auto none = run_bridgemap(
-        {"analyse", BRIDGEMAP_EXAMPLE_DIR, "--format", "json", "--until", "2017", "--weights", "events=0"});
-    EXPECT_EQ(nlohmann::json::parse(none.out)["ties"], 0);
-    // A minimum weight above 1/29 drops them all too.
-    const auto strong =
-        run_bridgemap({"analyse", BRIDGEMAP_EXAMPLE_DIR, "--format", "json", "--until", "2017", "--min-weight", "0.05"});
+    // A minimum weight above 1/29 drops them all.
+    const auto strong = run_bridgemap(
+        {"analyse", data, "--format", "json", "--until", "2017", "--weights", "orgs=0", "--min-weight", "0.05"});
     EXPECT_EQ(nlohmann::json::parse(strong.out)["ties"], 0);
+    // With events weighted 0 instead, what is left are ties through shared organisations.
+    const TemporaryFolder out("analyse-orgs-only");
+    ASSERT_EQ(run_bridgemap({"analyse", data, "--until", "2017", "--weights", "events=0", "--out", out.path().string()})
+                  .exit_code,
+              0);
+    const auto ties = read_csv(out / "ties.csv");
+    ASSERT_GT(ties.size(), 1u);
+    for (std::size_t r = 1; r < ties.size(); ++r) EXPECT_GE(std::stoi(ties[r][5]), 1) << ties[r][0];  // organisations
 }
 
 TEST(Analyse, AwkwardNamesSurviveIntoMembersCsv) {
