@@ -22,6 +22,7 @@ struct AnalyseOptions {
     bool exact = false;
     std::size_t samples = 0;
     double min_weight = 0.0;
+    std::size_t max_setting_size = 0;
     bool timings = false;
 };
 
@@ -86,6 +87,7 @@ int run_analyse(const AnalyseOptions& options) {
     AnalysisOptions analysis_options;
     analysis_options.ties.weights = parse_tie_weights(options.data.weights);
     analysis_options.ties.min_weight = options.min_weight;
+    analysis_options.ties.max_setting_size = options.max_setting_size;
     analysis_options.paths.seed = options.data.seed;
     analysis_options.communities.seed = options.data.seed;
     if (options.exact) analysis_options.paths.mode = PathOptions::Mode::exact;
@@ -157,6 +159,9 @@ Command add_analyse_command(CLI::App& app) {
     command->add_option("--min-weight", options->min_weight, "Drop ties weaker than this weight (default 0: keep all)")
         ->check(CLI::NonNegativeNumber)
         ->type_name("W");
+    command->add_option("--max-setting-size", options->max_setting_size,
+                        "Only events, groups and organisations of at most N people make ties (default: all)")
+        ->type_name("N");
     command->add_flag("--timings", options->timings, "Print how long each stage took, on stderr");
     return {command, [options] { return run_analyse(*options); }};
 }

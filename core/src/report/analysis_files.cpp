@@ -178,6 +178,7 @@ std::string summary_json(const Network& network, const Analysis& analysis, const
           {"orgs", context.ties.weights.organisations},
           {"ties", context.ties.weights.ties}}},
         {"min_weight", context.ties.min_weight},
+        {"max_setting_size", context.ties.max_setting_size == 0 ? Json(nullptr) : Json(context.ties.max_setting_size)},
         {"seed", context.seed},
         {"bridgemap_version", BRIDGEMAP_VERSION}};
     return summary.dump(2) + "\n";

@@ -121,7 +121,8 @@ TieGraph project_ties(const Network& network, const TieOptions& options) {
     std::vector<double> increment(settings.kind.size());
     for (std::size_t s = 0; s < increment.size(); ++s) {
         const std::size_t size = settings.member_offsets[s + 1] - settings.member_offsets[s];
-        increment[s] = size >= 2 ? 1.0 / static_cast<double>(size - 1) : 0.0;
+        const bool too_large = options.max_setting_size > 0 && size > options.max_setting_size;
+        increment[s] = size >= 2 && !too_large ? 1.0 / static_cast<double>(size - 1) : 0.0;
     }
 
     const unsigned workers = concurrency::worker_count(options.threads);

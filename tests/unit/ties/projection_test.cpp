@@ -79,6 +79,18 @@ TEST(ProjectTies, MinWeightDropsWeakTies) {
     EXPECT_NE(graph.find_tie(1, 2), k_none);  // exactly 1.0 stays
 }
 
+TEST(ProjectTies, SettingsAboveTheMaximumSizeTieNobody) {
+    TieOptions options;
+    options.max_setting_size = 2;  // e1 (3 people) and the cell g (3) no longer tie anyone
+    const TieGraph graph = project_ties(small_history(), options);
+    EXPECT_DOUBLE_EQ(graph.tie(graph.find_tie(0, 1)).weight, 1.0);  // a-b: e2 only
+    EXPECT_EQ(graph.tie(graph.find_tie(0, 1)).provenance.events, 1u);
+    EXPECT_DOUBLE_EQ(graph.tie(graph.find_tie(0, 2)).weight, 2.0);  // a-c: the ties.csv row only
+    EXPECT_DOUBLE_EQ(graph.tie(graph.find_tie(0, 3)).weight, 1.0);  // a-d: organisation o of 2
+    EXPECT_EQ(graph.find_tie(1, 2), k_none);                        // b-c met only at e1 and in g
+    EXPECT_EQ(graph.tie_count(), 3u);
+}
+
 TEST(ProjectTies, OrganisationFromMemberRowAndAffiliationCountsOnce) {
     const Network network = testing::TestNetwork()
                                 .organisation("o")

@@ -20,6 +20,10 @@ struct TieOptions {
     TieWeights weights;
     /// Ties whose weight is below this are dropped (0 keeps every tie).
     double min_weight = 0.0;
+    /// Events, groups and organisations with more members than this tie nobody (0: no
+    /// limit). Being in the same 300-person room is exposure, not a tie: introduce and
+    /// trend count only small settings as ties (`--max-setting-size`).
+    std::size_t max_setting_size = 0;
     /// Worker threads; 0 uses every core.
     unsigned threads = 0;
 };
@@ -29,7 +33,8 @@ struct TieOptions {
 /// over the events both attended (n_e distinct attendees), the groups both belong to and
 /// the organisations both belong to (members.organisation or an affiliation), and their
 /// ties.csv rows (Newman 2001, doi:10.1103/PhysRevE.64.016132). A pair is tied when its
-/// weight is positive and at least options.min_weight. The network should already be seen
+/// weight is positive and at least options.min_weight. Settings larger than
+/// options.max_setting_size (when not 0) are left out. The network should already be seen
 /// through its window (apply_window). Repeated attendance of one member at one event
 /// counts once. Settings with one member tie nobody.
 ///
