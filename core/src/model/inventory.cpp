@@ -1,9 +1,18 @@
 #include <bridgemap/model/inventory.hpp>
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 
 namespace bridgemap {
+
+std::size_t active_members(const Network& network) {
+    std::vector<std::uint8_t> active(network.members.size(), 0);
+    for (const auto& row : network.attendance) active[row.member] = 1;
+    for (const auto& row : network.group_members) active[row.member] = 1;
+    for (const auto& tie : network.ties) active[tie.source] = active[tie.target] = 1;
+    return static_cast<std::size_t>(std::count(active.begin(), active.end(), std::uint8_t{1}));
+}
 
 Inventory take_inventory(const Network& network) {
     Inventory inventory;

@@ -1,6 +1,7 @@
 #include <bridgemap/report/analysis_files.hpp>
 
 #include <bridgemap/io/csv_writer.hpp>
+#include <bridgemap/model/inventory.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -126,6 +127,7 @@ std::string summary_json(const Network& network, const Analysis& analysis, const
     summary["members"] = graph.member_count();
     summary["ties"] = graph.tie_count();
     summary["events"] = network.events.size();
+    summary["active_members"] = active_members(network);
     summary["density"] = analysis.density;
     summary["components"] = analysis.connectivity.components();
     summary["largest_component_share"] = analysis.largest_component_share;

@@ -1,4 +1,5 @@
 #include <bridgemap/error.hpp>
+#include <bridgemap/model/inventory.hpp>
 #include <bridgemap/model/window.hpp>
 
 #include "support/test_network.hpp"
@@ -59,6 +60,21 @@ TEST(ApplyWindow, TiesDatedInsideOrUndatedAndOverlappingMemberships) {
     const Network from2019 = apply_window(history(), parse_window("2019", ""));
     EXPECT_EQ(from2019.ties.size(), 2u);
     EXPECT_TRUE(from2019.group_members.empty());  // the cell ended in March 2017
+}
+
+TEST(ActiveMembers, AttendanceGroupsAndRecordedTiesCount) {
+    // a and b at an event in 2018; c in a cell during 2019; c and d tied in 2020; e never.
+    const Network network = testing::TestNetwork()
+                                .member("a").member("b").member("c").member("d").member("e")
+                                .event("e2018", "2018-05-01", {"a", "b"})
+                                .group("cell", {"c"}, "2019", "2019")
+                                .tie("c", "d", 1.0, "2020-03-01")
+                                .build();
+    EXPECT_EQ(active_members(network), 4u);
+    EXPECT_EQ(active_members(apply_window(network, parse_window("2018", "2018"))), 2u);  // a, b
+    EXPECT_EQ(active_members(apply_window(network, parse_window("2019", "2019"))), 1u);  // c
+    EXPECT_EQ(active_members(apply_window(network, parse_window("2020", ""))), 2u);      // c, d
+    EXPECT_EQ(active_members(apply_window(network, parse_window("2021", ""))), 0u);
 }
 
 TEST(ParseWindow, RejectsBadDatesAndReversedWindows) {

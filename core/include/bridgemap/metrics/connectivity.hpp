@@ -17,12 +17,18 @@ struct Connectivity {
     /// 1 when removing the member disconnects its component (Hopcroft–Tarjan).
     std::vector<std::uint8_t> articulation_point;
     std::size_t articulation_points = 0;
+    /// For each member, how many others would lose every path to the largest remaining
+    /// part of their component if the member left: 0 unless an articulation point.
+    std::vector<std::uint32_t> would_cut_off;
 
     [[nodiscard]] std::size_t components() const noexcept { return sizes.size(); }
     [[nodiscard]] std::size_t largest_component() const noexcept { return sizes.empty() ? 0 : sizes[0]; }
 };
 
-/// Components and articulation points, with igraph. O(n + m). An empty graph has none.
+/// Components and articulation points, with igraph; would_cut_off from one depth-first
+/// search (Hopcroft–Tarjan low points): removing v splits off each child subtree c with
+/// low(c) ≥ depth(v), and the part that stays is the largest of the pieces. O(n + m). An
+/// empty graph has none.
 Connectivity connectivity(const TieGraph& graph);
 
 }  // namespace bridgemap

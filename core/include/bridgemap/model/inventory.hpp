@@ -34,6 +34,11 @@ struct Inventory {
     std::size_t undated_events = 0;
 };
 
+/// Members who took part in what `network` holds: attended one of its events, sit in one of
+/// its groups, or have one of its recorded ties. On a windowed network (apply_window) these
+/// are the members active in the window. O(size of the network).
+std::size_t active_members(const Network& network);
+
 /// Counts the rows of every table, members per resolved sector and events per year.
 /// O(size of the network). An empty network gives all zeros.
 Inventory take_inventory(const Network& network);

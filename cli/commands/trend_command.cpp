@@ -1,0 +1,177 @@
+#include "commands/commands.hpp"
+
+#include <bridgemap/error.hpp>
+#include <bridgemap/io/atomic_file.hpp>
+#include <bridgemap/metrics/exposure.hpp>
+#include <bridgemap/metrics/trend.hpp>
+#include <bridgemap/report/trend_files.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <iostream>
+#include <map>
+#include <memory>
+
+namespace bridgemap::cli {
+namespace {
+
+struct TrendCommandOptions {
+    DataOptions data;
+    std::string by = "year";
+    bool cumulative = false;
+    std::string between;
+    std::string event_kind = "gathering";
+    std::size_t max_setting_size = 40;
+    int horizon_days = 365;
+    std::string out;
+    std::string exposure_out;
+    std::string chart;
+    std::string format = "text";
+};
+
+std::pair<SectorIndex, SectorIndex> parse_between(const std::string& text, const Sectors& sectors) {
+    const auto comma = text.find(',');
+    std::string names;
+    for (const auto& name : sectors.names) names += (names.empty() ? "" : ", ") + name;
+    if (comma == std::string::npos) {
+        throw RequestError("--between \"" + text + "\": expected two sectors, e.g. --between public,grassroots; the "
+                           "sectors are " + names);
+    }
+    const auto find = [&](const std::string& name) {
+        const auto at = std::find(sectors.names.begin(), sectors.names.end(), name);
+        if (at == sectors.names.end()) {
+            throw RequestError("--between: no sector \"" + name + "\" in this network; the sectors are " + names);
+        }
+        return static_cast<SectorIndex>(at - sectors.names.begin());
+    };
+    const SectorIndex a = find(text.substr(0, comma));
+    const SectorIndex b = find(text.substr(comma + 1));
+    if (a == b) throw RequestError("--between needs two different sectors");
+    return {a, b};
+}
+
+int run_trend(const TrendCommandOptions& options) {
+    TrendOptions trend_options;
+    trend_options.by = options.by == "quarter" ? PeriodKind::quarter
+                       : options.by == "event" ? PeriodKind::event
+                                               : PeriodKind::year;
+    trend_options.cumulative = options.cumulative;
+    trend_options.event_kind = options.event_kind;
+    trend_options.ties.weights = parse_tie_weights(options.data.weights);
+    trend_options.ties.max_setting_size = options.max_setting_size;
+
+    // Periods come from the whole history; --from/--until keep the periods inside them.
+    const LoadedNetwork loaded = load_network(options.data, std::cerr);
+    const Network& network = loaded.whole;
+    const Sectors sectors = member_sectors(network);
+    report::TrendReport result;
+    result.sector_names = sectors.names;
+    if (!options.between.empty()) result.between = parse_between(options.between, sectors);
+
+    std::vector<Period> periods = trend_periods(network, trend_options);
+    const DateSpan keep = loaded.window.span();
+    std::erase_if(periods, [&](const Period& period) {
+        const DateSpan span = period.window.span();
+        return span.last < keep.first || span.first > keep.last;
+    });
+    if (periods.empty()) {
+        throw RequestError("no dated events to make periods from" +
+                           std::string(loaded.window.is_open() ? "" : " in " + describe_window(loaded.window)));
+    }
+    if (options.cumulative && loaded.window.from) {
+        for (auto& period : periods) period.window.from = loaded.window.from;
+    }
+    result.periods.resize(periods.size());
+    for (std::size_t p = 0; p < periods.size(); ++p) {
+        result.periods[p] = period_figures(network, periods[p], trend_options.ties);
+    }
+
+    ExposureOptions exposure_options;
+    exposure_options.ties = trend_options.ties;
+    exposure_options.horizon_days = options.horizon_days;
+    const auto settings = setting_exposure(network, sectors, exposure_options);
+    const auto by_kind = [&](const std::vector<const SettingExposure*>& chosen) {
+        std::map<std::string, std::vector<SettingExposure>> groups;
+        for (const auto* setting : chosen) groups[network.events[setting->event].kind].push_back(*setting);
+        std::vector<ExposureSummary> summaries;
+        for (const auto& [kind, list] : groups) summaries.push_back(summarise_exposure(list, kind));
+        return summaries;
+    };
+    std::vector<const SettingExposure*> all;
+    for (const auto& setting : settings) {
+        const DateSpan date = *network.events[setting.event].date;
+        if (keep.contains(date)) all.push_back(&setting);
+    }
+    result.exposure_overall = by_kind(all);
+    for (const auto& period : result.periods) {
+        std::vector<const SettingExposure*> inside;
+        const DateSpan span = period.period.window.span();
+        for (const auto* setting : all) {
+            if (span.contains(*network.events[setting->event].date)) inside.push_back(setting);
+        }
+        result.exposure_by_period.push_back(by_kind(inside));
+    }
+
+    nlohmann::ordered_json settings_json = {
+        {"data", options.data.data},
+        {"by", options.by},
+        {"cumulative", options.cumulative},
+        {"event_kind", options.event_kind},
+        {"max_setting_size", options.max_setting_size},
+        {"horizon_days", options.horizon_days},
+        {"from", loaded.window.from ? nlohmann::ordered_json(format_day(keep.first)) : nlohmann::ordered_json(nullptr)},
+        {"until", loaded.window.until ? nlohmann::ordered_json(format_day(keep.last)) : nlohmann::ordered_json(nullptr)},
+        {"bridgemap_version", BRIDGEMAP_VERSION}};
+    result.settings_json = settings_json.dump();
+
+    io::OutputSet outputs;
+    if (!options.out.empty()) outputs.stage(options.out, report::trend_csv(result));
+    if (!options.exposure_out.empty()) outputs.stage(options.exposure_out, report::exposure_csv(result));
+    if (!options.chart.empty()) outputs.stage(options.chart, report::render_line_chart_svg(report::trend_chart(result)));
+    outputs.commit();
+    std::cout << (options.format == "json" ? report::trend_json(result) : report::trend_text(result));
+    return k_exit_success;
+}
+
+}  // namespace
+
+Command add_trend_command(CLI::App& app) {
+    auto options = std::make_shared<TrendCommandOptions>();
+    CLI::App* command = app.add_subcommand("trend", "Show how cross-sector connection changed over time");
+    command->footer(
+        "For each period: active members, ties, the E-I index against its baseline, the mixing ratio of each\n"
+        "sector pair and two-hop reach (the same numbers analyse gives for that window), and, per kind of\n"
+        "setting, exposure (the cross-sector share of pairs in the same room) against the cross-sector share\n"
+        "of the ties that then formed (friending bias). Ties come from small settings only (--max-setting-size):\n"
+        "being in the same 200-person room is exposure, not a tie. docs/trend.md explains each number.");
+    add_data_options(*command, options->data);
+    command->add_option("--by", options->by, "Periods: year, quarter, or event (one per gathering; see --event-kind)")
+        ->check(CLI::IsMember({"year", "quarter", "event"}))
+        ->type_name("PERIOD");
+    command->add_flag("--cumulative", options->cumulative, "Everything up to the end of each period, not the period alone");
+    command->add_option("--between", options->between,
+                        "Follow one pair of sectors, e.g. public,grassroots: the share of each with a tie to the other")
+        ->type_name("SECTOR,SECTOR");
+    command->add_option("--event-kind", options->event_kind, "With --by event: the kind of event that marks periods")
+        ->type_name("KIND");
+    command->add_option("--max-setting-size", options->max_setting_size,
+                        "Only events, groups and organisations of at most N people make ties (default 40; 0: all)")
+        ->type_name("N");
+    command->add_option("--horizon", options->horizon_days,
+                        "Days after a setting within which a new tie counts as formed there (default 365)")
+        ->check(CLI::Range(0, 36500))
+        ->type_name("DAYS");
+    command->add_option("--out", options->out, "Write the table per period as CSV")->type_name("FILE.csv");
+    command->add_option("--exposure-out", options->exposure_out,
+                        "Write exposure and friending bias per period and kind of setting as CSV")
+        ->type_name("FILE.csv");
+    command->add_option("--chart", options->chart, "Draw the E-I index (and --between shares) over time as SVG")
+        ->type_name("FILE.svg");
+    command->add_option("--format", options->format, "What to print: text (a table) or json (everything)")
+        ->check(CLI::IsMember({"text", "json"}))
+        ->type_name("FORMAT");
+    return {command, [options] { return run_trend(*options); }};
+}
+
+}  // namespace bridgemap::cli

@@ -1,0 +1,241 @@
+#include <bridgemap/io/csv_writer.hpp>
+#include <bridgemap/report/html.hpp>
+#include <bridgemap/report/trend_files.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+
+namespace bridgemap::report {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json number_or_null(double value) { return is_defined(value) ? Json(value) : Json(nullptr); }
+
+std::string bound_text(const std::optional<DateSpan>& bound, bool first) {
+    if (!bound) return {};
+    return format_day(first ? bound->first : bound->last);
+}
+
+Json exposure_json(const ExposureSummary& summary) {
+    return {{"kind", summary.kind},
+            {"settings", summary.settings},
+            {"pairs", summary.pairs},
+            {"cross_sector_pairs", summary.cross_pairs},
+            {"exposure", number_or_null(summary.exposure)},
+            {"new_ties", summary.formed},
+            {"cross_sector_new_ties", summary.cross_formed},
+            {"new_tie_cross_share", number_or_null(summary.formed_share)},
+            {"friending_bias", number_or_null(summary.friending_bias)}};
+}
+
+std::string padded(std::string text, std::size_t width, bool right = false) {
+    const std::size_t length = text.size();  // bytes; labels here are ASCII
+    if (length >= width) return text;
+    return right ? std::string(width - length, ' ') + text : text + std::string(width - length, ' ');
+}
+
+std::string fixed(double value, int digits) {
+    if (!is_defined(value)) return "n/a";
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.*f", digits, value);
+    return buffer;
+}
+
+}  // namespace
+
+double share_with_tie(const PeriodFigures& figures, SectorIndex from, SectorIndex to) {
+    for (const auto& entry : figures.mixing.reach) {
+        if (entry.from == from && entry.to == to) return entry.within_one;
+    }
+    return k_not_defined;
+}
+
+std::string trend_csv(const TrendReport& report) {
+    std::string out;
+    io::CsvWriter csv(out);
+    const auto& names = report.sector_names;
+    csv.row({"period", "from", "until", "active_members", "ties", "ei_index", "expected_ei_index", "members", "events",
+             "assortativity"});
+    out.pop_back();  // continue the header row
+    if (report.between) {
+        const auto [a, b] = *report.between;
+        out += ",";
+        io::append_csv_field(out, "share_" + names[a] + "_tied_to_" + names[b]);
+        out += ",";
+        io::append_csv_field(out, "share_" + names[b] + "_tied_to_" + names[a]);
+    }
+    for (std::size_t a = 0; a < names.size(); ++a) {
+        for (std::size_t b = a; b < names.size(); ++b) {
+            out += ",";
+            io::append_csv_field(out, "ratio_" + names[a] + "__" + names[b]);
+        }
+    }
+    for (std::size_t a = 0; a < names.size(); ++a) {
+        for (std::size_t b = 0; b < names.size(); ++b) {
+            if (a == b) continue;
+            out += ",";
+            io::append_csv_field(out, "reach2_" + names[a] + "__" + names[b]);
+        }
+    }
+    out += "\n";
+    for (const auto& period : report.periods) {
+        const SectorMixing& mixing = period.mixing;
+        csv.field(period.period.label)
+            .field(bound_text(period.period.window.from, true))
+            .field(bound_text(period.period.window.until, false));
+        csv.field(static_cast<std::uint64_t>(period.active_members)).field(static_cast<std::uint64_t>(period.ties));
+        csv.field(mixing.ei_index).field(mixing.expected_ei_index);
+        csv.field(static_cast<std::uint64_t>(period.members)).field(static_cast<std::uint64_t>(period.events));
+        csv.field(mixing.assortativity);
+        if (report.between) {
+            const auto [a, b] = *report.between;
+            csv.field(share_with_tie(period, a, b)).field(share_with_tie(period, b, a));
+        }
+        for (const auto& pair : mixing.pairs) csv.field(pair.ratio);
+        for (const auto& entry : mixing.reach) {
+            if (entry.from != entry.to) csv.field(entry.within_two);
+        }
+        csv.end_row();
+    }
+    return out;
+}
+
+std::string exposure_csv(const TrendReport& report) {
+    std::string out;
+    io::CsvWriter csv(out);
+    csv.row({"period", "kind", "settings", "pairs", "cross_sector_pairs", "exposure", "new_ties", "cross_sector_new_ties",
+             "new_tie_cross_share", "friending_bias"});
+    const auto row = [&](const std::string& period, const ExposureSummary& s) {
+        csv.field(period).field(s.kind).field(static_cast<std::uint64_t>(s.settings)).field(s.pairs).field(s.cross_pairs);
+        csv.field(s.exposure).field(s.formed).field(s.cross_formed).field(s.formed_share).field(s.friending_bias);
+        csv.end_row();
+    };
+    for (std::size_t p = 0; p < report.periods.size(); ++p) {
+        for (const auto& summary : report.exposure_by_period[p]) row(report.periods[p].period.label, summary);
+    }
+    for (const auto& summary : report.exposure_overall) row("all", summary);
+    return out;
+}
+
+std::string trend_json(const TrendReport& report) {
+    Json root;
+    root["settings"] = Json::parse(report.settings_json.empty() ? "{}" : report.settings_json);
+    Json periods = Json::array();
+    const auto& names = report.sector_names;
+    for (std::size_t p = 0; p < report.periods.size(); ++p) {
+        const PeriodFigures& period = report.periods[p];
+        const SectorMixing& mixing = period.mixing;
+        Json entry;
+        entry["period"] = period.period.label;
+        entry["from"] = period.period.window.from ? Json(bound_text(period.period.window.from, true)) : Json(nullptr);
+        entry["until"] = bound_text(period.period.window.until, false);
+        entry["members"] = period.members;
+        entry["active_members"] = period.active_members;
+        entry["events"] = period.events;
+        entry["ties"] = period.ties;
+        entry["ei_index"] = number_or_null(mixing.ei_index);
+        entry["expected_ei_index"] = number_or_null(mixing.expected_ei_index);
+        entry["assortativity"] = number_or_null(mixing.assortativity);
+        if (report.between) {
+            const auto [a, b] = *report.between;
+            entry["between"] = {{"sectors", {names[a], names[b]}},
+                                {"share_a_tied_to_b", number_or_null(share_with_tie(period, a, b))},
+                                {"share_b_tied_to_a", number_or_null(share_with_tie(period, b, a))}};
+        }
+        Json pairs = Json::array();
+        for (const auto& pair : mixing.pairs) {
+            pairs.push_back({{"sectors", {names[pair.a], names[pair.b]}},
+                             {"observed", pair.observed},
+                             {"expected", pair.expected},
+                             {"ratio", number_or_null(pair.ratio)}});
+        }
+        entry["mixing"] = pairs;
+        Json reach = Json::array();
+        for (const auto& r : mixing.reach) {
+            reach.push_back({{"from", names[r.from]}, {"to", names[r.to]}, {"within_1_hop", r.within_one},
+                             {"within_2_hops", r.within_two}});
+        }
+        entry["reach"] = reach;
+        Json exposure = Json::array();
+        for (const auto& summary : report.exposure_by_period[p]) exposure.push_back(exposure_json(summary));
+        entry["exposure"] = exposure;
+        periods.push_back(entry);
+    }
+    root["periods"] = periods;
+    Json overall = Json::array();
+    for (const auto& summary : report.exposure_overall) overall.push_back(exposure_json(summary));
+    root["exposure_by_kind"] = overall;
+    return root.dump(2) + "\n";
+}
+
+std::string trend_text(const TrendReport& report) {
+    std::string out;
+    const auto& names = report.sector_names;
+    std::string header = padded("period", 12) + padded("active", 8, true) + padded("ties", 9, true) +
+                         padded("E-I", 8, true) + padded("baseline", 10, true);
+    if (report.between) {
+        const auto [a, b] = *report.between;
+        header += "   " + names[a] + " tied to " + names[b] + " / " + names[b] + " tied to " + names[a];
+    }
+    out += header + "\n";
+    for (const auto& period : report.periods) {
+        out += padded(period.period.label, 12) + padded(std::to_string(period.active_members), 8, true) +
+               padded(std::to_string(period.ties), 9, true) + padded(fixed(period.mixing.ei_index, 2), 8, true) +
+               padded(fixed(period.mixing.expected_ei_index, 2), 10, true);
+        if (report.between) {
+            const auto [a, b] = *report.between;
+            out += "   " + format_percent(share_with_tie(period, a, b)) + " / " + format_percent(share_with_tie(period, b, a));
+        }
+        out += "\n";
+    }
+    out += "\nExposure and friending bias by kind of setting, whole history\n";
+    out += padded("kind", 14) + padded("settings", 10, true) + padded("exposure", 10, true) +
+           padded("new ties", 10, true) + padded("of them cross", 15, true) + padded("friending bias", 16, true) + "\n";
+    for (const auto& s : report.exposure_overall) {
+        out += padded(s.kind.empty() ? "(no kind)" : s.kind, 14) + padded(std::to_string(s.settings), 10, true) +
+               padded(format_percent(s.exposure), 10, true) + padded(std::to_string(s.formed), 10, true) +
+               padded(format_percent(s.formed_share), 15, true) + padded(fixed(s.friending_bias, 2), 16, true) + "\n";
+    }
+    out += "exposure: share of pairs in the room from different sectors; friending bias: 1 - (share of new ties\n"
+           "that cross sectors / exposure): 0 when exposure turns into ties as often across sectors as within,\n"
+           "positive when cross-sector exposure turns into ties less often.\n";
+    return out;
+}
+
+LineChart trend_chart(const TrendReport& report) {
+    LineChart chart;
+    chart.title = "Cross-sector connection over time";
+    chart.x_label = "period";
+    chart.y_label = "E-I index (\u22121 to +1) and shares (0 to 1)";
+    chart.y_min = report.between ? 0.0 : -0.2;
+    chart.y_max = 1.0;
+    ChartSeries ei{"E-I index", {}, false};
+    ChartSeries baseline{"E-I if ties ignored sectors", {}, true};
+    ChartSeries a_to_b;
+    ChartSeries b_to_a;
+    if (report.between) {
+        const auto [a, b] = *report.between;
+        a_to_b.name = "share of " + report.sector_names[a] + " tied to " + report.sector_names[b];
+        b_to_a.name = "share of " + report.sector_names[b] + " tied to " + report.sector_names[a];
+    }
+    for (const auto& period : report.periods) {
+        chart.x_labels.push_back(period.period.label);
+        ei.values.push_back(period.mixing.ei_index);
+        baseline.values.push_back(period.mixing.expected_ei_index);
+        if (report.between) {
+            const auto [a, b] = *report.between;
+            a_to_b.values.push_back(share_with_tie(period, a, b));
+            b_to_a.values.push_back(share_with_tie(period, b, a));
+        }
+    }
+    chart.series = {ei, baseline};
+    if (report.between) {
+        chart.series.push_back(a_to_b);
+        chart.series.push_back(b_to_a);
+    }
+    return chart;
+}
+
+}  // namespace bridgemap::report
