@@ -14,7 +14,7 @@ TEST(Cli, VersionAndHelp) {
 
     const auto help = run_bridgemap({"--help"});
     EXPECT_EQ(help.exit_code, 0);
-    for (const char* command : {"validate", "generate"}) {
+    for (const char* command : {"validate", "analyse", "trend", "generate"}) {
         EXPECT_NE(help.out.find(command), std::string::npos) << command;
     }
     EXPECT_NE(help.out.find("Exit codes"), std::string::npos);
@@ -35,7 +35,12 @@ TEST(Cli, UnknownCommandSaysWhatWasExpected) {
     const auto result = run_bridgemap({"analyze-everything", "x"});
     EXPECT_EQ(result.exit_code, 2);
     EXPECT_NE(result.err.find("unknown command \"analyze-everything\""), std::string::npos) << result.err;
-    EXPECT_NE(result.err.find("The commands are: validate, analyse, generate"), std::string::npos) << result.err;
+    const auto list = result.err.find("The commands are: ");
+    ASSERT_NE(list, std::string::npos) << result.err;
+    const std::string commands = result.err.substr(list, result.err.find('\n', list) - list);
+    for (const char* command : {"validate", "analyse", "trend", "generate"}) {
+        EXPECT_NE(commands.find(command), std::string::npos) << command << " missing from: " << commands;
+    }
     EXPECT_NE(result.err.find("Usage: bridgemap"), std::string::npos) << result.err;
 
     const auto near_miss = run_bridgemap({"validat", "x"});
