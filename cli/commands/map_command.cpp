@@ -1,0 +1,199 @@
+#include "commands/commands.hpp"
+
+#include <bridgemap/error.hpp>
+#include <bridgemap/io/atomic_file.hpp>
+#include <bridgemap/metrics/analysis.hpp>
+#include <bridgemap/viz/ego_map.hpp>
+#include <bridgemap/viz/event_map.hpp>
+#include <bridgemap/viz/map_options.hpp>
+#include <bridgemap/viz/scene.hpp>
+#include <bridgemap/viz/summary_map.hpp>
+#include <bridgemap/viz/whole_map.hpp>
+
+#include <algorithm>
+#include <iostream>
+#include <memory>
+
+namespace bridgemap::cli {
+namespace {
+
+struct MapCommandOptions {
+    DataOptions data;
+    std::string out;
+    std::string size = "bridging";
+    std::string colour = "sector";
+    std::string layout = "auto";
+    std::string event;
+    std::string member;
+    int radius = 1;
+    bool summary = false;
+    std::size_t labels = 0;
+    std::size_t ties_per_member = 3;
+    double min_weight = 0.0;
+    std::string title;
+};
+
+std::size_t count_class(const viz::MapScene& scene, const std::string& word) {
+    return static_cast<std::size_t>(
+        std::count_if(scene.edges.begin(), scene.edges.end(), [&](const viz::MapEdge& edge) {
+            return (" " + edge.css_class + " ").find(" " + word + " ") != std::string::npos;
+        }));
+}
+
+int run_map(const MapCommandOptions& options, const CLI::App& command) {
+    const viz::MapFormat format = viz::map_format_for(options.out);
+    if (!options.event.empty() && !options.member.empty())
+        throw RequestError("--event and --member make different maps; give one");
+    if (options.summary && (!options.event.empty() || !options.member.empty())) {
+        throw RequestError("--summary draws the whole network; it cannot be combined with --event or --member");
+    }
+    if (command.count("--radius") > 0 && options.member.empty()) throw RequestError("--radius goes with --member ID");
+    const auto& metrics = member_metric_names();
+    if (std::find(metrics.begin(), metrics.end(), options.size) == metrics.end()) {
+        std::string known;
+        for (const auto& name : metrics) known += (known.empty() ? "" : ", ") + name;
+        throw RequestError("unknown metric \"" + options.size + "\" for --size; the metrics are " + known);
+    }
+
+    viz::MapOptions map_options;
+    map_options.layout = viz::parse_map_layout(options.layout);
+    map_options.colouring = viz::parse_map_colouring(options.colour);
+    map_options.size_metric = options.size;
+    map_options.labels = options.labels;
+    map_options.ties_per_member = options.ties_per_member;
+    map_options.seed = options.data.seed;
+    map_options.title = options.title;
+    map_options.data_name = options.data.data;
+    map_options.ties.weights = parse_tie_weights(options.data.weights);
+    map_options.ties.min_weight = options.min_weight;
+
+    const LoadedNetwork loaded = load_network(options.data, std::cerr);
+    const Network& network = loaded.windowed;
+    map_options.window = describe_window(loaded.window);
+
+    std::string what;
+    viz::MapScene scene;
+    const bool whole = options.event.empty() && options.member.empty();
+    const bool summary = whole && (options.summary || network.members.size() > viz::k_summary_threshold);
+    if (summary) {
+        if (!options.summary) {
+            std::cerr << "bridgemap map: " << network.members.size()
+                      << " members are too many to draw one by one (more than " << viz::k_summary_threshold
+                      << "); drawing the summary map, one node per "
+                      << (map_options.colouring == viz::MapColouring::community ? "community" : "sector") << ".\n";
+        }
+        const TieGraph graph = project_ties(network, map_options.ties);
+        const Sectors sectors = member_sectors(network);
+        const SectorMixing mixing = sector_mixing(graph, sectors);
+        Communities communities;
+        if (map_options.colouring == viz::MapColouring::community) {
+            CommunityOptions community_options;
+            community_options.seed = options.data.seed;
+            communities = leiden_communities(graph, community_options);
+        }
+        scene = viz::summary_scene(network, graph, sectors, mixing,
+                                   map_options.colouring == viz::MapColouring::community ? &communities : nullptr,
+                                   map_options);
+        what = "summary map of " + std::to_string(scene.nodes.size()) +
+               (map_options.colouring == viz::MapColouring::community ? " communities" : " sectors") + " (" +
+               std::to_string(count_class(scene, "weak-pair")) + " weak pairs marked)";
+    } else {
+        // Resolve ids before the analysis, so that a typo fails fast.
+        MemberIndex member = k_none;
+        EventIndex event = k_none;
+        if (!options.member.empty()) {
+            member = network.find_member(options.member);
+            if (member == k_none) throw RequestError("unknown member \"" + options.member + "\" for --member");
+        }
+        if (!options.event.empty()) {
+            event = network.find_event(options.event);
+            if (event == k_none) {
+                throw RequestError(
+                    "unknown event \"" + options.event + "\" for --event" +
+                    (loaded.window.is_open() ? std::string() : " (or not in the --from/--until window)"));
+            }
+        }
+        AnalysisOptions analysis_options;
+        analysis_options.ties = map_options.ties;
+        analysis_options.paths.seed = options.data.seed;
+        analysis_options.communities.seed = options.data.seed;
+        const Analysis analysis = analyse(network, analysis_options);
+        if (!analysis.paths.exact && (options.size == "bridging" || options.size == "betweenness" ||
+                                      options.size == "closeness" || options.size == "harmonic")) {
+            std::cerr << "bridgemap map: sizes use estimated " << options.size << " (" << analysis.paths.method
+                      << ").\n";
+        }
+        if (member != k_none) {
+            scene = viz::ego_scene(network, analysis, member, options.radius, map_options);
+            what = "ego map of " + network.members[member].display_name() + " (" +
+                   std::to_string(
+                       std::count_if(scene.nodes.begin(), scene.nodes.end(),
+                                     [](const viz::MapNode& node) { return node.key.rfind("member-", 0) == 0; }) -
+                       1) +
+                   " contacts within " + std::to_string(options.radius) + (options.radius == 1 ? " step)" : " steps)");
+        } else if (event != k_none) {
+            scene = viz::event_scene(network, analysis, event, map_options);
+            what = "event map of " + network.events[event].display_name() + " (" + std::to_string(scene.nodes.size()) +
+                   " people, " + std::to_string(scene.edges.size()) + " existing ties drawn)";
+        } else {
+            scene = viz::whole_network_scene(network, analysis, map_options);
+            what = "whole-network map (" + std::to_string(scene.nodes.size()) + " members, " +
+                   std::to_string(scene.edges.size()) + " ties drawn, " +
+                   std::to_string(count_class(scene, "weak-bridge")) + " weak bridges)";
+        }
+    }
+    const std::string bytes = viz::render_scene(scene, format);
+    io::write_file_atomically(options.out, bytes);
+    std::cout << "Wrote " << options.out << ": " << what << ".\n";
+    return k_exit_success;
+}
+
+}  // namespace
+
+Command add_map_command(CLI::App& app) {
+    auto options = std::make_shared<MapCommandOptions>();
+    CLI::App* command =
+        app.add_subcommand("map", "Draw a network map (.svg, .png, .pdf or .dot) that shows where bridges are weak");
+    command->footer(
+        "Maps:\n"
+        "  whole network (default)   every member by sector, sized by --size, weak bridges highlighted\n"
+        "  --event ID                the people coming to one gathering and the ties they already have\n"
+        "  --member ID [--radius 2]  one member's network by sector, and who they could be introduced to\n"
+        "  --summary                 one node per sector (or community); automatic above 2000 members\n"
+        "The format follows the file's extension. The same input and options give the same picture.\n"
+        "docs/maps.md explains how to read each map.");
+    add_data_options(*command, options->data);
+    command->add_option("--out", options->out, "The map file: .svg, .png, .pdf or .dot")->required()->type_name("FILE");
+    command
+        ->add_option("--size", options->size, "The metric that sizes members (a members.csv column; default bridging)")
+        ->type_name("METRIC");
+    command->add_option("--colour,--color", options->colour, "Colour members by sector (default) or community")
+        ->type_name("sector|community");
+    command->add_option("--layout", options->layout, "Layout engine: sfdp, neato, fdp, or auto (default)")
+        ->type_name("ENGINE");
+    command->add_option("--event", options->event, "Map the people at this event (an events.csv id)")->type_name("ID");
+    command->add_option("--member", options->member, "Map this member's network (a members.csv id)")->type_name("ID");
+    command
+        ->add_option("--radius", options->radius,
+                     "With --member: 1 (their contacts) or 2 (and their contacts' contacts)")
+        ->check(CLI::Range(1, 2))
+        ->type_name("1|2");
+    command->add_flag("--summary", options->summary, "One node per sector (or community) instead of one per member");
+    command
+        ->add_option("--labels", options->labels,
+                     "How many members to name, the largest first (default: all up to 60, else 30)")
+        ->type_name("N");
+    command
+        ->add_option("--ties-per-member", options->ties_per_member,
+                     "On dense maps, each member's strongest ties drawn (default 3; weak bridges always)")
+        ->check(CLI::PositiveNumber)
+        ->type_name("K");
+    command->add_option("--min-weight", options->min_weight, "Drop ties weaker than this weight (default 0: keep all)")
+        ->check(CLI::NonNegativeNumber)
+        ->type_name("W");
+    command->add_option("--title", options->title, "The map's title (default: one that says what it shows)")
+        ->type_name("TEXT");
+    return {command, [options, command] { return run_map(*options, *command); }};
+}
+
+}  // namespace bridgemap::cli

@@ -1,0 +1,46 @@
+#pragma once
+// The summary map, for networks too large to read member by member: one node per sector
+// (or per community), sized by its members, and lines between them showing how many ties
+// they share against what random mixing would give, with the weak pairs marked.
+
+#include <bridgemap/metrics/analysis.hpp>
+#include <bridgemap/viz/map_options.hpp>
+#include <bridgemap/viz/scene.hpp>
+
+#include <string>
+
+namespace bridgemap::viz {
+
+/// A pair of groups is weak when they share fewer than this share of the ties random
+/// mixing would give them (observed / expected < 0.5).
+inline constexpr double k_weak_pair_ratio = 0.5;
+
+/// Summary maps by community show at most this many communities, the largest.
+inline constexpr std::size_t k_summary_communities = 15;
+
+/// The scene of the summary map:
+/// - by sector (options.colouring == sector): one node per sector with members, its area
+///   growing with its members, labelled with its name, members and within-sector ratio;
+///   one line per pair of sectors with an expected tie count above 0, its thickness the
+///   ratio observed / expected from `mixing` (SPEC §3: expected K_a·K_b/(2m)), labelled
+///   with the ties and ratio; weak pairs (ratio < k_weak_pair_ratio) black, thick and
+///   dashed. Members of unknown sector are counted in the caption, not drawn.
+/// - by community: the same over the k_summary_communities largest communities of
+///   `communities` (required), with observed and expected ties between communities
+///   computed the same way (K_c sums the degrees of community c, m the ties).
+/// Layout neato, seeded. Time O(members + ties + groups²). A network without ties gives
+/// nodes and no lines. Throws bridgemap::Error when colouring by community without
+/// communities, or when the inputs do not match the network.
+MapScene summary_scene(const Network& network, const TieGraph& graph, const Sectors& sectors,
+                       const SectorMixing& mixing, const Communities* communities, const MapOptions& options);
+
+/// The summary map from a full analysis.
+std::string render_summary_map(const Network& network, const Analysis& analysis, const MapOptions& options,
+                               MapFormat format);
+
+/// The summary map computing only what it needs (project_ties with options.ties,
+/// member_sectors, sector_mixing, and leiden_communities seeded by options.seed when
+/// colouring by community): no path metrics, so 100,000 members take seconds.
+std::string render_summary_map(const Network& network, const MapOptions& options, MapFormat format);
+
+}  // namespace bridgemap::viz

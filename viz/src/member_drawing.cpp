@@ -1,0 +1,299 @@
+#include "member_drawing.hpp"
+
+#include <bridgemap/error.hpp>
+#include <bridgemap/viz/markup.hpp>
+#include <bridgemap/viz/palette.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <map>
+#include <numeric>
+
+namespace bridgemap::viz::detail {
+namespace {
+
+constexpr std::size_t k_label_characters = 32;
+
+std::string member_tooltip(const MemberLayer& layer, MemberIndex m) {
+    const Network& network = *layer.network;
+    const Member& member = network.members[m];
+    std::string text = one_line(member.display_name(), 80) + " \u2014 " + sector_words(*layer.sectors, m);
+    if (member.organisation != k_none) {
+        text += ", " + one_line(network.organisations[member.organisation].display_name(), 80);
+    }
+    const double score = layer.size_scores[m];
+    text += " \u2014 " + layer.size_metric + " " + decimal(score, 4);
+    return text;
+}
+
+}  // namespace
+
+std::string with_thousands(std::size_t value) {
+    const std::string digits = std::to_string(value);
+    std::string grouped;
+    grouped.reserve(digits.size() + digits.size() / 3);
+    for (std::size_t k = 0; k < digits.size(); ++k) {
+        if (k > 0 && (digits.size() - k) % 3 == 0) grouped += ',';
+        grouped += digits[k];
+    }
+    return grouped;
+}
+
+std::string decimal(double value, int digits) {
+    if (!is_defined(value)) return "n/a";
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.*f", digits, value);
+    return buffer;
+}
+
+std::string metric_in_words(const std::string& metric) {
+    static const std::map<std::string, std::string, std::less<>> words = {
+        {"bridging", "bridging (their share of the shortest paths between members of different sectors)"},
+        {"betweenness", "betweenness (how many shortest paths between others pass through them)"},
+        {"degree", "degree (how many people they are tied to)"},
+        {"strength", "strength (how much time they share with others)"},
+        {"cross_sector_ties", "cross-sector ties (how many people of other sectors they are tied to)"},
+        {"participation", "participation (how evenly their ties spread across communities)"},
+        {"brokerage_liaison", "liaison brokerage (how often they link two people of two other sectors)"},
+        {"eigenvector", "eigenvector centrality (ties to well-tied people)"},
+        {"pagerank", "PageRank (ties to well-tied people)"},
+        {"sector_diversity", "sector diversity (how many sectors their contacts span)"},
+        {"effective_size", "effective size (how many of their contacts do not know each other)"},
+        {"closeness", "closeness (how few steps they need to reach everyone)"},
+        {"harmonic", "harmonic closeness (how few steps they need to reach everyone)"},
+        {"constraint", "constraint (high: their contacts all know each other)"},
+    };
+    const auto found = words.find(metric);
+    return found == words.end() ? metric : found->second;
+}
+
+std::string sector_words(const Sectors& sectors, MemberIndex member) {
+    const SectorIndex sector = sectors.of_member[member];
+    return sector == k_unknown_sector ? std::string("unknown sector") : one_line(sectors.names[sector], 40);
+}
+
+std::string data_title(const MapOptions& options) {
+    if (options.data_name.empty()) return "the network";
+    std::filesystem::path path(options.data_name);
+    while (!path.empty() && path.filename().empty()) path = path.parent_path();  // "folder/" → "folder"
+    std::string name = path.filename().string();
+    if (path.has_extension() && path.extension() == ".json") name = path.stem().string();
+    return name.empty() ? std::string("the network") : one_line(name, 60);
+}
+
+std::size_t draw_all_limit(std::size_t shown) {
+    return std::min<std::size_t>(1500, std::max<std::size_t>(66, 3 * shown));
+}
+
+std::string weak_bridge_caption() {
+    return "Weak bridge: the only tie between two sectors or two communities, or a tie across sectors whose two "
+           "people share no contact. Thicker lines are stronger ties (more, and smaller, shared settings).";
+}
+
+std::size_t default_labels(std::size_t shown) {
+    return shown <= 60 ? shown : 30;
+}
+
+DrawnMembers add_members(MapScene& scene, const MemberLayer& layer) {
+    const Network& network = *layer.network;
+    const Sectors& sectors = *layer.sectors;
+    const TieGraph& graph = *layer.graph;
+    if (layer.size_scores.size() != network.members.size() || sectors.of_member.size() != network.members.size() ||
+        graph.member_count() != network.members.size()) {
+        throw Error("map: the analysis does not match the network");
+    }
+    DrawnMembers drawn;
+    drawn.node_of.assign(network.members.size(), k_no_node);
+
+    // Sizes: area grows with the metric, from the smallest to the largest value shown.
+    double low = std::numeric_limits<double>::infinity();
+    double high = -std::numeric_limits<double>::infinity();
+    for (const MemberIndex m : layer.members) {
+        const double v = layer.size_scores[m];
+        if (!is_defined(v)) continue;
+        low = std::min(low, v);
+        high = std::max(high, v);
+    }
+    const double floor_value = low < 0 ? low : 0.0;  // metrics that can be negative (E-I) start at their minimum
+    const auto size_of = [&](MemberIndex m) {
+        const double v = layer.size_scores[m];
+        if (!is_defined(v) || !(high > floor_value)) return layer.min_size;
+        const double share = std::clamp((v - floor_value) / (high - floor_value), 0.0, 1.0);
+        return layer.min_size + (layer.max_size - layer.min_size) * std::sqrt(share);
+    };
+
+    // Labels: the largest by the metric, ties by member order.
+    std::vector<MemberIndex> order(layer.members.begin(), layer.members.end());
+    std::stable_sort(order.begin(), order.end(), [&](MemberIndex a, MemberIndex b) {
+        const double x = is_defined(layer.size_scores[a]) ? layer.size_scores[a] : -1e300;
+        const double y = is_defined(layer.size_scores[b]) ? layer.size_scores[b] : -1e300;
+        return x > y;
+    });
+    std::vector<std::uint8_t> labelled(network.members.size(), 0);
+    for (std::size_t k = 0; k < std::min(layer.labels, order.size()); ++k) labelled[order[k]] = 1;
+
+    for (const MemberIndex m : layer.members) {
+        if (drawn.node_of[m] != k_no_node) continue;  // repeats
+        const GroupStyle style = sector_style(sectors.of_member[m]);
+        MapNode node;
+        node.key = "member-" + std::to_string(m + 1);
+        if (labelled[m]) {
+            node.label = one_line(network.members[m].display_name(), k_label_characters);
+            ++drawn.labelled;
+        }
+        node.font_size = layer.font_size;
+        node.tooltip = member_tooltip(layer, m);
+        node.shape = style.shape;
+        node.fill = style.fill;
+        if (layer.colouring == MapColouring::community && layer.communities != nullptr) {
+            node.fill = community_colour(layer.communities->of_member[m]);
+        }
+        if (style.dashed_outline) node.outline_style = LineStyle::dashed;
+        node.size = size_of(m);
+        node.css_class = "member " + (sectors.of_member[m] == k_unknown_sector
+                                          ? std::string("sector-unknown")
+                                          : "sector-" + std::to_string(sectors.of_member[m] + 1));
+        drawn.node_of[m] = scene.nodes.size();
+        scene.nodes.push_back(std::move(node));
+    }
+
+    drawn.ties = select_ties(graph, layer.members, layer.weak, layer.per_member, layer.draw_all_up_to);
+    double strongest = 0.0;
+    for (const TieIndex t : drawn.ties.ties) strongest = std::max(strongest, graph.tie(t).weight);
+    std::vector<MapEdge> weak_edges;
+    for (const TieIndex t : drawn.ties.ties) {
+        const Tie& tie = graph.tie(t);
+        MapEdge edge;
+        edge.from = drawn.node_of[tie.source];
+        edge.to = drawn.node_of[tie.target];
+        const SectorIndex a = sectors.of_member[tie.source];
+        const SectorIndex b = sectors.of_member[tie.target];
+        const bool known = a != k_unknown_sector && b != k_unknown_sector;
+        edge.width = 0.5 + 1.5 * std::sqrt(strongest > 0 ? tie.weight / strongest : 0.0);
+        edge.tooltip = one_line(network.members[tie.source].display_name(), 60) + " \u2013 " +
+                       one_line(network.members[tie.target].display_name(), 60) + ", tie weight " +
+                       decimal(tie.weight, 3);
+        const bool weak = !layer.weak.empty() && layer.weak[t];
+        if (weak) {
+            edge.colour = k_weak_bridge_colour;
+            edge.width = k_weak_bridge_width;
+            edge.style = LineStyle::dashed;
+            edge.css_class = "tie weak-bridge";
+            weak_edges.push_back(std::move(edge));  // drawn last, on top
+            continue;
+        }
+        if (known && a != b) {
+            edge.colour = with_opacity(k_cross_sector_colour, 0.55);
+            edge.css_class = "tie cross-sector";
+        } else if (known) {
+            edge.colour = layer.colouring == MapColouring::sector ? with_opacity(sector_style(a).fill, 0.6)
+                                                                  : with_opacity("#999999", 0.5);
+            edge.css_class = "tie within-sector";
+        } else {
+            edge.colour = with_opacity("#AAAAAA", 0.5);
+            edge.css_class = "tie unknown-sector";
+        }
+        scene.edges.push_back(std::move(edge));
+    }
+    for (auto& edge : weak_edges) scene.edges.push_back(std::move(edge));
+    return drawn;
+}
+
+LegendColumn colour_legend(const MemberLayer& layer) {
+    const Sectors& sectors = *layer.sectors;
+    LegendColumn column;
+    if (layer.colouring == MapColouring::community && layer.communities != nullptr) {
+        column.heading = "Colour: community";
+        std::map<std::uint32_t, std::size_t> counts;
+        for (const MemberIndex m : layer.members) ++counts[layer.communities->of_member[m]];
+        std::size_t others = 0;
+        for (const auto& [community, count] : counts) {
+            if (community == k_no_community || community > k_palette_colours) {
+                others += count;
+                continue;
+            }
+            column.items.push_back({LegendItem::Kind::node,
+                                    "community " + std::to_string(community) + " (" + with_thousands(count) + ")",
+                                    community_colour(community), NodeShape::circle, LineStyle::solid, false, false});
+        }
+        if (others > 0) {
+            column.items.push_back(
+                {LegendItem::Kind::node, "smaller communities, or none (" + with_thousands(others) + ")",
+                 community_colour(k_no_community), NodeShape::circle, LineStyle::solid, false, false});
+        }
+        column.items.push_back({LegendItem::Kind::text, "Shapes still show the sector:", "", NodeShape::circle,
+                                LineStyle::solid, false, false});
+    } else {
+        column.heading = "Colour and shape: sector";
+    }
+    std::vector<std::size_t> counts(sectors.count(), 0);
+    std::size_t unknown = 0;
+    for (const MemberIndex m : layer.members) {
+        if (sectors.of_member[m] == k_unknown_sector)
+            ++unknown;
+        else
+            ++counts[sectors.of_member[m]];
+    }
+    const bool by_community = layer.colouring == MapColouring::community && layer.communities != nullptr;
+    for (SectorIndex s = 0; s < sectors.count(); ++s) {
+        if (counts[s] == 0) continue;
+        const GroupStyle style = sector_style(s);
+        column.items.push_back(
+            {LegendItem::Kind::node, one_line(sectors.names[s], 40) + " (" + with_thousands(counts[s]) + ")",
+             by_community ? std::string("#FFFFFF") : style.fill, style.shape, LineStyle::solid, false, false});
+    }
+    if (unknown > 0) {
+        const GroupStyle style = sector_style(k_unknown_sector);
+        column.items.push_back({LegendItem::Kind::node, "sector not known (" + with_thousands(unknown) + ")",
+                                by_community ? std::string("#FFFFFF") : style.fill, style.shape, LineStyle::solid,
+                                false, true});
+    }
+    return column;
+}
+
+LegendColumn line_legend(const MemberLayer& layer, const DrawnMembers& drawn) {
+    LegendColumn column;
+    column.heading = "Lines: ties";
+    const bool by_sector = layer.colouring == MapColouring::sector;
+    column.items.push_back({LegendItem::Kind::line,
+                            by_sector ? "within one sector (in its colour)" : "within one sector",
+                            by_sector ? "#E69F00" : "#999999", NodeShape::circle, LineStyle::solid, false, false});
+    column.items.push_back({LegendItem::Kind::line, "across two sectors (dark grey)", k_cross_sector_colour,
+                            NodeShape::circle, LineStyle::solid, false, false});
+    if (!layer.weak.empty()) {
+        column.items.push_back(
+            {LegendItem::Kind::line,
+             (drawn.ties.weak_bridges == 0 ? std::string("weak bridge: none here")
+                                           : "weak bridge (" + with_thousands(drawn.ties.weak_bridges) + ")"),
+             k_weak_bridge_colour, NodeShape::circle, LineStyle::dashed, true, false});
+    }
+    column.items.push_back({LegendItem::Kind::text, "Thicker lines: stronger ties.", "", NodeShape::circle,
+                            LineStyle::solid, false, false});
+    return column;
+}
+
+std::vector<std::string> data_caption(const MapOptions& options) {
+    const TieWeights& w = options.ties.weights;
+    const auto shortest = [](double value) {
+        char buffer[32];
+        std::snprintf(buffer, sizeof buffer, "%g", value);
+        return std::string(buffer);
+    };
+    const std::string weights = "events=" + shortest(w.events) + ", groups=" + shortest(w.groups) +
+                                ", orgs=" + shortest(w.organisations) + ", ties=" + shortest(w.ties);
+    std::string line = "Data: " + data_title(options) + " \u00B7 dates: " + one_line(options.window, 80) +
+                       " \u00B7 tie weights " + weights + " \u00B7 minimum tie weight " +
+                       (options.ties.min_weight > 0 ? shortest(options.ties.min_weight) : std::string("none"));
+    return {line};
+}
+
+std::string ties_caption(const DrawnTies& ties) {
+    if (ties.all) return "Lines: all " + with_thousands(ties.candidates) + " ties between the members shown.";
+    return "Lines: each member's " + std::to_string(ties.per_member) + " strongest ties and every weak bridge, " +
+           with_thousands(ties.ties.size()) + " of the " + with_thousands(ties.candidates) +
+           " ties (drawing them all would hide the structure).";
+}
+
+}  // namespace bridgemap::viz::detail

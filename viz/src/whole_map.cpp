@@ -1,0 +1,97 @@
+#include <bridgemap/viz/whole_map.hpp>
+
+#include <bridgemap/viz/summary_map.hpp>
+#include <bridgemap/viz/tie_selection.hpp>
+
+#include "member_drawing.hpp"
+
+#include <numeric>
+
+namespace bridgemap::viz {
+
+MapScene whole_network_scene(const Network& network, const Analysis& analysis, const MapOptions& options) {
+    const MemberScores sizes = member_metric(analysis, options.size_metric);
+    const std::size_t n = network.members.size();
+    std::vector<MemberIndex> members(n);
+    std::iota(members.begin(), members.end(), MemberIndex{0});
+    const std::vector<std::uint8_t> weak = weak_bridges(
+        analysis.graph, analysis.sectors, analysis.tie_structure.local_bridge, analysis.communities.of_member);
+
+    detail::MemberLayer layer;
+    layer.network = &network;
+    layer.sectors = &analysis.sectors;
+    layer.graph = &analysis.graph;
+    layer.members = members;
+    layer.size_scores = sizes;
+    layer.size_metric = options.size_metric;
+    layer.communities = &analysis.communities;
+    layer.colouring = options.colouring;
+    layer.weak = weak;
+    layer.labels = options.labels != 0 ? options.labels : detail::default_labels(n);
+    layer.per_member = options.ties_per_member;
+    layer.draw_all_up_to = detail::draw_all_limit(layer.members.size());
+    if (n > 300) {
+        layer.min_size = 0.12;
+        layer.max_size = 0.7;
+        layer.font_size = 16;
+    } else {
+        layer.min_size = 0.18;
+        layer.max_size = 0.7;
+        layer.font_size = 12;
+    }
+
+    MapScene scene;
+    scene.seed = options.seed;
+    switch (options.layout) {
+        case MapLayout::automatic:
+            scene.layout = n <= 300 ? SceneLayout::neato : SceneLayout::sfdp;
+            break;
+        case MapLayout::sfdp:
+            scene.layout = SceneLayout::sfdp;
+            break;
+        case MapLayout::neato:
+            scene.layout = SceneLayout::neato;
+            break;
+        case MapLayout::fdp:
+            scene.layout = SceneLayout::fdp;
+            break;
+    }
+    const detail::DrawnMembers drawn = detail::add_members(scene, layer);
+
+    scene.title = !options.title.empty() ? options.title
+                                         : "Who bridges the sectors: " + detail::data_title(options) + ", " +
+                                               detail::with_thousands(n) + " members";
+    scene.reading.push_back("Each mark is a member: its colour and shape give the sector, its size their " +
+                            detail::metric_in_words(options.size_metric) + ".");
+    scene.reading.push_back(
+        "Members close together share many settings. Black dashed lines are weak bridges: "
+        "single ties that hold two parts of the network together.");
+    scene.legend.push_back(detail::colour_legend(layer));
+    scene.legend.push_back(detail::line_legend(layer, drawn));
+    LegendColumn size_column;
+    size_column.heading = "Size: " + options.size_metric;
+    size_column.items.push_back({LegendItem::Kind::text, "Larger marks: higher " + options.size_metric + ".", "",
+                                 NodeShape::circle, LineStyle::solid, false, false});
+    size_column.items.push_back({LegendItem::Kind::text,
+                                 drawn.labelled == n ? std::string("Everyone is named.")
+                                                     : "Named: the " + std::to_string(drawn.labelled) + " largest.",
+                                 "", NodeShape::circle, LineStyle::solid, false, false});
+    scene.legend.push_back(std::move(size_column));
+    scene.caption = detail::data_caption(options);
+    scene.caption.push_back(detail::ties_caption(drawn.ties));
+    scene.caption.push_back(detail::weak_bridge_caption());
+    return scene;
+}
+
+std::string render_whole_network_map(const Network& network, const Analysis& analysis, const MapOptions& options,
+                                     MapFormat format) {
+    return render_scene(whole_network_scene(network, analysis, options), format);
+}
+
+std::string render_network_map(const Network& network, const Analysis& analysis, const MapOptions& options,
+                               MapFormat format) {
+    if (network.members.size() > k_summary_threshold) return render_summary_map(network, analysis, options, format);
+    return render_whole_network_map(network, analysis, options, format);
+}
+
+}  // namespace bridgemap::viz
