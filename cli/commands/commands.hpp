@@ -10,5 +10,6 @@ Command add_analyse_command(CLI::App& app);
 Command add_trend_command(CLI::App& app);
 Command add_generate_command(CLI::App& app);
 Command add_map_command(CLI::App& app);
+Command add_seat_command(CLI::App& app);
 
 }  // namespace bridgemap::cli

@@ -1,0 +1,799 @@
+// The seating search: feasibility checks, greedy construction, iterated local search with
+// swap moves, the random baseline, and plan_seating that puts them together.
+
+#include "recommend/seating_search.hpp"
+
+#include <bridgemap/error.hpp>
+#include <bridgemap/random.hpp>
+
+#include "concurrency/parallel_for.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <string>
+#include <utility>
+
+namespace bridgemap {
+namespace seating_search {
+
+// ---------------------------------------------------------------------------------------
+// Units and the round state.
+
+Units seating_units(const SeatingProblem& problem) {
+    const std::size_t n = problem.people.size();
+    std::vector<std::uint32_t> parent(n);
+    std::iota(parent.begin(), parent.end(), 0u);
+    const auto find = [&](std::uint32_t p) {
+        while (parent[p] != p) p = parent[p] = parent[parent[p]];
+        return p;
+    };
+    for (const auto& group : problem.keep_together) {
+        for (std::size_t i = 1; i < group.size(); ++i) {
+            const std::uint32_t a = find(group[0]);
+            const std::uint32_t b = find(group[i]);
+            if (a != b) parent[std::max(a, b)] = std::min(a, b);
+        }
+    }
+    Units units;
+    units.of_person.assign(n, k_none);
+    std::vector<std::uint32_t> unit_of_root(n, k_none);
+    for (std::uint32_t p = 0; p < n; ++p) {
+        const std::uint32_t root = find(p);
+        if (unit_of_root[root] == k_none) {
+            unit_of_root[root] = static_cast<std::uint32_t>(units.members.size());
+            units.members.emplace_back();
+        }
+        units.of_person[p] = unit_of_root[root];
+        units.members[unit_of_root[root]].push_back(p);
+    }
+    return units;
+}
+
+Forbidden::Forbidden(std::vector<std::vector<Person>> lists)
+    : lists_(std::move(lists)), bits_((lists_.size() * lists_.size() + 63) / 64, 0) {
+    const std::size_t n = lists_.size();
+    for (std::size_t p = 0; p < n; ++p) {
+        for (const Person q : lists_[p]) {
+            const std::size_t bit = p * n + q;
+            bits_[bit / 64] |= std::uint64_t{1} << (bit % 64);
+        }
+    }
+}
+
+RoundState::RoundState(const SeatingProblem& problem, const Forbidden& forbidden, bool use_values)
+    : problem_(&problem),
+      forbidden_(&forbidden),
+      use_values_(use_values),
+      n_(problem.people.size()),
+      sector_count_(problem.sector_names.size()),
+      cap_(static_cast<std::int64_t>(problem.max_per_sector)),
+      sizes_(problem.table_sizes),
+      table_of_(n_, k_no_table),
+      members_(sizes_.size()),
+      slot_(n_, 0),
+      cells_(n_ * sizes_.size()),
+      sector_counts_(sizes_.size() * sector_count_, 0) {
+    for (std::size_t t = 0; t < sizes_.size(); ++t) members_[t].reserve(sizes_[t]);
+}
+
+std::int64_t RoundState::excess_change(TableIndex t, std::span<const std::pair<SectorIndex, int>> changes) const {
+    if (cap_ == 0) return 0;
+    std::int64_t change = 0;
+    for (std::size_t i = 0; i < changes.size(); ++i) {
+        const SectorIndex sector = changes[i].first;
+        if (sector == k_unknown_sector) continue;
+        bool seen = false;
+        for (std::size_t j = 0; j < i && !seen; ++j) seen = changes[j].first == sector;
+        if (seen) continue;
+        int total = 0;
+        for (std::size_t j = i; j < changes.size(); ++j) {
+            if (changes[j].first == sector) total += changes[j].second;
+        }
+        const std::int64_t before = sector_counts_[t * sector_count_ + sector];
+        const std::int64_t after = before + total;
+        change += std::max<std::int64_t>(0, after - cap_) - std::max<std::int64_t>(0, before - cap_);
+    }
+    return change;
+}
+
+Score RoundState::placement_delta(std::span<const Person> group, TableIndex t) const {
+    Score delta;
+    std::vector<std::pair<SectorIndex, int>> changes;
+    for (std::size_t i = 0; i < group.size(); ++i) {
+        const Person a = group[i];
+        delta.value += gain(a, t);
+        delta.broken += conflicts(a, t);
+        for (std::size_t j = i + 1; j < group.size(); ++j) {
+            delta.value += value(a, group[j]);
+            delta.broken += forbidden(a, group[j]) ? 1 : 0;
+        }
+        changes.emplace_back(problem_->sectors[a], 1);
+    }
+    delta.broken += excess_change(t, changes);
+    return delta;
+}
+
+void RoundState::place(Person p, TableIndex t) {
+    score_ += placement_delta(std::span<const Person>(&p, 1), t);
+    const std::size_t tables = members_.size();
+    if (use_values_) {
+        for (Person r = 0; r < n_; ++r) cells_[r * tables + t].gain += value(p, r);
+    }
+    for (const Person r : forbidden_->partners(p)) cells_[r * tables + t].conflicts += 1;
+    count_sector(t, problem_->sectors[p], +1);
+    table_of_[p] = t;
+    slot_[p] = static_cast<std::uint32_t>(members_[t].size());
+    members_[t].push_back(p);
+}
+
+Score RoundState::swap_delta(Person p, Person q) const {
+    const TableIndex x = table_of_[p];
+    const TableIndex y = table_of_[q];
+    const std::size_t tables = members_.size();
+    const Cell& px = cells_[p * tables + x];
+    const Cell& py = cells_[p * tables + y];
+    const Cell& qx = cells_[q * tables + x];
+    const Cell& qy = cells_[q * tables + y];
+    Score delta;
+    delta.value = py.gain - px.gain + qx.gain - qy.gain - 2 * value(p, q);
+    delta.broken = py.conflicts - px.conflicts + qx.conflicts - qy.conflicts;
+    if (py.conflicts > 0 && forbidden(p, q)) delta.broken -= 2;
+    if (cap_ > 0) {
+        const SectorIndex a = problem_->sectors[p];
+        const SectorIndex b = problem_->sectors[q];
+        if (a != b) {
+            const std::pair<SectorIndex, int> at_x[] = {{a, -1}, {b, +1}};
+            const std::pair<SectorIndex, int> at_y[] = {{b, -1}, {a, +1}};
+            delta.broken += excess_change(x, at_x) + excess_change(y, at_y);
+        }
+    }
+    return delta;
+}
+
+Person RoundState::best_swap(Person p, std::span<const std::uint8_t> movable, Score& best) const {
+    const TableIndex x = table_of_[p];
+    const std::size_t tables = members_.size();
+    const Cell* own = &cells_[p * tables];
+    const SectorIndex a = problem_->sectors[p];
+    Person partner = k_none;
+    best = Score{};
+    for (TableIndex y = 0; y < tables; ++y) {
+        if (y == x) continue;
+        const std::int64_t value_here = own[y].gain - own[x].gain;
+        const std::int64_t broken_here = own[y].conflicts - own[x].conflicts;
+        const bool check_forbidden = own[y].conflicts > 0;
+        for (const Person q : members_[y]) {
+            if (!movable[q]) continue;
+            const Cell& qx = cells_[q * tables + x];
+            const Cell& qy = cells_[q * tables + y];
+            Score delta;
+            delta.value = value_here + qx.gain - qy.gain - 2 * value(p, q);
+            delta.broken = broken_here + qx.conflicts - qy.conflicts;
+            if (check_forbidden && forbidden(p, q)) delta.broken -= 2;
+            if (cap_ > 0) {
+                const SectorIndex b = problem_->sectors[q];
+                if (a != b) {
+                    const std::pair<SectorIndex, int> at_x[] = {{a, -1}, {b, +1}};
+                    const std::pair<SectorIndex, int> at_y[] = {{b, -1}, {a, +1}};
+                    delta.broken += excess_change(x, at_x) + excess_change(y, at_y);
+                }
+            }
+            if (better(delta, best)) {
+                best = delta;
+                partner = q;
+            }
+        }
+    }
+    return partner;
+}
+
+Score RoundState::exchange_delta(std::span<const Person> a, std::span<const Person> b) const {
+    const TableIndex x = table_of_[a.front()];
+    const TableIndex y = table_of_[b.front()];
+    Score delta;
+    std::vector<std::pair<SectorIndex, int>> at_x;
+    std::vector<std::pair<SectorIndex, int>> at_y;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        delta.value += gain(a[i], y) - gain(a[i], x);
+        delta.broken += conflicts(a[i], y) - conflicts(a[i], x);
+        for (std::size_t j = i + 1; j < a.size(); ++j) {
+            delta.value += 2 * value(a[i], a[j]);
+            delta.broken += forbidden(a[i], a[j]) ? 2 : 0;
+        }
+        for (const Person other : b) {
+            delta.value -= 2 * value(a[i], other);
+            delta.broken -= forbidden(a[i], other) ? 2 : 0;
+        }
+        at_x.emplace_back(problem_->sectors[a[i]], -1);
+        at_y.emplace_back(problem_->sectors[a[i]], +1);
+    }
+    for (std::size_t i = 0; i < b.size(); ++i) {
+        delta.value += gain(b[i], x) - gain(b[i], y);
+        delta.broken += conflicts(b[i], x) - conflicts(b[i], y);
+        for (std::size_t j = i + 1; j < b.size(); ++j) {
+            delta.value += 2 * value(b[i], b[j]);
+            delta.broken += forbidden(b[i], b[j]) ? 2 : 0;
+        }
+        at_x.emplace_back(problem_->sectors[b[i]], +1);
+        at_y.emplace_back(problem_->sectors[b[i]], -1);
+    }
+    delta.broken += excess_change(x, at_x) + excess_change(y, at_y);
+    return delta;
+}
+
+void RoundState::swap(Person p, Person q) {
+    const TableIndex x = table_of_[p];
+    const TableIndex y = table_of_[q];
+    score_ += swap_delta(p, q);
+    const std::size_t tables = members_.size();
+    if (use_values_) {
+        for (Person r = 0; r < n_; ++r) {
+            const std::int64_t change = value(q, r) - value(p, r);
+            cells_[r * tables + x].gain += change;
+            cells_[r * tables + y].gain -= change;
+        }
+    }
+    for (const Person r : forbidden_->partners(p)) {
+        cells_[r * tables + x].conflicts -= 1;
+        cells_[r * tables + y].conflicts += 1;
+    }
+    for (const Person r : forbidden_->partners(q)) {
+        cells_[r * tables + y].conflicts -= 1;
+        cells_[r * tables + x].conflicts += 1;
+    }
+    count_sector(x, problem_->sectors[p], -1);
+    count_sector(x, problem_->sectors[q], +1);
+    count_sector(y, problem_->sectors[q], -1);
+    count_sector(y, problem_->sectors[p], +1);
+    members_[x][slot_[p]] = q;
+    members_[y][slot_[q]] = p;
+    std::swap(slot_[p], slot_[q]);
+    table_of_[p] = y;
+    table_of_[q] = x;
+}
+
+Score RoundState::recomputed_score() const {
+    Score score;
+    for (std::size_t t = 0; t < members_.size(); ++t) {
+        const auto& at = members_[t];
+        std::vector<std::int64_t> count(sector_count_, 0);
+        for (std::size_t i = 0; i < at.size(); ++i) {
+            for (std::size_t j = i + 1; j < at.size(); ++j) {
+                score.value += value(at[i], at[j]);
+                score.broken += forbidden(at[i], at[j]) ? 1 : 0;
+            }
+            if (problem_->sectors[at[i]] != k_unknown_sector) ++count[problem_->sectors[at[i]]];
+        }
+        if (cap_ > 0) {
+            for (const std::int64_t c : count) score.broken += std::max<std::int64_t>(0, c - cap_);
+        }
+    }
+    return score;
+}
+
+}  // namespace seating_search
+
+namespace {
+
+using seating_search::better;
+using seating_search::Forbidden;
+using seating_search::k_no_table;
+using seating_search::Person;
+using seating_search::RoundState;
+using seating_search::Score;
+using seating_search::TableIndex;
+using seating_search::Units;
+
+std::string in_quotes(const std::string& text) { return "\"" + text + "\""; }
+
+/// What every round's search shares: the units, which are pinned to a host's table, and
+/// which can move.
+struct Context {
+    const SeatingProblem* problem = nullptr;
+    Units units;
+    std::vector<TableIndex> pinned;        ///< Per unit: the host's table, or k_no_table.
+    std::vector<std::uint32_t> blocks;     ///< Movable units of two or more, largest first.
+    std::vector<Person> singletons;        ///< Movable people alone in their unit, ascending.
+    std::vector<std::uint8_t> movable;     ///< Per person: 1 for the singletons.
+    std::vector<std::uint32_t> pinned_units;
+};
+
+Context make_context(const SeatingProblem& problem) {
+    Context context;
+    context.problem = &problem;
+    context.units = seating_search::seating_units(problem);
+    const Units& units = context.units;
+    context.pinned.assign(units.members.size(), k_no_table);
+    for (std::size_t k = 0; k < problem.hosts.size(); ++k) {
+        context.pinned[units.of_person[problem.hosts[k]]] = static_cast<TableIndex>(k);
+    }
+    for (std::uint32_t u = 0; u < units.members.size(); ++u) {
+        if (context.pinned[u] != k_no_table) context.pinned_units.push_back(u);
+        else if (units.members[u].size() > 1) context.blocks.push_back(u);
+        else context.singletons.push_back(units.members[u].front());
+    }
+    context.movable.assign(problem.people.size(), 0);
+    for (const Person p : context.singletons) context.movable[p] = 1;
+    std::stable_sort(context.blocks.begin(), context.blocks.end(), [&](std::uint32_t a, std::uint32_t b) {
+        return units.members[a].size() > units.members[b].size();
+    });
+    return context;
+}
+
+std::string list_labels(const SeatingProblem& problem, std::span<const Person> persons) {
+    std::string text;
+    const std::size_t shown = std::min<std::size_t>(persons.size(), 5);
+    for (std::size_t i = 0; i < shown; ++i) text += (i > 0 ? ", " : "") + in_quotes(problem.labels[persons[i]]);
+    if (persons.size() > shown) text += " and " + std::to_string(persons.size() - shown) + " more";
+    return text;
+}
+
+/// Throws RequestError, naming the constraint, for requests no seating can meet.
+void check_feasible(const Context& context) {
+    const SeatingProblem& problem = *context.problem;
+    const Units& units = context.units;
+    const std::size_t n = problem.people.size();
+    const std::size_t tables = problem.table_sizes.size();
+    const std::size_t largest = *std::max_element(problem.table_sizes.begin(), problem.table_sizes.end());
+    const std::size_t smallest = *std::min_element(problem.table_sizes.begin(), problem.table_sizes.end());
+
+    if (problem.hosts.size() > tables) {
+        throw RequestError(std::to_string(problem.hosts.size()) + " hosts but only " + std::to_string(tables) +
+                           " tables: each table takes one host; add tables or name fewer hosts");
+    }
+    std::vector<std::int64_t> host_of_unit(units.members.size(), -1);
+    for (const Person host : problem.hosts) {
+        auto& other = host_of_unit[units.of_person[host]];
+        if (other >= 0) {
+            throw RequestError("hosts " + in_quotes(problem.labels[static_cast<std::size_t>(other)]) + " and " +
+                               in_quotes(problem.labels[host]) +
+                               " are in the same keep-together group, but hosts sit at different tables");
+        }
+        other = host;
+    }
+    for (std::uint32_t u = 0; u < units.members.size(); ++u) {
+        const auto& members = units.members[u];
+        const std::size_t room = context.pinned[u] != k_no_table ? problem.table_sizes[context.pinned[u]] : largest;
+        if (members.size() > room) {
+            throw RequestError("the keep-together group of " + list_labels(problem, members) + " has " +
+                               std::to_string(members.size()) + " people, but " +
+                               (context.pinned[u] != k_no_table ? "their host's table" : "the largest table") +
+                               " seats " + std::to_string(room));
+        }
+        if (problem.max_per_sector > 0) {
+            std::vector<std::size_t> count(problem.sector_names.size(), 0);
+            for (const Person p : members) {
+                if (problem.sectors[p] == k_unknown_sector) continue;
+                if (++count[problem.sectors[p]] > problem.max_per_sector) {
+                    throw RequestError("the keep-together group of " + list_labels(problem, members) + " has more than " +
+                                       std::to_string(problem.max_per_sector) + " of " +
+                                       problem.sector_names[problem.sectors[p]] + " (--max-per-sector)");
+                }
+            }
+        }
+    }
+    for (const auto& group : problem.keep_apart) {
+        for (std::size_t i = 0; i < group.size(); ++i) {
+            for (std::size_t j = i + 1; j < group.size(); ++j) {
+                if (units.of_person[group[i]] == units.of_person[group[j]]) {
+                    throw RequestError(in_quotes(problem.labels[group[i]]) + " and " + in_quotes(problem.labels[group[j]]) +
+                                       " are both kept apart and kept together");
+                }
+            }
+        }
+        if (group.size() > tables) {
+            throw RequestError("the keep-apart group of " + list_labels(problem, group) + " needs " +
+                               std::to_string(group.size()) + " tables; there are " + std::to_string(tables));
+        }
+    }
+    if (problem.max_per_sector > 0) {
+        std::vector<std::size_t> count(problem.sector_names.size(), 0);
+        for (const SectorIndex sector : problem.sectors) {
+            if (sector != k_unknown_sector) ++count[sector];
+        }
+        std::size_t room = 0;
+        for (const std::size_t size : problem.table_sizes) room += std::min(size, problem.max_per_sector);
+        for (std::size_t s = 0; s < count.size(); ++s) {
+            if (count[s] > room) {
+                throw RequestError("--max-per-sector " + std::to_string(problem.max_per_sector) + ": " +
+                                   std::to_string(count[s]) + " people of " + problem.sector_names[s] +
+                                   " do not fit at " + std::to_string(tables) + (tables == 1 ? " table" : " tables"));
+            }
+        }
+    }
+    if (problem.rounds > 1 && problem.keep_together.empty() && largest > tables) {
+        throw RequestError("with " + std::to_string(problem.rounds) + " rounds, a table of " + std::to_string(largest) +
+                           " needs people from " + std::to_string(largest) +
+                           " different tables of the round before (no pair may sit together twice), but there are " +
+                           std::to_string(tables) + ": use more, smaller tables or one round");
+    }
+    if (problem.rounds > 1) {
+        for (Person p = 0; p < n; ++p) {
+            const std::size_t group = units.members[units.of_person[p]].size();
+            const std::size_t table = std::max(smallest, group);
+            const std::size_t needed = (group - 1) + problem.rounds * (table - group);
+            if (needed > n - 1) {
+                throw RequestError(std::to_string(problem.rounds) + " rounds at tables of at least " +
+                                   std::to_string(smallest) + " would have " + in_quotes(problem.labels[p]) + " meet " +
+                                   std::to_string(needed) + " different people, but only " + std::to_string(n - 1) +
+                                   " others are seated; no pair may sit together twice: use fewer rounds or smaller "
+                                   "tables");
+            }
+        }
+    }
+}
+
+/// Keep-apart partners, plus the people met in `rounds` of `seating` (not those of one's own unit).
+Forbidden forbidden_pairs(const Context& context, const Seating& seating, std::span<const std::size_t> rounds) {
+    const SeatingProblem& problem = *context.problem;
+    const std::size_t n = problem.people.size();
+    std::vector<std::vector<Person>> forbidden(n);
+    for (const auto& group : problem.keep_apart) {
+        for (const Person p : group) {
+            for (const Person q : group) {
+                if (p != q) forbidden[p].push_back(q);
+            }
+        }
+    }
+    std::vector<std::vector<Person>> at(problem.table_sizes.size());
+    for (const std::size_t r : rounds) {
+        for (auto& members : at) members.clear();
+        for (Person p = 0; p < n; ++p) at[seating[r][p]].push_back(p);
+        for (const auto& members : at) {
+            for (const Person p : members) {
+                for (const Person q : members) {
+                    if (p != q && context.units.of_person[p] != context.units.of_person[q]) forbidden[p].push_back(q);
+                }
+            }
+        }
+    }
+    for (auto& list : forbidden) {
+        std::sort(list.begin(), list.end());
+        list.erase(std::unique(list.begin(), list.end()), list.end());
+    }
+    return Forbidden(std::move(forbidden));
+}
+
+void place_unit(RoundState& state, const Context& context, std::uint32_t unit, TableIndex t) {
+    for (const Person p : context.units.members[unit]) state.place(p, t);
+}
+
+/// Places the movable blocks, largest first: at the table where they add the most (greedy) or
+/// at a random table with room. Falls back to worst-fit decreasing (the table with the most
+/// free seats) when that leaves a block without room. Returns false when even that fails.
+bool place_blocks(RoundState& state, const Context& context, Random& random, bool greedy) {
+    const SeatingProblem& problem = *context.problem;
+    const std::size_t tables = problem.table_sizes.size();
+    for (const std::uint32_t unit : context.blocks) {
+        const auto& members = context.units.members[unit];
+        TableIndex chosen = k_no_table;
+        Score best;
+        std::vector<TableIndex> with_room;
+        for (TableIndex t = 0; t < tables; ++t) {
+            if (state.free_seats(t) < members.size()) continue;
+            with_room.push_back(t);
+            if (!greedy) continue;
+            const Score delta = state.placement_delta(members, t);
+            if (chosen == k_no_table || better(delta, best) ||
+                (delta == best && state.free_seats(t) > state.free_seats(chosen))) {
+                chosen = t;
+                best = delta;
+            }
+        }
+        if (with_room.empty()) return false;
+        if (!greedy) chosen = with_room[random.below(with_room.size())];
+        place_unit(state, context, unit, chosen);
+    }
+    return true;
+}
+
+/// Worst-fit decreasing: each block, largest first, at the table with the most free seats.
+bool place_blocks_packed(RoundState& state, const Context& context) {
+    const std::size_t tables = context.problem->table_sizes.size();
+    for (const std::uint32_t unit : context.blocks) {
+        TableIndex chosen = 0;
+        for (TableIndex t = 1; t < tables; ++t) {
+            if (state.free_seats(t) > state.free_seats(chosen)) chosen = t;
+        }
+        if (state.free_seats(chosen) < context.units.members[unit].size()) return false;
+        place_unit(state, context, unit, chosen);
+    }
+    return true;
+}
+
+/// A fresh state with the hosts' units at their tables and the blocks placed.
+RoundState start_round(const Context& context, const Forbidden& forbidden, bool use_values, Random& random,
+                       bool greedy) {
+    RoundState state(*context.problem, forbidden, use_values);
+    for (const std::uint32_t unit : context.pinned_units) place_unit(state, context, unit, context.pinned[unit]);
+    if (!place_blocks(state, context, random, greedy)) {
+        state = RoundState(*context.problem, forbidden, use_values);
+        for (const std::uint32_t unit : context.pinned_units) place_unit(state, context, unit, context.pinned[unit]);
+        if (!place_blocks_packed(state, context)) {
+            throw RequestError("the keep-together groups do not fit at the tables (after the hosts' groups); "
+                               "use larger tables or smaller groups");
+        }
+    }
+    return state;
+}
+
+/// Greedy construction: everyone else in a seeded order, each at the table with room where
+/// they add the most (ties: the emptier table, then the first).
+RoundState construct_greedy(const Context& context, const Forbidden& forbidden, Random& random) {
+    RoundState state = start_round(context, forbidden, true, random, true);
+    std::vector<Person> order = context.singletons;
+    random.shuffle(std::span<Person>(order));
+    const std::size_t tables = context.problem->table_sizes.size();
+    for (const Person p : order) {
+        TableIndex chosen = k_no_table;
+        Score best;
+        for (TableIndex t = 0; t < tables; ++t) {
+            if (state.free_seats(t) == 0) continue;
+            const Score delta = state.placement_delta(std::span<const Person>(&p, 1), t);
+            if (chosen == k_no_table || better(delta, best) ||
+                (delta == best && state.free_seats(t) > state.free_seats(chosen))) {
+                chosen = t;
+                best = delta;
+            }
+        }
+        state.place(p, chosen);
+    }
+    return state;
+}
+
+/// Random seating: blocks at random tables with room, everyone else shuffled into the seats left.
+RoundState construct_random(const Context& context, const Forbidden& forbidden, Random& random) {
+    RoundState state = start_round(context, forbidden, false, random, false);
+    std::vector<Person> order = context.singletons;
+    random.shuffle(std::span<Person>(order));
+    std::size_t next = 0;
+    for (TableIndex t = 0; t < context.problem->table_sizes.size(); ++t) {
+        while (state.free_seats(t) > 0) state.place(order[next++], t);
+    }
+    return state;
+}
+
+using Journal = std::vector<std::pair<Person, Person>>;
+
+void activate_table(const RoundState& state, TableIndex t, std::vector<std::uint8_t>& active) {
+    for (const Person p : state.members(t)) active[p] = 1;
+}
+
+/// Tries to exchange each movable block with as many people alone at another table; applies
+/// the best improving exchange per block. Returns whether anything moved.
+bool improve_blocks(RoundState& state, const Context& context, std::vector<std::uint8_t>& active, Journal* journal) {
+    bool moved = false;
+    const std::size_t tables = state.tables();
+    const auto& movable = context.movable;
+    std::vector<std::pair<Score, Person>> candidates;
+    std::vector<Person> chosen;
+    std::vector<Person> best_set;
+    for (const std::uint32_t unit : context.blocks) {
+        const auto& block = context.units.members[unit];
+        const TableIndex x = state.table_of(block.front());
+        Score best;
+        best_set.clear();
+        for (TableIndex y = 0; y < tables; ++y) {
+            if (y == x) continue;
+            candidates.clear();
+            for (const Person q : state.members(y)) {
+                if (!movable[q]) continue;
+                Score alone;  // q's own change when moving from y to x, ignoring the block
+                alone.broken = state.conflicts(q, x) - state.conflicts(q, y);
+                alone.value = state.gain(q, x) - state.gain(q, y);
+                candidates.emplace_back(alone, q);
+            }
+            if (candidates.size() < block.size()) continue;
+            std::partial_sort(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(block.size()),
+                              candidates.end(), [](const auto& a, const auto& b) {
+                                  return better(a.first, b.first) || (a.first == b.first && a.second < b.second);
+                              });
+            chosen.clear();
+            for (std::size_t k = 0; k < block.size(); ++k) chosen.push_back(candidates[k].second);
+            const Score delta = state.exchange_delta(block, chosen);
+            if (better(delta, best)) {
+                best = delta;
+                best_set = chosen;
+            }
+        }
+        if (best_set.empty()) continue;
+        const TableIndex y = state.table_of(best_set.front());
+        for (std::size_t k = 0; k < block.size(); ++k) {
+            state.swap(block[k], best_set[k]);
+            if (journal != nullptr) journal->emplace_back(block[k], best_set[k]);
+        }
+        activate_table(state, x, active);
+        activate_table(state, y, active);
+        moved = true;
+    }
+    return moved;
+}
+
+/// Local search to a local optimum of the swap neighbourhood: each active person in `order`
+/// takes the best improving swap with a movable person at another table; a move activates
+/// everyone at the two tables it touches (a swap of two people at untouched tables keeps its
+/// value, so nothing is missed). Then block exchanges, and again until nothing improves.
+void improve(RoundState& state, const Context& context, std::span<const Person> order,
+             std::vector<std::uint8_t>& active, Journal* journal) {
+    while (true) {
+        bool moved = false;
+        for (const Person p : order) {
+            if (!active[p]) continue;
+            active[p] = 0;
+            const TableIndex x = state.table_of(p);
+            Score best;
+            const Person partner = state.best_swap(p, context.movable, best);
+            if (partner == k_none) continue;
+            const TableIndex y = state.table_of(partner);
+            state.swap(p, partner);
+            if (journal != nullptr) journal->emplace_back(p, partner);
+            activate_table(state, x, active);
+            activate_table(state, y, active);
+            moved = true;
+        }
+        if (!moved && !(context.blocks.empty() ? false : improve_blocks(state, context, active, journal))) break;
+    }
+}
+
+/// Iterated local search (variable neighbourhood search): shake with k random swaps,
+/// improve, keep the result when it is no worse, otherwise undo it and shake harder next
+/// time (k = 1 .. k_max, back to 1 after an improvement). Returns the iterations run.
+std::size_t search_round(RoundState& state, const Context& context, Random& random, std::size_t iterations) {
+    const auto& singletons = context.singletons;
+    if (singletons.empty()) return 0;
+    std::vector<Person> order = singletons;
+    random.shuffle(std::span<Person>(order));
+    std::vector<std::uint8_t> active(context.problem->people.size(), 0);
+    for (const Person p : order) active[p] = 1;
+    improve(state, context, order, active, nullptr);
+
+    bool spread = false;  // are the movable people at two tables or more?
+    for (const Person p : singletons) spread |= state.table_of(p) != state.table_of(singletons.front());
+    if (!spread) return 0;
+    const std::size_t k_max = std::clamp<std::size_t>(singletons.size() / 4, 1, 3);
+    std::size_t k = 1;
+    Score best = state.score();
+    Journal journal;
+    for (std::size_t iteration = 0; iteration < iterations; ++iteration) {
+        journal.clear();
+        for (std::size_t shake = 0; shake < k; ++shake) {
+            const Person p = singletons[random.below(singletons.size())];
+            for (int attempt = 0; attempt < 8; ++attempt) {
+                const Person q = singletons[random.below(singletons.size())];
+                const TableIndex x = state.table_of(p);
+                const TableIndex y = state.table_of(q);
+                if (x == y) continue;
+                state.swap(p, q);
+                journal.emplace_back(p, q);
+                activate_table(state, x, active);
+                activate_table(state, y, active);
+                break;
+            }
+        }
+        improve(state, context, order, active, &journal);
+        const Score now = state.score();
+        if (better(now, best)) {
+            best = now;
+            k = 1;
+        } else if (!(now == best)) {
+            for (auto move = journal.rbegin(); move != journal.rend(); ++move) state.swap(move->first, move->second);
+            k = k % k_max + 1;
+        }
+    }
+    return iterations;
+}
+
+double objective_of(const Score& score) {
+    return static_cast<double>(score.value) / static_cast<double>(PairValues::k_scale);
+}
+
+/// Iterations per round when the caller leaves it to us. An iteration costs about
+/// k·s·n swap evaluations (s people at each of the 2k tables a shake touches, each weighed
+/// against everyone), so the count falls as n·s grows: 3,000 for 300 people at tables of 10,
+/// where the search has settled (a long simulated annealing run does less than 0.5% better).
+std::size_t default_iterations(const SeatingProblem& problem) {
+    const std::size_t n = problem.people.size();
+    const std::size_t seats = *std::max_element(problem.table_sizes.begin(), problem.table_sizes.end());
+    return std::clamp<std::size_t>(9'000'000 / std::max<std::size_t>(1, n * seats), 200, 20'000);
+}
+
+std::vector<std::size_t> all_rounds_but(std::size_t rounds, std::size_t skipped, std::size_t until) {
+    std::vector<std::size_t> result;
+    for (std::size_t r = 0; r < std::min(rounds, until); ++r) {
+        if (r != skipped) result.push_back(r);
+    }
+    return result;
+}
+
+}  // namespace
+
+SeatingPlan plan_seating(const SeatingProblem& problem, const SeatingSearchOptions& options) {
+    const std::size_t n = problem.people.size();
+    if (n == 0 || problem.table_sizes.empty()) throw RequestError("there is nobody to seat");
+    std::size_t seats = 0;
+    for (const std::size_t size : problem.table_sizes) seats += size;
+    if (seats != n) {
+        throw RequestError("the tables seat " + std::to_string(seats) + " but there are " + std::to_string(n) +
+                           " people");
+    }
+    if (problem.rounds == 0) throw RequestError("--rounds must be at least 1");
+    const Context context = make_context(problem);
+    check_feasible(context);
+
+    const std::size_t iterations = options.iterations > 0 ? options.iterations : default_iterations(problem);
+    const std::size_t rounds = problem.rounds;
+    SeatingPlan plan;
+    plan.rounds.resize(rounds);
+    Seating seating(rounds);
+
+    // Round by round: pairs seated in earlier rounds may not meet again.
+    for (std::size_t r = 0; r < rounds; ++r) {
+        const auto earlier = all_rounds_but(rounds, rounds, r);
+        const Forbidden forbidden = forbidden_pairs(context, seating, earlier);
+        Random random = Random::stream(options.seed, 1 + r);
+        RoundState state = construct_greedy(context, forbidden, random);
+        plan.rounds[r].construction_objective = objective_of(state.score());
+        plan.rounds[r].construction_broken = static_cast<std::size_t>(state.score().broken);
+        plan.iterations += search_round(state, context, random, iterations);
+        plan.rounds[r].search_objective = objective_of(state.score());
+        plan.rounds[r].search_broken = static_cast<std::size_t>(state.score().broken);
+        plan.rounds[r].objective = plan.rounds[r].search_objective;
+        seating[r] = state.assignment();
+    }
+    // Each round again with every other round fixed (never worse: it starts from itself).
+    if (rounds > 1) {
+        for (std::size_t r = 0; r < rounds; ++r) {
+            const auto others = all_rounds_but(rounds, r, rounds);
+            const Forbidden forbidden = forbidden_pairs(context, seating, others);
+            Random random = Random::stream(options.seed, 1 + rounds + r);
+            RoundState state(problem, forbidden, true);
+            for (Person p = 0; p < n; ++p) state.place(p, seating[r][p]);
+            plan.iterations += search_round(state, context, random, iterations / 2);
+            plan.rounds[r].objective = objective_of(state.score());
+            seating[r] = state.assignment();
+        }
+    }
+    for (std::size_t r = 0; r < rounds; ++r) plan.rounds[r].table_of = seating[r];
+
+    const std::vector<std::string> broken = seating_violations(problem, seating);
+    if (!broken.empty()) {
+        std::string message = "found no seating that keeps every constraint; the best one still has: " + broken.front();
+        if (broken.size() > 1) message += " (and " + std::to_string(broken.size() - 1) + " more)";
+        message += ". It may be impossible: try fewer rounds, more or larger tables, or fewer keep-apart pairs";
+        throw RequestError(message);
+    }
+    plan.score = score_seating(problem, seating);
+
+    // The random baseline: random seatings repaired to keep the hard constraints.
+    const std::size_t samples = options.random_seatings;
+    std::vector<SeatingScore> random_scores(samples);
+    concurrency::parallel_for(samples, concurrency::worker_count(options.threads), 1,
+                              [&](unsigned, std::size_t begin, std::size_t end) {
+                                  for (std::size_t k = begin; k < end; ++k) {
+                                      Random random = Random::stream(options.seed, 1'000'000 + k);
+                                      Seating sample(rounds);
+                                      for (std::size_t r = 0; r < rounds; ++r) {
+                                          const auto earlier = all_rounds_but(rounds, rounds, r);
+                                          const Forbidden forbidden = forbidden_pairs(context, sample, earlier);
+                                          RoundState state = construct_random(context, forbidden, random);
+                                          if (state.score().broken > 0) search_round(state, context, random, 50);
+                                          sample[r] = state.assignment();
+                                      }
+                                      random_scores[k] = score_seating(problem, sample);
+                                  }
+                              });
+    for (const auto& score : random_scores) {
+        plan.random_objective += score.objective;
+        plan.random_new_cross_sector_pairs += static_cast<double>(score.new_cross_sector_pairs);
+    }
+    if (samples > 0) {
+        plan.random_objective /= static_cast<double>(samples);
+        plan.random_new_cross_sector_pairs /= static_cast<double>(samples);
+    }
+    plan.random_seating_count = samples;
+    plan.bound = seating_upper_bound(problem);
+    return plan;
+}
+
+}  // namespace bridgemap

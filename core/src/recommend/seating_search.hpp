@@ -1,0 +1,136 @@
+#pragma once
+// Private: the state a seating search works on, one round at a time. Person p's gain at
+// table t, G[p][t] = Σ value(p, q) over the people q at t (q ≠ p), and the number of people at
+// t whom p may not sit with, C[p][t], are kept up to date in O(n) per move, so that the
+// change of the objective for swapping p (at x) and q (at y) is O(1):
+//     Δvalue = G[p][y] − G[p][x] + G[q][x] − G[q][y] − 2·value(p, q),
+// and for exchanging a set A at x with a set B at y:
+//     Δvalue = Σ_A (G[a][y] − G[a][x]) + Σ_B (G[b][x] − G[b][y]) + 2V(A) + 2V(B) − 2V(A, B),
+// with V(A) the value inside A and V(A, B) the value between them (the same for C).
+
+#include <bridgemap/recommend/seating.hpp>
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+namespace bridgemap::seating_search {
+
+using Person = std::uint32_t;
+using TableIndex = std::uint32_t;
+inline constexpr std::uint32_t k_no_table = 0xFFFFFFFFu;
+
+/// Keep-together groups merged when they share a member (union–find), and everyone else
+/// alone: every person is in exactly one unit. Units are sorted and ordered by their
+/// smallest person.
+struct Units {
+    std::vector<std::vector<Person>> members;
+    std::vector<std::uint32_t> of_person;
+};
+Units seating_units(const SeatingProblem& problem);
+
+/// A seating's quality, compared lexicographically: fewer broken constraints (pairs that may
+/// not share a table but do, and people over the sector cap), then more value (fixed point).
+struct Score {
+    std::int64_t broken = 0;
+    std::int64_t value = 0;
+
+    friend bool operator==(const Score&, const Score&) = default;
+    Score& operator+=(const Score& other) {
+        broken += other.broken;
+        value += other.value;
+        return *this;
+    }
+};
+
+/// True when a is strictly better than b.
+[[nodiscard]] inline bool better(const Score& a, const Score& b) noexcept {
+    return a.broken < b.broken || (a.broken == b.broken && a.value > b.value);
+}
+
+/// Who may not share a table with whom in the round being searched (keep-apart partners and,
+/// with several rounds, the people met in the other rounds): sorted lists, both directions,
+/// and the same as a bit matrix for O(1) questions.
+class Forbidden {
+public:
+    Forbidden() = default;
+    /// From lists (sorted, without repeats, symmetric).
+    explicit Forbidden(std::vector<std::vector<Person>> lists);
+
+    [[nodiscard]] std::span<const Person> partners(Person p) const noexcept { return lists_[p]; }
+    [[nodiscard]] bool contains(Person p, Person q) const noexcept {
+        const std::size_t bit = static_cast<std::size_t>(p) * lists_.size() + q;
+        return ((bits_[bit / 64] >> (bit % 64)) & 1u) != 0;
+    }
+
+private:
+    std::vector<std::vector<Person>> lists_;
+    std::vector<std::uint64_t> bits_;
+};
+
+/// One round's seating, possibly partial while it is being built, with its gain sums.
+class RoundState {
+public:
+    /// `use_values` false searches the constraints alone (every value counts 0).
+    RoundState(const SeatingProblem& problem, const Forbidden& forbidden, bool use_values);
+
+    /// Seats p (not yet seated) at t. O(n + forbidden partners).
+    void place(Person p, TableIndex t);
+    /// Swaps two people at different tables. O(n + forbidden partners).
+    void swap(Person p, Person q);
+
+    [[nodiscard]] Score swap_delta(Person p, Person q) const;
+    /// Exchanging the set a (all at one table) with the set b (all at another table).
+    [[nodiscard]] Score exchange_delta(std::span<const Person> a, std::span<const Person> b) const;
+    /// Seating the unseated `group` at t.
+    [[nodiscard]] Score placement_delta(std::span<const Person> group, TableIndex t) const;
+
+    [[nodiscard]] Score score() const noexcept { return score_; }
+    /// The score computed from scratch, for tests. O(Σ table size² + n).
+    [[nodiscard]] Score recomputed_score() const;
+
+    [[nodiscard]] std::size_t tables() const noexcept { return members_.size(); }
+    [[nodiscard]] TableIndex table_of(Person p) const noexcept { return table_of_[p]; }
+    [[nodiscard]] const std::vector<TableIndex>& assignment() const noexcept { return table_of_; }
+    [[nodiscard]] std::span<const Person> members(TableIndex t) const noexcept { return members_[t]; }
+    [[nodiscard]] std::size_t free_seats(TableIndex t) const noexcept { return sizes_[t] - members_[t].size(); }
+    [[nodiscard]] std::int64_t gain(Person p, TableIndex t) const noexcept { return cells_[p * tables() + t].gain; }
+    [[nodiscard]] std::int64_t conflicts(Person p, TableIndex t) const noexcept {
+        return cells_[p * tables() + t].conflicts;
+    }
+    [[nodiscard]] std::int64_t value(Person p, Person q) const noexcept {
+        return use_values_ ? problem_->values.raw(p, q) : 0;
+    }
+    [[nodiscard]] bool forbidden(Person p, Person q) const noexcept { return forbidden_->contains(p, q); }
+    /// The best improving swap of p with one of `candidates` (movable, at other tables), or
+    /// k_none. Ties go to the first candidate.
+    [[nodiscard]] Person best_swap(Person p, std::span<const std::uint8_t> movable, Score& delta) const;
+
+private:
+    struct Cell {
+        std::int64_t gain = 0;
+        std::int32_t conflicts = 0;
+        std::int32_t unused = 0;
+    };
+    /// Change of the number of people over the sector cap when `changes` (sector, ±1) happen at t.
+    [[nodiscard]] std::int64_t excess_change(TableIndex t, std::span<const std::pair<SectorIndex, int>> changes) const;
+    void count_sector(TableIndex t, SectorIndex sector, int change) noexcept {
+        if (sector != k_unknown_sector) sector_counts_[t * sector_count_ + sector] += change;
+    }
+
+    const SeatingProblem* problem_;
+    const Forbidden* forbidden_;
+    bool use_values_;
+    std::size_t n_;
+    std::size_t sector_count_;
+    std::int64_t cap_;
+    std::vector<std::size_t> sizes_;
+    std::vector<TableIndex> table_of_;
+    std::vector<std::vector<Person>> members_;
+    std::vector<std::uint32_t> slot_;
+    std::vector<Cell> cells_;
+    std::vector<std::int32_t> sector_counts_;
+    Score score_;
+};
+
+}  // namespace bridgemap::seating_search
