@@ -95,6 +95,7 @@ int main(int argc, char** argv) {
     commands.push_back(add_validate_command(app));
     commands.push_back(add_analyse_command(app));
     commands.push_back(add_trend_command(app));
+    commands.push_back(add_introduce_command(app));
     commands.push_back(add_seat_command(app));
     commands.push_back(add_map_command(app));
     commands.push_back(add_generate_command(app));

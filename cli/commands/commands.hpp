@@ -8,6 +8,7 @@ namespace bridgemap::cli {
 Command add_validate_command(CLI::App& app);
 Command add_analyse_command(CLI::App& app);
 Command add_trend_command(CLI::App& app);
+Command add_introduce_command(CLI::App& app);
 Command add_generate_command(CLI::App& app);
 Command add_map_command(CLI::App& app);
 Command add_seat_command(CLI::App& app);

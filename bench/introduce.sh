@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Issue 5 (bridgemap introduce): how long 10 recommendations take on generated networks of
+# 1,100 and 20,000 members, and what the recommended set does to the network's bridging
+# measures against k random candidate pairs (mean of 20 draws) and the top-k Adamic-Adar
+# pairs, on three generated 1,100-member networks (--evaluate).
+#
+#   bench/introduce.sh       (BRIDGEMAP=./build/bridgemap, BENCH_DIR=/tmp/bridgemap-bench)
+#
+# Issue 5 asks for 10 recommendations in under 5 s at 1,100 members and under 60 s at
+# 20,000, and for the recommended set to raise cross-sector reach within two steps clearly
+# more than both baselines. Times are wall time (including reading the network) and peak
+# memory from /usr/bin/time, one run each on this machine.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bin=${BRIDGEMAP:-./build/bridgemap}
+work=${BENCH_DIR:-/tmp/bridgemap-bench}
+mkdir -p "$work"
+
+[ -x "$bin" ] || { echo "bench: $bin not found; run scripts/setup.sh build first" >&2; exit 1; }
+[ -x /usr/bin/time ] || { echo "bench: /usr/bin/time is missing (apt-get install time)" >&2; exit 1; }
+command -v python3 >/dev/null || { echo "bench: python3 is needed to read the JSON output" >&2; exit 1; }
+
+network() {  # network N [SEED]: a generated network of N members, made once
+  local seed=${2:-1}
+  local dir="$work/members-$1"
+  [ "$seed" = 1 ] || dir="$dir-seed-$seed"
+  [ -f "$dir/members.csv" ] || "$bin" generate --members "$1" --seed "$seed" --out "$dir" >/dev/null
+  echo "$dir"
+}
+
+# measure LABEL COMMAND...: runs the command once and prints its wall time and peak memory.
+measure() {
+  local label=$1; shift
+  local log
+  log=$(mktemp)
+  if /usr/bin/time -f "%e %M" -o "$log" "$@" >/dev/null 2>"$log.err"; then
+    read -r seconds kilobytes <"$log"
+    printf '  %-58s %8.2f s %6d MB\n' "$label" "$seconds" "$((kilobytes / 1024))"
+  else
+    printf '  %-58s FAILED: %s\n' "$label" "$(tail -n 1 "$log.err")"
+  fi
+  rm -f "$log" "$log.err"
+}
+
+echo "introduce: 10 recommendations (issue 5: 1,100 members < 5 s; 20,000 < 60 s)"
+measure "introduce, 1,100 members" "$bin" introduce "$(network 1100)"
+measure "introduce, 1,100 members, --warm-only" "$bin" introduce "$(network 1100)" --warm-only
+measure "introduce, 1,100 members, --across community" "$bin" introduce "$(network 1100)" --across community
+measure "introduce, 20,000 members" "$bin" introduce "$(network 20000)"
+measure "introduce, 20,000 members, --warm-only" "$bin" introduce "$(network 20000)" --warm-only
+measure "introduce, 20,000 members, --across community" "$bin" introduce "$(network 20000)" --across community
+measure "introduce, 20,000 members, --evaluate" "$bin" introduce "$(network 20000)" --evaluate
+
+echo
+echo "introduce --evaluate on generated 1,100-member networks: change of each measure when the"
+echo "10 pairs are added (random: mean of 20 draws of 10 candidate pairs; Adamic-Adar: the top 10)"
+for options in "" "--warm-only"; do
+  for seed in 1 2 3; do
+    "$bin" introduce "$(network 1100 "$seed")" --evaluate --format json $options >"$work/introduce-$seed.json"
+  done
+  python3 - "$work" "${options:-default options}" <<'EOF'
+import json, sys
+work, label = sys.argv[1], sys.argv[2]
+rows = [("cross-sector reach within 2 steps, mean (points)", "reach_within_two_steps", 100),
+        ("cross-sector reach within 1 step, mean (points)", "reach_within_one_step", 100),
+        ("weakest sector pair within 2 steps (points)", "weakest_reach_within_two_steps", 100),
+        ("bridging score (0-100)", "score", 1)]
+print(f"  {label}")
+print(f"  {'seed':>4}  {'measure':<50} {'before':>8} {'recommended':>12} {'random':>9} {'Adamic-Adar':>12}")
+for seed in (1, 2, 3):
+    e = json.load(open(f"{work}/introduce-{seed}.json"))["evaluation"]
+    for name, key, scale in rows:
+        before = e["before"][key]
+        change = lambda which: (e[which][key] - before) * scale
+        print(f"  {seed:>4}  {name:<50} {before * scale:8.2f} {change('recommended'):+12.3f} "
+              f"{change('random'):+9.3f} {change('adamic_adar'):+12.3f}")
+EOF
+done

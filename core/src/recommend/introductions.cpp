@@ -1,0 +1,329 @@
+#include <bridgemap/recommend/introductions.hpp>
+
+#include <bridgemap/error.hpp>
+#include <bridgemap/metrics/communities.hpp>
+#include <bridgemap/metrics/sector_mixing.hpp>
+
+#include "concurrency/parallel_for.hpp"
+#include "recommend/introductions_reach.hpp"
+#include "recommend/introductions_rules.hpp"
+#include "recommend/introductions_search.hpp"
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+
+namespace bridgemap {
+
+using introductions_detail::CandidateRules;
+using introductions_detail::MemberSettings;
+using introductions_detail::ReachState;
+
+BridgingMeasures bridging_measures(const TieGraph& graph, const Sectors& groups) {
+    const SectorMixing mixing = sector_mixing(graph, groups);
+    BridgingMeasures measures;
+    measures.ties = static_cast<double>(graph.tie_count());
+    measures.ei_index = mixing.ei_index;
+    measures.expected_ei_index = mixing.expected_ei_index;
+    const std::size_t groups_count = groups.count();
+    // Depth: Σ ψ(contacts in t) over the members of s, in exact fixed point.
+    std::vector<std::uint64_t> depth_sum(groups_count * groups_count, 0);
+    std::vector<std::uint32_t> contacts(groups_count, 0);
+    std::uint64_t without = 0;
+    for (MemberIndex i = 0; i < graph.member_count(); ++i) {
+        if (!groups.known(i)) continue;
+        const SectorIndex own = groups.of_member[i];
+        std::fill(contacts.begin(), contacts.end(), 0);
+        for (const MemberIndex j : graph.neighbours(i)) {
+            if (groups.known(j)) ++contacts[groups.of_member[j]];
+        }
+        bool across = false;
+        for (std::size_t t = 0; t < groups_count; ++t) {
+            if (t == own) continue;
+            across |= contacts[t] > 0;
+            depth_sum[own * groups_count + t] += introductions_detail::depth_value(contacts[t]);
+        }
+        if (!across) ++without;
+    }
+    measures.members_without_cross_tie = static_cast<double>(without);
+    if (groups_count < 2) return measures;
+    double phi_sum = 0.0;
+    double depth_total = 0.0;
+    double one_sum = 0.0;
+    double two_sum = 0.0;
+    std::size_t pairs = 0;
+    for (const SectorReach& reach : mixing.reach) {
+        if (reach.from == reach.to) continue;
+        const double r1 = reach.within_one;
+        const double r2 = reach.within_two;
+        const double depth = static_cast<double>(depth_sum[reach.from * groups_count + reach.to]) /
+                             (static_cast<double>(introductions_detail::k_depth_unit) *
+                              static_cast<double>(mixing.members[reach.from]));
+        phi_sum += (1.0 - (1.0 - depth) * (1.0 - depth)) + (1.0 - (1.0 - r2) * (1.0 - r2));
+        depth_total += depth;
+        one_sum += r1;
+        two_sum += r2;
+        ++pairs;
+        if (!is_defined(measures.weakest_reach_one) || r1 < measures.weakest_reach_one) measures.weakest_reach_one = r1;
+        if (!is_defined(measures.weakest_reach_two) || r2 < measures.weakest_reach_two) {
+            measures.weakest_reach_two = r2;
+            measures.weakest_from = reach.from;
+            measures.weakest_to = reach.to;
+        }
+    }
+    const auto count = static_cast<double>(pairs);
+    measures.score = 100.0 * phi_sum / (2.0 * count);
+    measures.depth = depth_total / count;
+    measures.reach_one = one_sum / count;
+    measures.reach_two = two_sum / count;
+    return measures;
+}
+
+TieGraph with_introductions(const TieGraph& graph, std::span<const MemberPair> pairs) {
+    std::vector<Tie> ties(graph.ties().begin(), graph.ties().end());
+    ties.reserve(ties.size() + pairs.size());
+    for (const auto& [a, b] : pairs) {
+        if (a >= graph.member_count() || b >= graph.member_count()) throw Error("with_introductions: member out of range");
+        TieProvenance provenance;
+        provenance.explicit_rows = 1;
+        ties.push_back({std::min(a, b), std::max(a, b), 1.0, provenance});
+    }
+    return TieGraph::from_ties(graph.member_count(), std::move(ties));
+}
+
+namespace {
+
+/// Communities as groups: "community 1", "community 2", ...; members in none are unknown.
+Sectors community_groups(const TieGraph& graph, std::uint64_t seed) {
+    CommunityOptions options;
+    options.seed = seed;
+    const Communities communities = leiden_communities(graph, options);
+    Sectors groups;
+    groups.of_member.resize(communities.of_member.size(), k_unknown_sector);
+    for (std::size_t i = 0; i < communities.of_member.size(); ++i) {
+        if (communities.of_member[i] != k_no_community) groups.of_member[i] = communities.of_member[i] - 1;
+    }
+    for (std::size_t c = 1; c <= communities.count; ++c) groups.names.push_back("community " + std::to_string(c));
+    return groups;
+}
+
+/// "first", "second", ... "tenth", then "11th".
+std::string ordinal(std::uint32_t n) {
+    static const char* const k_words[] = {"first", "second", "third",   "fourth", "fifth",
+                                          "sixth", "seventh", "eighth", "ninth",  "tenth"};
+    if (n >= 1 && n <= 10) return k_words[n - 1];
+    const std::uint32_t last_two = n % 100;
+    const char* suffix = (last_two >= 11 && last_two <= 13) ? "th" : n % 10 == 1 ? "st" : n % 10 == 2 ? "nd" : n % 10 == 3 ? "rd" : "th";
+    return std::to_string(n) + suffix;
+}
+
+/// Everything the description of one introduction needs.
+struct Describer {
+    const Network& network;
+    const IntroductionPlan& plan;
+    const IntroductionOptions& options;
+    const MemberSettings& settings;
+    std::vector<std::size_t> event_size;
+
+    [[nodiscard]] bool by_sector() const { return options.across == IntroductionAcross::sectors; }
+
+    /// "the public sector" or "community 3".
+    [[nodiscard]] std::string group_name(SectorIndex g) const {
+        return by_sector() ? "the " + plan.groups.names[g] + " sector" : plan.groups.names[g];
+    }
+    /// "public members" or "members of community 3".
+    [[nodiscard]] std::string members_of(SectorIndex g) const {
+        return by_sector() ? plan.groups.names[g] + " members" : "members of " + plan.groups.names[g];
+    }
+    [[nodiscard]] std::string_view short_group(SectorIndex g) const { return plan.groups.names[g]; }
+
+    void add_shared(Introduction& intro) const {
+        const auto intersect = [](const auto& a, const auto& b, auto& out) {
+            std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
+        };
+        intersect(settings.events[intro.a], settings.events[intro.b], intro.shared_events);
+        intersect(settings.groups[intro.a], settings.groups[intro.b], intro.shared_groups);
+        intersect(settings.organisations[intro.a], settings.organisations[intro.b], intro.shared_organisations);
+        std::stable_sort(intro.shared_events.begin(), intro.shared_events.end(), [&](EventIndex x, EventIndex y) {
+            const auto& dx = network.events[x].date;
+            const auto& dy = network.events[y].date;
+            if (dx.has_value() != dy.has_value()) return dx.has_value();
+            if (dx && dx->first != dy->first) return dx->first < dy->first;
+            return x < y;
+        });
+        const auto member_place = [&](MemberIndex m) {
+            std::string_view place = network.member_attributes.get("region", m);
+            if (place.empty()) place = network.member_attributes.get("place", m);
+            return place;
+        };
+        const std::string_view place_a = member_place(intro.a);
+        if (!place_a.empty() && place_a == member_place(intro.b)) intro.shared_places.emplace_back(place_a);
+        for (const EventIndex e : intro.shared_events) {
+            std::string_view place = network.event_attributes.get("place", e);
+            if (place.empty()) place = network.event_attributes.get("region", e);
+            if (!place.empty()) intro.shared_places.emplace_back(place);
+        }
+        std::sort(intro.shared_places.begin(), intro.shared_places.end());
+        intro.shared_places.erase(std::unique(intro.shared_places.begin(), intro.shared_places.end()),
+                                  intro.shared_places.end());
+    }
+
+    [[nodiscard]] std::string reason(const Introduction& intro) const {
+        const Member& a = network.members[intro.a];
+        const Member& b = network.members[intro.b];
+        // The weaker direction of the pair of groups.
+        SectorIndex from = intro.group_a;
+        SectorIndex to = intro.group_b;
+        std::uint64_t tied = intro.group_a_tied_to_b;
+        std::uint64_t size = intro.group_a_members;
+        if (static_cast<double>(intro.group_b_tied_to_a) / static_cast<double>(intro.group_b_members) <
+            static_cast<double>(tied) / static_cast<double>(size)) {
+            std::swap(from, to);
+            tied = intro.group_b_tied_to_a;
+            size = intro.group_b_members;
+        }
+        std::string text = "links " + std::string(short_group(from)) + " to " + std::string(short_group(to));
+        if (tied == 0) {
+            text += ", where none of the " + std::to_string(size) + " " + members_of(from) + " has a tie to " + group_name(to);
+        } else if (tied < size) {
+            text += std::string(", where ") + (2 * tied < size ? "only " : "") + std::to_string(tied) + " of " +
+                    std::to_string(size) + " " + members_of(from) + " have a tie to " + group_name(to);
+        }
+        const std::string groups_word = by_sector() ? "sector" : "community";
+        const std::string groups_plural = by_sector() ? "sectors" : "communities";
+        const auto more = [&](std::uint32_t count) {
+            return std::to_string(count) + " more " + (count == 1 ? groups_word : groups_plural);
+        };
+        if (intro.a_new_groups > 0) {
+            text += "; brings " + a.display_name() + " within two steps of " + more(intro.a_new_groups);
+            if (intro.b_new_groups > 0) text += " and " + b.display_name() + " of " + more(intro.b_new_groups);
+        } else if (intro.b_new_groups > 0) {
+            text += "; brings " + b.display_name() + " within two steps of " + more(intro.b_new_groups);
+        } else if (intro.contacts_gaining > 0) {
+            text += "; " + std::to_string(intro.contacts_gaining) + " of their contacts gain a two-step route to the other's " +
+                    groups_word;
+        } else {
+            text += "; gives " + a.display_name() + " a " + ordinal(intro.a_contacts + 1) + " contact in " +
+                    group_name(intro.group_b) + " and " + b.display_name() + " a " + ordinal(intro.b_contacts + 1) +
+                    " in " + group_name(intro.group_a);
+        }
+        const std::string not_tied = options.ties.max_setting_size > 0 ? " but never in a small group" : " but have no tie";
+        if (!intro.shared_events.empty()) {
+            const Event& last = network.events[intro.shared_events.back()];
+            text += "; both were at " + last.display_name() + " (";
+            if (!last.date_text.empty()) text += last.date_text + ", ";
+            text += std::to_string(event_size[intro.shared_events.back()]) + " people)";
+            const std::size_t others = intro.shared_events.size() - 1;
+            if (others > 0) text += " and " + std::to_string(others) + (others == 1 ? " other event" : " other events");
+            text += not_tied;
+        } else if (!intro.shared_groups.empty()) {
+            text += "; both are in " + network.groups[intro.shared_groups.front()].display_name() + not_tied;
+        } else if (!intro.shared_organisations.empty()) {
+            text += "; both belong to " + network.organisations[intro.shared_organisations.front()].display_name() +
+                    not_tied;
+        } else if (!intro.shared_places.empty()) {
+            text += "; both are in " + intro.shared_places.front() + " but have never been at the same event";
+        } else {
+            text += "; they have never been at the same event";
+        }
+        return text;
+    }
+};
+
+}  // namespace
+
+IntroductionPlan recommend_introductions(const Network& network, const IntroductionOptions& options) {
+    if (options.count == 0) throw RequestError("the number of introductions must be at least 1");
+    IntroductionPlan plan;
+    plan.graph = project_ties(network, options.ties);
+    plan.sectors = member_sectors(network);
+    if (options.between) {
+        const auto [first, second] = *options.between;
+        if (first >= plan.sectors.count() || second >= plan.sectors.count()) {
+            throw RequestError("--between names a sector that no member is in");
+        }
+        if (first == second) throw RequestError("--between needs two different sectors");
+    }
+    plan.groups = options.across == IntroductionAcross::sectors ? plan.sectors : community_groups(plan.graph, options.seed);
+
+    const std::size_t n = network.members.size();
+    const std::vector<bool> active = introductions_detail::active_members(network);
+    plan.candidates.assign(n, false);
+    for (MemberIndex x = 0; x < n; ++x) {
+        if (!plan.groups.known(x)) continue;
+        if (options.between) {
+            const SectorIndex sector = plan.sectors.of_member[x];
+            if (sector != options.between->first && sector != options.between->second) continue;
+        }
+        if (!active[x] && !options.include_inactive) {
+            ++plan.inactive_members;
+            continue;
+        }
+        plan.candidates[x] = true;
+    }
+    plan.before = bridging_measures(plan.graph, plan.groups);
+
+    ReachState state(plan.graph, plan.groups);
+    const CandidateRules rules(plan, options);
+    const MemberSettings settings(network);
+    Describer describer{network, plan, options, settings, std::vector<std::size_t>(network.events.size(), 0)};
+    for (const auto& events : settings.events) {
+        for (const EventIndex e : events) ++describer.event_size[e];
+    }
+    std::vector<std::uint32_t> picks(n, 0);
+    std::vector<bool> eligible = plan.candidates;
+    introductions_detail::SearchContext context;
+    context.state = &state;
+    context.rules = &rules;
+    context.settings = &settings;
+    context.picks = picks;
+    context.eligible = &eligible;
+    context.workers = concurrency::worker_count(options.threads);
+
+    for (std::size_t rank = 0; rank < options.count; ++rank) {
+        const auto choice = introductions_detail::best_introduction(context);
+        if (!choice) break;
+        Introduction intro;
+        MemberIndex a = choice->u;
+        MemberIndex b = choice->v;
+        std::uint32_t a_new = choice->effect.u_new_groups;
+        std::uint32_t b_new = choice->effect.v_new_groups;
+        const bool flip = b_new > a_new || (b_new == a_new && plan.graph.degree(b) < plan.graph.degree(a));
+        if (flip) {
+            std::swap(a, b);
+            std::swap(a_new, b_new);
+        }
+        intro.a = a;
+        intro.b = b;
+        const auto introducer = introductions_detail::strongest_mutual_contact(plan.graph, a, b);
+        intro.introducer = introducer.member;
+        intro.introducer_tie = introducer.tie;
+        intro.gain = choice->effect.gain;
+        intro.direct_gains = choice->effect.direct_gains;
+        intro.two_step_gains = choice->effect.two_step_gains;
+        intro.members_gaining = choice->effect.members_gaining;
+        intro.contacts_gaining = choice->effect.contacts_gaining;
+        intro.a_new_groups = a_new;
+        intro.b_new_groups = b_new;
+        intro.group_a = plan.groups.of_member[a];
+        intro.group_b = plan.groups.of_member[b];
+        intro.group_a_members = state.group_size(intro.group_a);
+        intro.group_a_tied_to_b = state.direct_count(intro.group_a, intro.group_b);
+        intro.group_b_members = state.group_size(intro.group_b);
+        intro.group_b_tied_to_a = state.direct_count(intro.group_b, intro.group_a);
+        intro.a_contacts = state.contacts(a, intro.group_b);
+        intro.b_contacts = state.contacts(b, intro.group_a);
+        describer.add_shared(intro);
+        intro.reason = describer.reason(intro);
+        plan.introductions.push_back(std::move(intro));
+
+        state.add_tie(choice->u, choice->v);
+        for (const MemberIndex x : {choice->u, choice->v}) {
+            ++picks[x];
+            if (options.max_per_member > 0 && picks[x] >= options.max_per_member) eligible[x] = false;
+        }
+    }
+    return plan;
+}
+
+}  // namespace bridgemap

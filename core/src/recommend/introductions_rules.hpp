@@ -1,0 +1,65 @@
+#pragma once
+// Private: which pairs may be suggested (the same rules for the recommendations and for both
+// baselines), who could introduce a pair, and what a pair already shares.
+
+#include <bridgemap/recommend/introductions.hpp>
+
+#include <cstdint>
+#include <unordered_set>
+#include <vector>
+
+namespace bridgemap::introductions_detail {
+
+/// The strongest mutual contact of two members in a graph.
+struct Introducer {
+    MemberIndex member = k_none;
+    double tie = 0.0;  ///< min(w(a,i), w(i,b)); 0 without introducer.
+};
+
+/// The rules of IntroductionOptions, over the plan's candidates and who-knows-whom graph.
+class CandidateRules {
+public:
+    CandidateRules(const IntroductionPlan& plan, const IntroductionOptions& options);
+
+    /// A member who may be suggested at all.
+    [[nodiscard]] bool member(MemberIndex x) const { return plan_->candidates[x]; }
+    /// Two candidate members in different groups and (with --between) different sectors.
+    [[nodiscard]] bool groups_allow(MemberIndex u, MemberIndex v) const;
+    [[nodiscard]] bool excluded(MemberIndex u, MemberIndex v) const;
+    /// Every pair rule except the cap per member: candidates, groups, untied in the plan's
+    /// graph, not excluded, and a mutual contact when warm_only. O(log degree), or
+    /// O(degree) for warm_only.
+    [[nodiscard]] bool pair(MemberIndex u, MemberIndex v) const;
+    [[nodiscard]] bool warm_only() const noexcept { return warm_only_; }
+    [[nodiscard]] std::size_t max_per_member() const noexcept { return max_per_member_; }
+
+private:
+    const IntroductionPlan* plan_;
+    bool warm_only_;
+    bool between_;
+    std::size_t max_per_member_;
+    std::unordered_set<std::uint64_t> excluded_;
+};
+
+/// True when u and v have a neighbour in common. O(min degree · log max degree).
+bool have_mutual_contact(const TieGraph& graph, MemberIndex u, MemberIndex v);
+
+/// The strongest mutual contact: the largest min(w(u,i), w(i,v)), then the larger sum, then
+/// the lower index. O(degree(u) + degree(v)).
+Introducer strongest_mutual_contact(const TieGraph& graph, MemberIndex u, MemberIndex v);
+
+/// The events, groups and organisations each member is in, sorted and distinct.
+struct MemberSettings {
+    explicit MemberSettings(const Network& network);
+    std::vector<std::vector<EventIndex>> events;
+    std::vector<std::vector<GroupIndex>> groups;
+    std::vector<std::vector<OrganisationIndex>> organisations;
+
+    /// Events both attended. O(events of u + events of v).
+    [[nodiscard]] std::size_t shared_event_count(MemberIndex u, MemberIndex v) const;
+};
+
+/// Members with an attendance row, a group membership or a ties.csv row.
+std::vector<bool> active_members(const Network& network);
+
+}  // namespace bridgemap::introductions_detail
