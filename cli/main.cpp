@@ -94,6 +94,7 @@ int main(int argc, char** argv) {
     std::vector<Command> commands;
     commands.push_back(add_validate_command(app));
     commands.push_back(add_analyse_command(app));
+    commands.push_back(add_report_command(app));
     commands.push_back(add_trend_command(app));
     commands.push_back(add_introduce_command(app));
     commands.push_back(add_seat_command(app));

@@ -22,9 +22,10 @@ packages=(g++ cmake make pkg-config
           libigraph-dev libboost-graph-dev libgraphviz-dev graphviz
           nlohmann-json3-dev libcli11-dev libgtest-dev)
 # What the tests need besides: NetworkX and python-igraph recompute the reference
-# values; Chromium renders the HTML report; xmllint checks SVG.
+# values; Chromium (driven through python3-websocket) renders the HTML report; xmllint
+# checks SVG.
 if [ "$mode" = test ]; then
-  packages+=(python3 python3-networkx python3-igraph chromium libxml2-utils)
+  packages+=(python3 python3-networkx python3-igraph python3-websocket chromium libxml2-utils)
 fi
 
 missing=()
@@ -55,8 +56,8 @@ case "$mode" in
     ;;
   example)
     build build
-    echo "== bridgemap validate data/betterway-2017-2018"
-    ./build/bridgemap validate data/betterway-2017-2018
+    echo "== bridgemap report data/betterway-2017-2018 --out report.html"
+    ./build/bridgemap report data/betterway-2017-2018 --out report.html
     ;;
   test)
     build build

@@ -7,6 +7,7 @@ namespace bridgemap::cli {
 
 Command add_validate_command(CLI::App& app);
 Command add_analyse_command(CLI::App& app);
+Command add_report_command(CLI::App& app);
 Command add_trend_command(CLI::App& app);
 Command add_introduce_command(CLI::App& app);
 Command add_generate_command(CLI::App& app);

@@ -39,15 +39,18 @@ inline void write_file(const std::filesystem::path& path, const std::string& tex
     out << text;
 }
 
-/// Runs BRIDGEMAP_BINARY with `arguments`; returns its exit code, stdout and stderr.
-inline CommandResult run_bridgemap(const std::vector<std::string>& arguments) {
+/// Runs BRIDGEMAP_BINARY with `arguments` (in `directory` when given); returns its exit code,
+/// stdout and stderr.
+inline CommandResult run_bridgemap(const std::vector<std::string>& arguments,
+                                   const std::filesystem::path& directory = {}) {
     static int counter = 0;
     std::string name = "bridgemap-e2e-";
     name += std::to_string(::getpid());
     name += '-';
     name += std::to_string(++counter);
     const auto base = std::filesystem::temp_directory_path() / name;
-    std::string command = shell_quote(BRIDGEMAP_BINARY);
+    std::string command = directory.empty() ? std::string() : "cd " + shell_quote(directory.string()) + " && ";
+    command += shell_quote(BRIDGEMAP_BINARY);
     for (const auto& argument : arguments) {
         command += ' ';
         command += shell_quote(argument);

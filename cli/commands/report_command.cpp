@@ -1,0 +1,214 @@
+#include "commands/commands.hpp"
+
+#include <bridgemap/error.hpp>
+#include <bridgemap/io/atomic_file.hpp>
+#include <bridgemap/metrics/analysis.hpp>
+#include <bridgemap/metrics/trend.hpp>
+#include <bridgemap/model/inventory.hpp>
+#include <bridgemap/recommend/introductions.hpp>
+#include <bridgemap/report/html.hpp>
+#include <bridgemap/report/html_report.hpp>
+#include <bridgemap/report/pseudonyms.hpp>
+#include <bridgemap/report/trend_files.hpp>
+#include <bridgemap/report/weak_spots.hpp>
+#include <bridgemap/viz/maps.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+
+namespace bridgemap::cli {
+namespace {
+
+struct ReportOptions {
+    DataOptions data;
+    std::string out;
+    std::string title;
+    bool pseudonymise = false;
+    std::string pseudonym_key;
+    std::size_t introductions = 10;
+    double min_weight = 0.0;
+    std::size_t max_setting_size = 0;
+};
+
+/// How to run this report again, for the Method section (the options that change it).
+std::string command_line(const ReportOptions& options) {
+    std::string line = "bridgemap report " + options.data.data + " --out " + options.out;
+    if (!options.data.from.empty()) line += " --from " + options.data.from;
+    if (!options.data.until.empty()) line += " --until " + options.data.until;
+    if (!options.data.weights.empty()) line += " --weights " + options.data.weights;
+    if (options.min_weight > 0) line += " --min-weight " + report::format_for_people(options.min_weight, 6);
+    if (options.max_setting_size > 0) line += " --max-setting-size " + std::to_string(options.max_setting_size);
+    if (options.introductions != 10) line += " --introductions " + std::to_string(options.introductions);
+    if (options.pseudonymise) line += " --pseudonymise";
+    if (options.data.seed != 1) line += " --seed " + std::to_string(options.data.seed);
+    return line;
+}
+
+/// The report's name for the network: the folder's (or file's) own name.
+std::string default_title(const std::string& data) {
+    std::filesystem::path path(data);
+    while (!path.empty() && path.filename().empty()) path = path.parent_path();  // "folder/" -> "folder"
+    const std::string name = path.has_stem() ? path.stem().string() : data;
+    return name.empty() ? "Network" : name;
+}
+
+/// Year by year, the same figures `bridgemap trend --by year` prints, inside the window.
+void add_trend(const LoadedNetwork& loaded, const TieWeights& weights, report::ReportContent& content) {
+    TrendOptions trend_options;
+    trend_options.by = PeriodKind::year;
+    trend_options.ties.weights = weights;
+    trend_options.ties.max_setting_size = k_default_introduction_setting_size;
+    std::vector<Period> periods = trend_periods(loaded.whole, trend_options);
+    const DateSpan keep = loaded.window.span();
+    std::erase_if(periods, [&](const Period& period) {
+        const DateSpan span = period.window.span();
+        return span.last < keep.first || span.first > keep.last;
+    });
+    if (periods.size() < 2) return;  // one period is no change over time
+
+    report::TrendReport trend;
+    trend.sector_names = member_sectors(loaded.whole).names;
+    for (const Period& period : periods) trend.periods.push_back(period_figures(loaded.whole, period, trend_options.ties));
+    for (const auto& figures : trend.periods) {
+        report::TrendRow row;
+        row.period = figures.period.label;
+        row.active_members = figures.active_members;
+        row.ties = figures.ties;
+        row.ei_index = figures.mixing.ei_index;
+        row.expected_ei_index = figures.mixing.expected_ei_index;
+        row.note = std::to_string(figures.events) + (figures.events == 1 ? " event" : " events");
+        content.trend.push_back(std::move(row));
+    }
+    content.trend_svg = report::render_line_chart_svg(report::trend_chart(trend));
+    content.trend_note =
+        "Each year on its own, with ties from the events, groups and organisations of at most " +
+        std::to_string(k_default_introduction_setting_size) +
+        " people that year (as bridgemap trend --by year computes them). An E-I index rising towards its baseline "
+        "means sectors are mixing more.";
+}
+
+void add_introductions(const Network& network, const ReportOptions& options, const TieWeights& weights,
+                       report::ReportContent& content) {
+    if (options.introductions == 0) {
+        content.introductions_note = "Introductions were not asked for (--introductions 0).";
+        return;
+    }
+    IntroductionOptions request;
+    request.ties.weights = weights;
+    request.ties.max_setting_size = k_default_introduction_setting_size;
+    request.count = options.introductions;
+    request.max_per_member = 2;  // as bridgemap introduce: a set, not one hub's address book
+    request.seed = options.data.seed;
+    const IntroductionPlan plan = recommend_introductions(network, request);
+    for (const Introduction& introduction : plan.introductions) {
+        report::IntroductionRow row;
+        const Member& a = network.members[introduction.a];
+        const Member& b = network.members[introduction.b];
+        row.member_a = a.display_name();
+        row.sector_a = network.sector_name(a.sector);
+        row.member_b = b.display_name();
+        row.sector_b = network.sector_name(b.sector);
+        if (introduction.introducer != k_none) row.introducer = network.members[introduction.introducer].display_name();
+        row.gain = introduction.gain;
+        row.reason = introduction.reason;
+        content.introductions.push_back(std::move(row));
+    }
+    content.introductions_note =
+        "Pairs of members from different sectors who have no tie yet, chosen one after another so that together "
+        "they add the most reach between sectors (gain: points on a 0\u2013100 bridging score, " +
+        report::format_for_people(plan.before.score, 1) +
+        " now). Who knows whom counts events, groups and organisations of at most " +
+        std::to_string(k_default_introduction_setting_size) +
+        " people. bridgemap introduce gives more, with the shared events and an evaluation against other methods.";
+}
+
+int run_report(const ReportOptions& options) {
+    const std::filesystem::path out = options.out;
+    if (out.extension() != ".html" && out.extension() != ".htm") {
+        throw RequestError("--out " + options.out + ": the report is one HTML file; give a name ending in .html");
+    }
+    const TieWeights weights = parse_tie_weights(options.data.weights);
+    const LoadedNetwork loaded = load_network(options.data, std::cerr);
+    const Network network =
+        options.pseudonymise ? report::pseudonymise(loaded.windowed, options.pseudonym_key) : loaded.windowed;
+
+    AnalysisOptions analysis_options;
+    analysis_options.ties.weights = weights;
+    analysis_options.ties.min_weight = options.min_weight;
+    analysis_options.ties.max_setting_size = options.max_setting_size;
+    analysis_options.paths.seed = options.data.seed;
+    analysis_options.communities.seed = options.data.seed;
+    const Analysis analysis = analyse(network, analysis_options);
+
+    report::ReportContent content;
+    content.title = options.title.empty() ? default_title(options.data.data) : options.title;
+    content.network = &network;
+    content.analysis = &analysis;
+    content.context = report::AnalysisContext{options.data.data, loaded.window, analysis_options.ties, options.data.seed};
+    content.inventory = take_inventory(loaded.whole);
+    content.weak_spots = report::find_weak_spots(network, analysis, analysis_options.ties);
+    content.findings = report::headline_findings(network, analysis, content.weak_spots);
+    content.pseudonymised = options.pseudonymise;
+    content.command_line = command_line(options);
+
+    viz::MapOptions map_options;
+    map_options.seed = options.data.seed;
+    map_options.data_name = content.title;
+    map_options.window = describe_window(loaded.window);
+    map_options.ties = analysis_options.ties;
+    content.map_svg = viz::render_network_map(network, analysis, map_options, viz::MapFormat::svg);
+    const bool summary = network.members.size() > viz::k_summary_threshold;
+    content.map_caption =
+        summary ? "Summary map: one circle per sector, sized by its members; lines show how strongly each pair of "
+                  "sectors is tied compared with chance, and the weak pairs are marked. The network has " +
+                      report::format_count(network.members.size()) + " members, too many to draw one by one."
+                : "Every member, coloured and shaped by sector and sized by how much they bridge sectors; thick "
+                  "dashed black lines are weak bridges, single ties that hold two parts of the network together.";
+
+    add_introductions(network, options, weights, content);
+    add_trend(loaded, weights, content);
+
+    const std::string html = report::render_html_report(content);
+    io::OutputSet outputs;
+    outputs.stage(out, html);
+    outputs.commit();
+    std::cout << "Wrote " << out.string() << ": a report of " << report::format_count(network.members.size())
+              << " members and " << report::format_count(analysis.graph.tie_count()) << " ties ("
+              << report::format_count((html.size() + 1023) / 1024) << " KB). Open it in a browser.\n";
+    return k_exit_success;
+}
+
+}  // namespace
+
+Command add_report_command(CLI::App& app) {
+    auto options = std::make_shared<ReportOptions>();
+    CLI::App* command = app.add_subcommand("report", "Write one self-contained HTML report of the network");
+    command->footer(
+        "One HTML file with everything inline (no fonts, scripts or images fetched): the headline findings,\n"
+        "sector mixing and reach, the map, bridge builders and who holds the network together, weak spots,\n"
+        "suggested introductions, change year by year, and the method. Open it offline, print it or email it.\n"
+        "--pseudonymise replaces names by stable pseudonyms (sectors kept) for sharing outside the network.");
+    add_data_options(*command, options->data);
+    command->add_option("--out", options->out, "The report to write (an .html file)")->required()->type_name("FILE.html");
+    command->add_option("--title", options->title, "The report's title (default: the network folder's name)")
+        ->type_name("TEXT");
+    command->add_flag("--pseudonymise", options->pseudonymise,
+                      "Show members as stable pseudonyms (\"Member K7QD\") and organisations as numbers; sectors kept");
+    command->add_option("--pseudonym-key", options->pseudonym_key,
+                        "Secret that fixes the pseudonyms, so that reports made at different times agree (default: "
+                        "derived from the member list)")
+        ->type_name("TEXT");
+    command->add_option("--introductions", options->introductions, "How many introductions to suggest (default 10; 0: none)")
+        ->type_name("K");
+    command->add_option("--min-weight", options->min_weight, "Drop ties weaker than this weight (default 0: keep all)")
+        ->check(CLI::NonNegativeNumber)
+        ->type_name("W");
+    command->add_option("--max-setting-size", options->max_setting_size,
+                        "Only events, groups and organisations of at most N people make ties (default: all)")
+        ->type_name("N");
+    return {command, [options] { return run_report(*options); }};
+}
+
+}  // namespace bridgemap::cli

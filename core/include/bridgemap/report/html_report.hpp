@@ -1,0 +1,65 @@
+#pragma once
+// The one self-contained HTML report a convenor opens, prints or emails (`bridgemap report`).
+// Everything is inline (styles, the sorting script, the map as SVG); a Content-Security-Policy
+// forbids any network request.
+
+#include <bridgemap/metrics/analysis.hpp>
+#include <bridgemap/model/inventory.hpp>
+#include <bridgemap/model/network.hpp>
+#include <bridgemap/report/analysis_files.hpp>
+#include <bridgemap/report/weak_spots.hpp>
+
+#include <string>
+#include <vector>
+
+namespace bridgemap::report {
+
+/// One suggested introduction as the report shows it.
+struct IntroductionRow {
+    std::string member_a;
+    std::string sector_a;
+    std::string member_b;
+    std::string sector_b;
+    std::string introducer;  ///< A mutual contact's name, or empty.
+    double gain = 0.0;
+    std::string reason;
+};
+
+/// One period of the "Change over time" section.
+struct TrendRow {
+    std::string period;
+    std::size_t active_members = 0;
+    std::size_t ties = 0;
+    double ei_index = k_not_defined;
+    double expected_ei_index = k_not_defined;
+    std::string note;  ///< e.g. the chosen pair's shares
+};
+
+struct ReportContent {
+    std::string title;  ///< Usually the network folder's name.
+    const Network* network = nullptr;
+    const Analysis* analysis = nullptr;
+    AnalysisContext context;
+    Inventory inventory;  ///< Counts of the whole input, before the window.
+    WeakSpots weak_spots;
+    std::vector<Finding> findings;
+
+    std::string map_svg;      ///< An SVG document (its XML prolog is dropped); empty for none.
+    std::string map_caption;  ///< What the map shows, for the caption and the alt text.
+
+    std::vector<IntroductionRow> introductions;
+    std::string introductions_note;  ///< How they were chosen, in one sentence.
+
+    std::vector<TrendRow> trend;
+    std::string trend_svg;           ///< A line chart (SVG document); empty for none.
+    std::string trend_note;
+
+    bool pseudonymised = false;
+    std::string command_line;  ///< How to reproduce the report.
+};
+
+/// The whole report as one HTML document. Every piece of text from the data is escaped.
+/// Tables list at most the top 25 rows where a network is large. O(n + m) plus the SVGs.
+std::string render_html_report(const ReportContent& content);
+
+}  // namespace bridgemap::report

@@ -1,0 +1,515 @@
+#include <bridgemap/report/html.hpp>
+#include <bridgemap/report/html_report.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <numeric>
+
+namespace bridgemap::report {
+namespace {
+
+constexpr std::size_t k_top_rows = 25;
+
+constexpr const char* k_style = R"CSS(
+:root { --ink: #1d2329; --muted: #5b6670; --line: #d5dbe0; --paper: #ffffff; --tint: #f4f6f8;
+        --under: #c55a11; --over: #0b6fa4; --accent: #0072b2; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif;
+       color: var(--ink); background: var(--paper); }
+header, main, footer { max-width: 70rem; margin: 0 auto; padding: 0 1rem; }
+header { padding-top: 1.5rem; }
+h1 { font-size: 1.9rem; margin: 0 0 .25rem; line-height: 1.2; }
+h2 { font-size: 1.4rem; margin: 2.5rem 0 .5rem; padding-top: .5rem; border-top: 2px solid var(--line); }
+h3 { font-size: 1.1rem; margin: 1.5rem 0 .4rem; }
+p.lead { color: var(--muted); margin-top: 0; }
+nav ol { display: flex; flex-wrap: wrap; gap: .25rem 1rem; list-style: none; padding: 0; margin: 1rem 0; }
+nav a { color: var(--accent); }
+.figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr)); gap: .75rem; margin: 1rem 0; }
+.figure { background: var(--tint); border-radius: .5rem; padding: .75rem 1rem; }
+.figure b { display: block; font-size: 1.6rem; line-height: 1.2; }
+.figure span { color: var(--muted); font-size: .9rem; }
+ul.findings { padding-left: 1.2rem; }
+ul.findings li { margin: .4rem 0; font-size: 1.05rem; }
+.table-scroll { overflow-x: auto; margin: .5rem 0 1rem; }
+table { border-collapse: collapse; min-width: 100%; font-size: .93rem; }
+caption { text-align: left; color: var(--muted); padding: .25rem 0; caption-side: top; }
+th, td { padding: .35rem .6rem; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+th { background: var(--tint); font-weight: 600; }
+th button { font: inherit; font-weight: 600; border: 0; background: none; padding: 0; cursor: pointer; color: inherit; }
+th button::after { content: " \2195"; color: var(--muted); }
+th[aria-sort="ascending"] button::after { content: " \2191"; }
+th[aria-sort="descending"] button::after { content: " \2193"; }
+table.heatmap td { text-align: center; min-width: 4.5rem; }
+.weak { font-weight: 700; }
+.tag { display: inline-block; padding: 0 .4rem; border-radius: .3rem; background: #fde8d7; color: #7a3306;
+       font-size: .85rem; }
+figure { margin: 1rem 0; }
+.map { border: 1px solid var(--line); border-radius: .5rem; overflow: auto; background: #fff; }
+.map svg { display: block; max-width: 100%; height: auto; }
+figcaption { color: var(--muted); font-size: .9rem; margin-top: .4rem; }
+dl.method { display: grid; grid-template-columns: minmax(8rem, 14rem) 1fr; gap: .3rem 1rem; }
+dl.method dt { font-weight: 600; }
+dl.method dd { margin: 0; }
+code { font-family: "DejaVu Sans Mono", monospace; font-size: .9em; background: var(--tint); padding: 0 .2rem; }
+footer { color: var(--muted); font-size: .85rem; padding: 2rem 1rem 3rem; }
+@media (max-width: 40rem) { body { font-size: 15px; } h1 { font-size: 1.5rem; } dl.method { grid-template-columns: 1fr; } }
+@media print { nav, th button::after { display: none; } h2 { break-after: avoid; } tr, figure { break-inside: avoid; }
+               .table-scroll { overflow: visible; } body { font-size: 11pt; } }
+)CSS";
+
+constexpr const char* k_script = R"JS(
+(function () {
+  function value(cell) {
+    var raw = cell.getAttribute('data-sort');
+    var text = raw !== null ? raw : cell.textContent.trim();
+    var number = parseFloat(text);
+    return { text: text.toLowerCase(), number: isNaN(number) ? null : number };
+  }
+  document.querySelectorAll('table.sortable').forEach(function (table) {
+    var headers = table.querySelectorAll('thead th');
+    headers.forEach(function (th, column) {
+      var button = th.querySelector('button');
+      if (!button) { return; }
+      button.addEventListener('click', function () {
+        var ascending = th.getAttribute('aria-sort') !== 'ascending';
+        headers.forEach(function (other) { other.removeAttribute('aria-sort'); });
+        th.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
+        var body = table.tBodies[0];
+        var rows = Array.prototype.slice.call(body.rows);
+        rows.sort(function (a, b) {
+          var x = value(a.cells[column]), y = value(b.cells[column]);
+          var order = (x.number !== null && y.number !== null) ? x.number - y.number
+                                                               : x.text.localeCompare(y.text);
+          return ascending ? order : -order;
+        });
+        rows.forEach(function (row) { body.appendChild(row); });
+      });
+    });
+  });
+})();
+)JS";
+
+std::string e(std::string_view text) { return html_escape(text); }
+
+std::string number_cell(double value, int digits) {
+    if (!is_defined(value)) return "<td class=\"num\" data-sort=\"\">n/a</td>";
+    char raw[64];
+    std::snprintf(raw, sizeof raw, "%.12g", value);
+    return "<td class=\"num\" data-sort=\"" + std::string(raw) + "\">" + format_for_people(value, digits) + "</td>";
+}
+
+std::string count_cell(std::uint64_t value) {
+    return "<td class=\"num\" data-sort=\"" + std::to_string(value) + "\">" + format_count(value) + "</td>";
+}
+
+/// A sortable table's opening, caption and header row; `numeric` marks right-aligned columns.
+std::string table_head(const std::string& caption, const std::vector<std::pair<std::string, bool>>& columns) {
+    std::string out = "<div class=\"table-scroll\"><table class=\"sortable\"><caption>" + e(caption) +
+                      "</caption><thead><tr>";
+    for (const auto& [name, numeric] : columns) {
+        out += std::string("<th scope=\"col\"") + (numeric ? " class=\"num\"" : "") + "><button type=\"button\">" +
+               e(name) + "</button></th>";
+    }
+    return out + "</tr></thead><tbody>";
+}
+
+const char* k_table_end = "</tbody></table></div>";
+
+std::string member_name(const Network& network, MemberIndex member) {
+    return e(network.members[member].display_name());
+}
+
+std::string sector_of(const Network& network, MemberIndex member) {
+    return e(network.sector_name(network.members[member].sector));
+}
+
+std::string organisation_of(const Network& network, MemberIndex member) {
+    const auto organisation = network.members[member].organisation;
+    return organisation == k_none ? "" : e(network.organisations[organisation].display_name());
+}
+
+/// The SVG element of an SVG document (Graphviz writes an XML prolog and a DOCTYPE, which
+/// do not belong inside HTML).
+std::string inline_svg(const std::string& svg) {
+    const auto start = svg.find("<svg");
+    return start == std::string::npos ? std::string() : svg.substr(start);
+}
+
+std::string headline(const ReportContent& content) {
+    const Network& network = *content.network;
+    const Analysis& analysis = *content.analysis;
+    std::string out = "<section id=\"headline\" aria-labelledby=\"headline-title\"><h2 id=\"headline-title\">At a glance</h2>";
+    out += "<div class=\"figures\">";
+    const auto figure = [&](const std::string& value, const std::string& label) {
+        out += "<div class=\"figure\"><b>" + value + "</b><span>" + e(label) + "</span></div>";
+    };
+    figure(format_count(network.members.size()), "members");
+    figure(format_count(analysis.graph.tie_count()), "ties between them");
+    figure(format_count(analysis.sectors.count()), "sectors");
+    figure(format_count(network.events.size()), "events in the window");
+    figure(format_percent(analysis.largest_component_share), "in the largest connected part");
+    out += "</div>";
+    if (!content.findings.empty()) {
+        out += "<ul class=\"findings\">";
+        for (const auto& finding : content.findings) {
+            out += "<li>" + e(finding.text) + " <a href=\"#" + e(finding.section) + "\">See the table</a>.</li>";
+        }
+        out += "</ul>";
+    }
+    return out + "</section>";
+}
+
+/// Colour for an observed/expected ratio: orange below 1, blue above, stronger further away.
+std::string heat_style(double ratio) {
+    if (!is_defined(ratio)) return "";
+    const double strength = std::min(1.0, std::abs(std::log2(std::max(ratio, 1e-3))) / 2.0);
+    const int alpha = static_cast<int>(std::lround(20 + 60 * strength));
+    return ratio < 1.0 ? " style=\"background: rgba(230,159,0,0." + std::to_string(alpha) + ")\""
+                       : " style=\"background: rgba(86,180,233,0." + std::to_string(alpha) + ")\"";
+}
+
+std::string sector_mixing(const ReportContent& content) {
+    const Analysis& analysis = *content.analysis;
+    const Sectors& sectors = analysis.sectors;
+    const SectorMixing& mixing = analysis.mixing;
+    std::string out = "<section id=\"mixing\" aria-labelledby=\"mixing-title\"><h2 id=\"mixing-title\">Sector mixing</h2>";
+    out += "<p>Each cell compares the ties between two sectors with the number expected if ties ignored sectors "
+           "(1.00 means as expected; below 1, the two sectors under-connect). Orange cells are below "
+           "expectation and blue above; the number is always printed, and the weakest pairs are marked "
+           "\u25BC.</p>";
+    if (sectors.count() < 2) {
+        return out + "<p>With fewer than two known sectors there is nothing to compare.</p></section>";
+    }
+    std::vector<std::vector<double>> ratio(sectors.count(), std::vector<double>(sectors.count(), k_not_defined));
+    for (const auto& pair : mixing.pairs) ratio[pair.a][pair.b] = ratio[pair.b][pair.a] = pair.ratio;
+    std::vector<std::pair<SectorIndex, SectorIndex>> weakest;
+    for (const auto& link : content.weak_spots.sector_pairs) {
+        if (weakest.size() < 3 && is_defined(link.ratio) && link.ratio < 1.0) weakest.emplace_back(link.a, link.b);
+    }
+    out += "<div class=\"table-scroll\"><table class=\"heatmap\"><caption>Ties observed \u00F7 expected, by pair of "
+           "sectors</caption><thead><tr><th scope=\"col\">Sector</th>";
+    for (const auto& name : sectors.names) out += "<th scope=\"col\">" + e(name) + "</th>";
+    out += "</tr></thead><tbody>";
+    for (std::size_t a = 0; a < sectors.count(); ++a) {
+        out += "<tr><th scope=\"row\">" + e(sectors.names[a]) + "</th>";
+        for (std::size_t b = 0; b < sectors.count(); ++b) {
+            const bool weak = std::find(weakest.begin(), weakest.end(), std::pair<SectorIndex, SectorIndex>(
+                                                                            std::min(a, b), std::max(a, b))) != weakest.end();
+            out += "<td" + heat_style(ratio[a][b]) + (weak ? " class=\"weak\"" : "") + ">" +
+                   (weak ? "\u25BC " : "") + format_for_people(ratio[a][b], 2) + "</td>";
+        }
+        out += "</tr>";
+    }
+    out += std::string(k_table_end);
+    out += "<p><strong>E-I index</strong> (+1 when every tie crosses sectors, \u22121 when none does): " +
+           format_for_people(mixing.ei_index, 2) + ", against " + format_for_people(mixing.expected_ei_index, 2) +
+           " if ties ignored sectors (Krackhardt\u2019s baseline from the sectors\u2019 sizes). Assortativity by "
+           "sector: " +
+           format_for_people(mixing.assortativity, 2) + " (0 is random mixing, 1 only within sectors).</p>";
+
+    out += "<h3 id=\"reach\">Reach between sectors</h3><p>Of each row\u2019s members, the share who have a tie "
+           "to someone in the column\u2019s sector, and (after the slash) the share who know someone there directly "
+           "or through one contact. Shares below half are in bold and marked \u25BC.</p>";
+    std::vector<std::vector<const SectorReach*>> reach(sectors.count(), std::vector<const SectorReach*>(sectors.count()));
+    for (const auto& entry : mixing.reach) reach[entry.from][entry.to] = &entry;
+    out += "<div class=\"table-scroll\"><table class=\"heatmap\"><caption>Reach: directly / within two steps, "
+           "from the row\u2019s sector to the column\u2019s</caption><thead><tr><th scope=\"col\">From \u2193 To "
+           "\u2192</th>";
+    for (const auto& name : sectors.names) out += "<th scope=\"col\">" + e(name) + "</th>";
+    out += "</tr></thead><tbody>";
+    for (std::size_t a = 0; a < sectors.count(); ++a) {
+        out += "<tr><th scope=\"row\">" + e(sectors.names[a]) + " (" + format_count(mixing.members[a]) + ")</th>";
+        for (std::size_t b = 0; b < sectors.count(); ++b) {
+            const SectorReach* entry = reach[a][b];
+            if (a == b || entry == nullptr) {
+                out += "<td>\u2013</td>";
+                continue;
+            }
+            const bool weak = entry->within_two < 0.5;
+            out += std::string("<td") + (weak ? " class=\"weak\"" : "") + ">" + (weak ? "\u25BC " : "") +
+                   format_percent(entry->within_one) + " / " + format_percent(entry->within_two) + "</td>";
+        }
+        out += "</tr>";
+    }
+    out += k_table_end;
+    return out + "</section>";
+}
+
+std::string map_section(const ReportContent& content) {
+    std::string out = "<section id=\"map\" aria-labelledby=\"map-title\"><h2 id=\"map-title\">The map</h2>";
+    const std::string svg = inline_svg(content.map_svg);
+    if (svg.empty()) return out + "<p>No map was drawn.</p></section>";
+    out += "<figure><div class=\"map\" role=\"img\" aria-label=\"" + e(content.map_caption) + "\">" + svg + "</div>";
+    out += "<figcaption>" + e(content.map_caption) + "</figcaption></figure>";
+    return out + "</section>";
+}
+
+std::string bridge_builders(const ReportContent& content) {
+    const Network& network = *content.network;
+    const Analysis& analysis = *content.analysis;
+    std::string out = "<section id=\"bridge-builders\" aria-labelledby=\"bridge-builders-title\"><h2 "
+                      "id=\"bridge-builders-title\">Bridge builders</h2>";
+    out += "<p>Members who carry contact between sectors: <em>bridging</em> is the share of shortest routes "
+           "between members of different sectors that run through them; a <em>liaison</em> links two people of "
+           "two other sectors who are not tied to each other; low <em>constraint</em> means their contacts are "
+           "not all tied to one another.</p>";
+    const MemberScores& bridging = analysis.paths.bridging;
+    std::vector<MemberIndex> order(network.members.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::erase_if(order, [&](MemberIndex i) { return !is_defined(bridging[i]) || bridging[i] <= 0; });
+    std::stable_sort(order.begin(), order.end(), [&](MemberIndex a, MemberIndex b) { return bridging[a] > bridging[b]; });
+    if (order.size() > k_top_rows) order.resize(k_top_rows);
+    if (order.empty()) {
+        out += "<p>No member carries cross-sector routes (the network has fewer than two known sectors, or no "
+               "ties between them).</p>";
+    } else {
+        out += table_head("Top " + std::to_string(order.size()) + " members by bridging",
+                          {{"Member", false}, {"Sector", false}, {"Organisation", false}, {"Bridging", true},
+                           {"Betweenness", true}, {"Liaison", true}, {"Representative", true},
+                           {"Contacts in other sectors", true}, {"Constraint", true}});
+        for (const MemberIndex i : order) {
+            out += "<tr><td>" + member_name(network, i) + "</td><td>" + sector_of(network, i) + "</td><td>" +
+                   organisation_of(network, i) + "</td>";
+            out += number_cell(bridging[i], 4) + number_cell(analysis.paths.betweenness[i], 4);
+            out += count_cell(analysis.brokerage.liaison[i]) + count_cell(analysis.brokerage.representative[i]);
+            out += count_cell(analysis.sector_scores.cross_sector_ties[i]) + number_cell(analysis.holes.constraint[i], 3);
+            out += "</tr>";
+        }
+        out += k_table_end;
+    }
+
+    out += "<h3 id=\"holding-together\">Who holds the network together</h3>";
+    std::vector<MemberIndex> holders;
+    for (MemberIndex i = 0; i < network.members.size(); ++i) {
+        if (analysis.connectivity.would_cut_off[i] > 0) holders.push_back(i);
+    }
+    std::stable_sort(holders.begin(), holders.end(), [&](MemberIndex a, MemberIndex b) {
+        return analysis.connectivity.would_cut_off[a] > analysis.connectivity.would_cut_off[b];
+    });
+    if (holders.empty()) {
+        out += "<p>No single member\u2019s absence would split the network.</p>";
+    } else {
+        if (holders.size() > k_top_rows) holders.resize(k_top_rows);
+        out += "<p>" + format_count(analysis.connectivity.articulation_points) +
+               " members are the only link between parts of the network: if one of them stepped back, the members "
+               "counted here would lose every path to the rest.</p>";
+        out += table_head("Members whose absence would split the network",
+                          {{"Member", false}, {"Sector", false}, {"Members who would be cut off", true}});
+        for (const MemberIndex i : holders) {
+            out += "<tr><td>" + member_name(network, i) + "</td><td>" + sector_of(network, i) + "</td>" +
+                   count_cell(analysis.connectivity.would_cut_off[i]) + "</tr>";
+        }
+        out += k_table_end;
+    }
+    out += "<p>" + format_count(analysis.bridges) +
+           (analysis.bridges == 1 ? " tie is a bridge" : " ties are bridges") +
+           ": removing it would split the network.</p>";
+    return out + "</section>";
+}
+
+std::string weak_spots(const ReportContent& content) {
+    const Network& network = *content.network;
+    const Analysis& analysis = *content.analysis;
+    const Sectors& sectors = analysis.sectors;
+    std::string out = "<section id=\"weak-spots\" aria-labelledby=\"weak-spots-title\"><h2 id=\"weak-spots-title\">Weak "
+                      "spots</h2>";
+    out += "<h3>Sector pairs that barely connect</h3>";
+    if (content.weak_spots.sector_pairs.empty()) {
+        out += "<p>With fewer than two known sectors there are no pairs to compare.</p>";
+    } else {
+        out += table_head("Every pair of sectors, weakest first",
+                          {{"Sectors", false}, {"Ties", true}, {"Expected", true}, {"Observed \u00F7 expected", true},
+                           {"Members with a tie across", false}, {"Settings joining them", true}, {"Rests on", false}});
+        for (const auto& link : content.weak_spots.sector_pairs) {
+            const auto& mixing = analysis.mixing;
+            out += "<tr><td>" + e(sectors.names[link.a]) + " \u2013 " + e(sectors.names[link.b]) + "</td>";
+            out += count_cell(link.ties) + number_cell(link.expected, 1) + number_cell(link.ratio, 2);
+            out += "<td>" + format_count(link.a_members_with_tie) + " of " + format_count(mixing.members[link.a]) + " " +
+                   e(sectors.names[link.a]) + "; " + format_count(link.b_members_with_tie) + " of " +
+                   format_count(mixing.members[link.b]) + " " + e(sectors.names[link.b]) + "</td>";
+            out += count_cell(link.shared_settings);
+            std::string rests;
+            if (!link.only_person.empty()) rests += "<span class=\"tag\">one person: " + e(link.only_person) + "</span> ";
+            if (link.shared_settings == 1) rests += "<span class=\"tag\">one setting: " + e(link.only_setting) + "</span>";
+            if (link.ties == 0) rests = "<span class=\"tag\">no tie at all</span>";
+            out += "<td>" + rests + "</td></tr>";
+        }
+        out += k_table_end;
+    }
+
+    out += "<h3>Cross-sector ties nobody else backs up</h3><p>Ties between two sectors whose two members have no "
+           "contact in common (local bridges): if the tie lapsed, the two circles would lose their short link.</p>";
+    std::vector<TieIndex> lonely;
+    for (TieIndex t = 0; t < analysis.graph.tie_count(); ++t) {
+        if (analysis.cross_sector[t] == CrossSector::yes && analysis.tie_structure.local_bridge[t]) lonely.push_back(t);
+    }
+    std::stable_sort(lonely.begin(), lonely.end(), [&](TieIndex a, TieIndex b) {
+        return analysis.tie_structure.span[a] < 0 ? analysis.tie_structure.span[b] >= 0
+                                                   : analysis.tie_structure.span[b] >= 0 &&
+                                                         analysis.tie_structure.span[a] > analysis.tie_structure.span[b];
+    });
+    if (lonely.empty()) {
+        out += "<p>None: every cross-sector tie is backed by a shared contact.</p>";
+    } else {
+        const std::size_t total = lonely.size();
+        if (lonely.size() > k_top_rows) lonely.resize(k_top_rows);
+        out += table_head(format_count(total) + " such ties" + (total > k_top_rows ? "; the longest way round first" : ""),
+                          {{"Member", false}, {"Sector", false}, {"Member", false}, {"Sector", false},
+                           {"Steps apart without it", true}});
+        for (const TieIndex t : lonely) {
+            const Tie& tie = analysis.graph.tie(t);
+            const int span = analysis.tie_structure.span[t];
+            out += "<tr><td>" + member_name(network, tie.source) + "</td><td>" + sector_of(network, tie.source) +
+                   "</td><td>" + member_name(network, tie.target) + "</td><td>" + sector_of(network, tie.target) + "</td>";
+            out += span < 0 ? "<td class=\"num\" data-sort=\"1000000\">no other way</td>" : count_cell(static_cast<std::uint64_t>(span));
+            out += "</tr>";
+        }
+        out += k_table_end;
+    }
+
+    out += "<h3>Communities and how they reach out</h3>";
+    if (content.weak_spots.communities.empty()) {
+        out += "<p>No communities (the network has no ties).</p>";
+    } else {
+        out += "<p>Communities are closely knit parts of the network (Leiden, modularity " +
+               format_for_people(analysis.communities.modularity, 2) +
+               "). Bridgeheads are its members with a tie to another community; communities with few of them "
+               "barely connect to the rest.</p>";
+        auto rows = content.weak_spots.communities;
+        if (rows.size() > k_top_rows) rows.resize(k_top_rows);
+        out += table_head("Communities, fewest bridgeheads per member first",
+                          {{"Community", true}, {"Members", true}, {"Main sector", false}, {"Ties going outside", true},
+                           {"Bridgeheads", true}});
+        for (const auto& row : rows) {
+            out += "<tr>" + count_cell(row.community) + count_cell(row.members) + "<td>" + e(row.main_sector) + " (" +
+                   format_percent(row.main_sector_share) + ")</td>";
+            out += "<td class=\"num\" data-sort=\"" + std::to_string(row.outside_share) + "\">" +
+                   format_percent(row.outside_share) + "</td>" + count_cell(row.bridgeheads) + "</tr>";
+        }
+        out += k_table_end;
+    }
+    return out + "</section>";
+}
+
+std::string introductions(const ReportContent& content) {
+    std::string out = "<section id=\"introductions\" aria-labelledby=\"introductions-title\"><h2 "
+                      "id=\"introductions-title\">Suggested introductions</h2>";
+    if (!content.introductions_note.empty()) out += "<p>" + e(content.introductions_note) + "</p>";
+    if (content.introductions.empty()) return out + "<p>No introductions to suggest.</p></section>";
+    out += table_head("Introductions that would do most for bridging",
+                      {{"Rank", true}, {"Member", false}, {"Member", false}, {"Who could introduce them", false},
+                       {"Gain", true}, {"Why", false}});
+    for (std::size_t r = 0; r < content.introductions.size(); ++r) {
+        const auto& row = content.introductions[r];
+        out += "<tr>" + count_cell(r + 1) + "<td>" + e(row.member_a) + " (" + e(row.sector_a) + ")</td><td>" +
+               e(row.member_b) + " (" + e(row.sector_b) + ")</td><td>" +
+               (row.introducer.empty() ? "no mutual contact" : e(row.introducer)) + "</td>" + number_cell(row.gain, 3) +
+               "<td>" + e(row.reason) + "</td></tr>";
+    }
+    return out + k_table_end + "</section>";
+}
+
+std::string trend(const ReportContent& content) {
+    if (content.trend.empty() && content.trend_svg.empty()) return {};
+    std::string out = "<section id=\"trend\" aria-labelledby=\"trend-title\"><h2 id=\"trend-title\">Change over "
+                      "time</h2>";
+    if (!content.trend_note.empty()) out += "<p>" + e(content.trend_note) + "</p>";
+    const std::string svg = inline_svg(content.trend_svg);
+    if (!svg.empty()) {
+        out += "<figure><div class=\"map\" role=\"img\" aria-label=\"Cross-sector connection over time\">" + svg +
+               "</div><figcaption>Cross-sector connection by period.</figcaption></figure>";
+    }
+    if (!content.trend.empty()) {
+        out += table_head("By period", {{"Period", false}, {"Active members", true}, {"Ties", true}, {"E-I index", true},
+                                        {"E-I if ties ignored sectors", true}, {"Note", false}});
+        for (const auto& row : content.trend) {
+            out += "<tr><td>" + e(row.period) + "</td>" + count_cell(row.active_members) + count_cell(row.ties) +
+                   number_cell(row.ei_index, 2) + number_cell(row.expected_ei_index, 2) + "<td>" + e(row.note) +
+                   "</td></tr>";
+        }
+        out += k_table_end;
+    }
+    return out + "</section>";
+}
+
+std::string method(const ReportContent& content) {
+    const Analysis& analysis = *content.analysis;
+    const Inventory& inventory = content.inventory;
+    const AnalysisContext& context = content.context;
+    std::string out = "<section id=\"method\" aria-labelledby=\"method-title\"><h2 id=\"method-title\">Method</h2><dl "
+                      "class=\"method\">";
+    const auto item = [&](const std::string& term, const std::string& html) {
+        out += "<dt>" + e(term) + "</dt><dd>" + html + "</dd>";
+    };
+    item("Data", "<code>" + e(context.data) + "</code>: " + format_count(inventory.members) + " members, " +
+                     format_count(inventory.organisations) + " organisations, " + format_count(inventory.events) +
+                     " events, " + format_count(inventory.attendance) + " attendance rows, " +
+                     format_count(inventory.groups) + " groups, " + format_count(inventory.group_members) +
+                     " group memberships, " + format_count(inventory.affiliations) + " affiliations, " +
+                     format_count(inventory.ties) + " recorded ties.");
+    item("Dates", e(describe_window(context.window)) + " (events dated inside the window; memberships that overlap it).");
+    const auto& w = context.ties.weights;
+    item("Ties",
+         "Two members are tied when they shared an event, a group or an organisation, or have a recorded tie. A "
+         "shared setting of n people adds 1/(n\u22121) to the tie\u2019s weight (Newman\u2019s collaboration "
+         "weighting), times the weight of its kind: events " +
+             format_for_people(w.events, 2) + ", groups " + format_for_people(w.groups, 2) + ", organisations " +
+             format_for_people(w.organisations, 2) + ", recorded ties " + format_for_people(w.ties, 2) + "." +
+             (context.ties.min_weight > 0 ? " Ties weaker than " + format_for_people(context.ties.min_weight, 4) +
+                                                " are left out."
+                                          : "") +
+             (context.ties.max_setting_size > 0
+                  ? " Settings larger than " + format_count(context.ties.max_setting_size) + " people tie nobody."
+                  : ""));
+    item("Sectors", "A member\u2019s own sector, or else their organisation\u2019s. " +
+                        format_count(analysis.mixing.unknown_members) +
+                        " members of unknown sector stay in the network but are left out of sector comparisons.");
+    item("Measures",
+         "Bridging: share of shortest routes (a strong tie is a short step) between members of different sectors "
+         "that pass through a member. Brokerage roles: Gould and Fernandez (1989). Constraint: Burt (1992). E-I "
+         "index: Krackhardt and Stern (1988). Communities: Leiden (Traag et al. 2019), modularity objective. "
+         "Route-based measures: " +
+             e(analysis.paths.method) + ".");
+    item("Privacy", content.pseudonymised ? "Members and organisations are shown by stable pseudonyms; sectors are real."
+                                          : "Members are shown by name.");
+    item("Reproduce", "<code>" + e(content.command_line) + "</code> (seed " + std::to_string(context.seed) + ").");
+    item("Software", "bridgemap " + e(BRIDGEMAP_VERSION));
+    return out + "</dl></section>";
+}
+
+}  // namespace
+
+std::string render_html_report(const ReportContent& content) {
+    std::string html;
+    html.reserve(content.map_svg.size() + content.trend_svg.size() + 200000);
+    html += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
+    html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
+    html += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
+            "script-src 'unsafe-inline'; img-src data:\">\n";
+    html += "<title>" + e(content.title) + " \u2013 bridging report</title>\n<style>" + k_style + "</style>\n</head>\n<body>\n";
+    html += "<header><h1>" + e(content.title) + ": where bridges are strong and weak</h1>";
+    html += "<p class=\"lead\">" + e(describe_window(content.context.window)) + ". A report by bridgemap " +
+            e(BRIDGEMAP_VERSION) + (content.pseudonymised ? "; members shown by pseudonym" : "") + ".</p>";
+    html += "<nav aria-label=\"Sections\"><ol><li><a href=\"#headline\">At a glance</a></li><li><a href=\"#mixing\">Sector "
+            "mixing</a></li><li><a href=\"#map\">Map</a></li><li><a href=\"#bridge-builders\">Bridge builders</a></li>"
+            "<li><a href=\"#weak-spots\">Weak spots</a></li><li><a href=\"#introductions\">Introductions</a></li>";
+    if (!content.trend.empty() || !content.trend_svg.empty()) html += "<li><a href=\"#trend\">Change over time</a></li>";
+    html += "<li><a href=\"#method\">Method</a></li></ol></nav></header>\n<main>\n";
+    html += headline(content);
+    html += sector_mixing(content);
+    html += map_section(content);
+    html += bridge_builders(content);
+    html += weak_spots(content);
+    html += introductions(content);
+    html += trend(content);
+    html += method(content);
+    html += "\n</main>\n<footer>Made with bridgemap " + e(BRIDGEMAP_VERSION) +
+            ". Every number is explained in the Method section; the tables can be sorted by clicking their "
+            "headings.</footer>\n<script>" +
+            std::string(k_script) + "</script>\n</body>\n</html>\n";
+    return html;
+}
+
+}  // namespace bridgemap::report

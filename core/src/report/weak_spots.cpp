@@ -1,0 +1,253 @@
+#include <bridgemap/report/html.hpp>
+#include <bridgemap/report/weak_spots.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <numeric>
+#include <set>
+
+namespace bridgemap::report {
+namespace {
+
+/// Names of the settings (events, groups, organisations) able to tie people, with the
+/// distinct members of each.
+struct Setting {
+    std::string name;
+    std::vector<MemberIndex> members;
+};
+
+std::vector<Setting> tying_settings(const Network& network, const TieOptions& ties) {
+    std::vector<Setting> settings;
+    const auto add = [&](const std::string& name, std::vector<MemberIndex> members, double coefficient) {
+        std::sort(members.begin(), members.end());
+        members.erase(std::unique(members.begin(), members.end()), members.end());
+        if (coefficient <= 0 || members.size() < 2) return;
+        if (ties.max_setting_size > 0 && members.size() > ties.max_setting_size) return;
+        settings.push_back({name, std::move(members)});
+    };
+    std::vector<std::vector<MemberIndex>> by_event(network.events.size());
+    for (const auto& row : network.attendance) by_event[row.event].push_back(row.member);
+    for (std::size_t e = 0; e < by_event.size(); ++e) {
+        add(network.events[e].display_name(), std::move(by_event[e]), ties.weights.events);
+    }
+    std::vector<std::vector<MemberIndex>> by_group(network.groups.size());
+    for (const auto& row : network.group_members) by_group[row.group].push_back(row.member);
+    for (std::size_t g = 0; g < by_group.size(); ++g) {
+        add(network.groups[g].display_name(), std::move(by_group[g]), ties.weights.groups);
+    }
+    std::vector<std::vector<MemberIndex>> by_organisation(network.organisations.size());
+    for (MemberIndex i = 0; i < network.members.size(); ++i) {
+        if (network.members[i].organisation != k_none) by_organisation[network.members[i].organisation].push_back(i);
+    }
+    for (const auto& row : network.affiliations) by_organisation[row.organisation].push_back(row.member);
+    for (std::size_t o = 0; o < by_organisation.size(); ++o) {
+        add(network.organisations[o].display_name(), std::move(by_organisation[o]), ties.weights.organisations);
+    }
+    return settings;
+}
+
+}  // namespace
+
+WeakSpots find_weak_spots(const Network& network, const Analysis& analysis, const TieOptions& ties) {
+    const TieGraph& graph = analysis.graph;
+    const Sectors& sectors = analysis.sectors;
+    const std::size_t k = sectors.count();
+    WeakSpots spots;
+
+    // Per pair of sectors: members on each side with a tie across, and the one carrier if alone.
+    std::vector<std::vector<std::uint64_t>> with_tie(k, std::vector<std::uint64_t>(k, 0));
+    std::vector<std::vector<MemberIndex>> carrier(k, std::vector<MemberIndex>(k, k_none));
+    std::vector<std::uint8_t> reaches(k);
+    for (MemberIndex i = 0; i < graph.member_count(); ++i) {
+        const SectorIndex own = sectors.of_member[i];
+        if (own == k_unknown_sector) continue;
+        std::fill(reaches.begin(), reaches.end(), 0);
+        for (const MemberIndex j : graph.neighbours(i)) {
+            const SectorIndex other = sectors.of_member[j];
+            if (other != k_unknown_sector && other != own) reaches[other] = 1;
+        }
+        for (std::size_t t = 0; t < k; ++t) {
+            if (!reaches[t]) continue;
+            ++with_tie[own][t];
+            carrier[own][t] = i;
+        }
+    }
+    // Settings and ties.csv rows that join each pair of sectors.
+    std::vector<std::vector<std::uint64_t>> joining(k, std::vector<std::uint64_t>(k, 0));
+    std::vector<std::vector<std::string>> only(k, std::vector<std::string>(k));
+    std::vector<std::uint8_t> present(k);
+    for (const Setting& setting : tying_settings(network, ties)) {
+        std::fill(present.begin(), present.end(), 0);
+        for (const MemberIndex member : setting.members) {
+            if (sectors.known(member)) present[sectors.of_member[member]] = 1;
+        }
+        for (std::size_t a = 0; a < k; ++a) {
+            for (std::size_t b = a + 1; b < k && present[a]; ++b) {
+                if (!present[b]) continue;
+                if (joining[a][b]++ == 0) only[a][b] = setting.name;
+            }
+        }
+    }
+    if (ties.weights.ties > 0) {
+        for (const auto& tie : network.ties) {
+            const SectorIndex a = sectors.of_member[tie.source];
+            const SectorIndex b = sectors.of_member[tie.target];
+            if (a == k_unknown_sector || b == k_unknown_sector || a == b || tie.weight <= 0) continue;
+            const auto [low, high] = std::minmax(a, b);
+            if (joining[low][high]++ == 0) only[low][high] = "a recorded tie";
+        }
+    }
+    for (const auto& pair : analysis.mixing.pairs) {
+        if (pair.a == pair.b) continue;
+        SectorPairLink link;
+        link.a = pair.a;
+        link.b = pair.b;
+        link.ties = pair.observed;
+        link.expected = pair.expected;
+        link.ratio = pair.ratio;
+        link.a_members_with_tie = with_tie[pair.a][pair.b];
+        link.b_members_with_tie = with_tie[pair.b][pair.a];
+        link.shared_settings = joining[pair.a][pair.b];
+        if (link.shared_settings == 1) link.only_setting = only[pair.a][pair.b];
+        if (link.ties > 0 && link.a_members_with_tie == 1) {
+            link.only_person = network.members[carrier[pair.a][pair.b]].display_name();
+        } else if (link.ties > 0 && link.b_members_with_tie == 1) {
+            link.only_person = network.members[carrier[pair.b][pair.a]].display_name();
+        }
+        spots.sector_pairs.push_back(std::move(link));
+    }
+    std::stable_sort(spots.sector_pairs.begin(), spots.sector_pairs.end(), [](const auto& x, const auto& y) {
+        const double rx = std::isnan(x.ratio) ? 1e300 : x.ratio;
+        const double ry = std::isnan(y.ratio) ? 1e300 : y.ratio;
+        return rx < ry;
+    });
+
+    // Communities.
+    const Communities& communities = analysis.communities;
+    spots.communities.resize(communities.count);
+    std::vector<std::vector<std::size_t>> sector_counts(communities.count, std::vector<std::size_t>(k, 0));
+    std::vector<double> inside(communities.count, 0.0);
+    std::vector<double> total(communities.count, 0.0);
+    for (MemberIndex i = 0; i < graph.member_count(); ++i) {
+        const std::uint32_t c = communities.of_member[i];
+        if (c == k_no_community) continue;
+        CommunityReach& reach = spots.communities[c - 1];
+        reach.community = c;
+        ++reach.members;
+        if (sectors.known(i)) ++sector_counts[c - 1][sectors.of_member[i]];
+        bool bridgehead = false;
+        const auto neighbours = graph.neighbours(i);
+        const auto weights = graph.weights(i);
+        for (std::size_t a = 0; a < neighbours.size(); ++a) {
+            total[c - 1] += weights[a];
+            if (communities.of_member[neighbours[a]] == c) {
+                inside[c - 1] += weights[a];
+            } else {
+                bridgehead = true;
+            }
+        }
+        reach.bridgeheads += bridgehead ? 1 : 0;
+    }
+    for (std::size_t c = 0; c < communities.count; ++c) {
+        CommunityReach& reach = spots.communities[c];
+        const auto top = std::max_element(sector_counts[c].begin(), sector_counts[c].end());
+        if (top != sector_counts[c].end() && *top > 0) {
+            reach.main_sector = sectors.names[static_cast<std::size_t>(top - sector_counts[c].begin())];
+            reach.main_sector_share = static_cast<double>(*top) / static_cast<double>(reach.members);
+        } else {
+            reach.main_sector = "unknown";
+        }
+        reach.outside_share = total[c] > 0 ? 1.0 - inside[c] / total[c] : 0.0;
+    }
+    std::stable_sort(spots.communities.begin(), spots.communities.end(), [](const auto& x, const auto& y) {
+        return static_cast<double>(x.bridgeheads) / static_cast<double>(std::max<std::size_t>(1, x.members)) <
+               static_cast<double>(y.bridgeheads) / static_cast<double>(std::max<std::size_t>(1, y.members));
+    });
+    return spots;
+}
+
+std::vector<Finding> headline_findings(const Network& network, const Analysis& analysis, const WeakSpots& weak_spots) {
+    std::vector<Finding> findings;
+    const Sectors& sectors = analysis.sectors;
+    const SectorMixing& mixing = analysis.mixing;
+    if (sectors.count() >= 2 && mixing.known_ties > 0) {
+        // Tie ends per sector, K_s, for "share of s's ties that go to t".
+        std::vector<double> ends(sectors.count(), 0.0);
+        for (const auto& pair : mixing.pairs) {
+            ends[pair.a] += static_cast<double>(pair.observed);
+            ends[pair.b] += static_cast<double>(pair.observed);
+        }
+        const double all_ends = 2.0 * static_cast<double>(mixing.known_ties);
+        for (const auto& link : weak_spots.sector_pairs) {
+            if (std::isnan(link.ratio) || link.expected < 1.0) continue;
+            if (mixing.members[link.a] < 3 || mixing.members[link.b] < 3) continue;
+            // Say it from the smaller sector's side.
+            const bool a_smaller = mixing.members[link.a] <= mixing.members[link.b];
+            const SectorIndex from = a_smaller ? link.a : link.b;
+            const SectorIndex to = a_smaller ? link.b : link.a;
+            if (ends[from] <= 0) continue;
+            const double observed_share = static_cast<double>(link.ties) / ends[from];
+            const double expected_share = ends[to] / all_ends;
+            findings.push_back({"Members of the " + sectors.names[from] + " sector make " + format_percent(observed_share) +
+                                    " of their ties to " + sectors.names[to] + " members, against " +
+                                    format_percent(expected_share) + " if sectors mixed at random.",
+                                "mixing"});
+            break;
+        }
+        if (is_defined(mixing.ei_index) && is_defined(mixing.expected_ei_index)) {
+            const double gap = mixing.ei_index - mixing.expected_ei_index;
+            std::string text = gap < -0.05   ? "Ties stay within sectors more than chance would: "
+                               : gap > 0.05 ? "Ties cross sectors more than chance would: "
+                                            : "Ties cross sectors about as often as chance would: ";
+            text += "E-I index " + format_for_people(mixing.ei_index, 2) + " against " +
+                    format_for_people(mixing.expected_ei_index, 2) + " if ties ignored sectors.";
+            findings.push_back({text, "mixing"});
+        }
+        // The sector pair least in reach of each other: within two steps when some members are
+        // that far, else directly; nothing when everyone is in direct contact with every sector.
+        const SectorReach* lowest_two = nullptr;
+        const SectorReach* lowest_one = nullptr;
+        for (const auto& entry : mixing.reach) {
+            if (entry.from == entry.to || mixing.members[entry.from] < 3 || mixing.members[entry.to] < 3) continue;
+            if (lowest_two == nullptr || entry.within_two < lowest_two->within_two) lowest_two = &entry;
+            if (lowest_one == nullptr || entry.within_one < lowest_one->within_one) lowest_one = &entry;
+        }
+        if (lowest_two != nullptr && lowest_two->within_two < 0.95) {
+            findings.push_back({"Only " + format_percent(lowest_two->within_two) + " of " +
+                                    sectors.names[lowest_two->from] + " members know a " +
+                                    sectors.names[lowest_two->to] + " member, directly or through one contact.",
+                                "reach"});
+        } else if (lowest_one != nullptr && lowest_one->within_one < 0.95) {
+            findings.push_back({"Only " + format_percent(lowest_one->within_one) + " of " +
+                                    sectors.names[lowest_one->from] + " members have a tie of their own to a " +
+                                    sectors.names[lowest_one->to] + " member; through one contact, " +
+                                    format_percent(lowest_one->within_two) + " do.",
+                                "reach"});
+        }
+    }
+    // Who holds the network together across sectors.
+    const MemberScores& bridging = analysis.paths.bridging;
+    std::vector<std::size_t> order(bridging.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::erase_if(order, [&](std::size_t i) { return !is_defined(bridging[i]) || bridging[i] <= 0; });
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return bridging[a] > bridging[b]; });
+    const auto& cut = analysis.connectivity.would_cut_off;
+    const auto most_cut = std::max_element(cut.begin(), cut.end());
+    if (most_cut != cut.end() && *most_cut >= 2) {
+        const auto who = static_cast<std::size_t>(most_cut - cut.begin());
+        findings.push_back({"If " + network.members[who].display_name() + " stepped back, " +
+                                format_count(*most_cut) + " members would lose every link to the rest of the network.",
+                            "bridge-builders"});
+    } else if (!order.empty()) {
+        std::string names;
+        for (std::size_t r = 0; r < std::min<std::size_t>(3, order.size()); ++r) {
+            names += (r == 0 ? "" : r + 1 == std::min<std::size_t>(3, order.size()) ? " and " : ", ");
+            names += network.members[order[r]].display_name();
+        }
+        findings.push_back({names + " carry the most cross-sector routes through the network.", "bridge-builders"});
+    }
+    return findings;
+}
+
+}  // namespace bridgemap::report
