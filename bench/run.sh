@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # Measures bridgemap at the scales the issues name, on generated networks.
 #
-#   bench/run.sh [SECTION ...]      sections: generate read analyse compare (default: all)
+#   bench/run.sh [SECTION ...]      sections: generate read analyse compare trend report
+#                                   map introduce seat (default: all)
+#
+# map, introduce and seat run bench/map.sh, bench/introduce.sh and bench/seat.sh, which also
+# print what each command achieved (reach gained, new cross-sector pairs).
 #
 # Wall time and peak memory come from /usr/bin/time; each figure is one run on this machine
 # (2 cores), so expect a few percent of noise. Networks are generated into $BENCH_DIR
@@ -12,7 +16,7 @@ bin=${BRIDGEMAP:-./build/bridgemap}
 work=${BENCH_DIR:-/tmp/bridgemap-bench}
 mkdir -p "$work"
 sections=("$@")
-[ ${#sections[@]} -gt 0 ] || sections=(generate read analyse compare)
+[ ${#sections[@]} -gt 0 ] || sections=(generate read analyse compare trend report map introduce seat)
 
 [ -x "$bin" ] || { echo "bench: $bin not found; run scripts/setup.sh build first" >&2; exit 1; }
 [ -x /usr/bin/time ] || { echo "bench: /usr/bin/time is missing (apt-get install time)" >&2; exit 1; }
@@ -63,6 +67,24 @@ for section in "${sections[@]}"; do
       echo "the same metrics in NetworkX and python-igraph (issue 3)"
       [ -f "$work/out-1100/ties.csv" ] || "$bin" analyse "$(network 1100)" --out "$work/out-1100" >/dev/null
       /usr/bin/python3 bench/compare_libraries.py "$work/out-1100" "$bin" "$(network 1100)"
+      ;;
+    trend)
+      echo "trend (issue 8: 20,000 members, quarter by quarter over 8 years, < 2 min)"
+      measure "trend --by year, 1,100 members" "$bin" trend "$(network 1100)" --by year
+      measure "trend --by quarter, 20,000 members" "$bin" trend "$(network 20000)" --by quarter
+      measure "trend --by quarter --cumulative, 20,000 members" "$bin" trend "$(network 20000)" --by quarter --cumulative
+      ;;
+    report)
+      echo "report (issue 6: 1,100 members < 30 s, 20,000 < 3 min, the file < 5 MB)"
+      for n in 56 1100 20000; do
+        if [ "$n" = 56 ]; then data=data/betterway-2017-2018; else data=$(network "$n"); fi
+        measure "report, $n members" "$bin" report "$data" --out "$work/report-$n.html"
+        [ -f "$work/report-$n.html" ] &&
+          awk -v bytes="$(stat -c %s "$work/report-$n.html")" 'END { printf "  %-52s %8.2f MB\n", "  the file", bytes / 1048576 }' /dev/null
+      done
+      ;;
+    map | introduce | seat)
+      BRIDGEMAP=$bin BENCH_DIR=$work "bench/$section.sh"
       ;;
     *)
       echo "bench: unknown section $section" >&2; exit 2 ;;

@@ -14,6 +14,8 @@
 #include <bridgemap/viz/maps.hpp>
 
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -30,6 +32,30 @@ struct ReportOptions {
     std::size_t introductions = 10;
     double min_weight = 0.0;
     std::size_t max_setting_size = 0;
+    bool exact = false;
+    bool timings = false;
+};
+
+/// Above this many members the report estimates betweenness and bridging from a sample of
+/// k_report_samples members (the error bound is stated in the Method section) unless --exact.
+constexpr std::size_t k_report_exact_members = 5000;
+constexpr std::size_t k_report_samples = 1000;
+
+/// Prints how long each stage took, on stderr, with --timings.
+class StageClock {
+public:
+    explicit StageClock(bool enabled) : enabled_(enabled) {}
+    void lap(const char* stage) {
+        const auto now = std::chrono::steady_clock::now();
+        if (enabled_) {
+            std::fprintf(stderr, "%9.3f s  %s\n", std::chrono::duration<double>(now - start_).count(), stage);
+        }
+        start_ = now;
+    }
+
+private:
+    bool enabled_;
+    std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
 };
 
 /// How to run this report again, for the Method section (the options that change it).
@@ -40,6 +66,7 @@ std::string command_line(const ReportOptions& options) {
     if (!options.data.weights.empty()) line += " --weights " + options.data.weights;
     if (options.min_weight > 0) line += " --min-weight " + report::format_for_people(options.min_weight, 6);
     if (options.max_setting_size > 0) line += " --max-setting-size " + std::to_string(options.max_setting_size);
+    if (options.exact) line += " --exact";
     if (options.introductions != 10) line += " --introductions " + std::to_string(options.introductions);
     if (options.pseudonymise) line += " --pseudonymise";
     if (options.data.seed != 1) line += " --seed " + std::to_string(options.data.seed);
@@ -130,9 +157,11 @@ int run_report(const ReportOptions& options) {
         throw RequestError("--out " + options.out + ": the report is one HTML file; give a name ending in .html");
     }
     const TieWeights weights = parse_tie_weights(options.data.weights);
+    StageClock clock(options.timings);
     const LoadedNetwork loaded = load_network(options.data, std::cerr);
     const Network network =
         options.pseudonymise ? report::pseudonymise(loaded.windowed, options.pseudonym_key) : loaded.windowed;
+    clock.lap("read");
 
     AnalysisOptions analysis_options;
     analysis_options.ties.weights = weights;
@@ -140,7 +169,14 @@ int run_report(const ReportOptions& options) {
     analysis_options.ties.max_setting_size = options.max_setting_size;
     analysis_options.paths.seed = options.data.seed;
     analysis_options.communities.seed = options.data.seed;
+    if (options.exact) {
+        analysis_options.paths.mode = PathOptions::Mode::exact;
+    } else if (network.members.size() > k_report_exact_members) {
+        analysis_options.paths.mode = PathOptions::Mode::sampled;
+        analysis_options.paths.samples = k_report_samples;
+    }
     const Analysis analysis = analyse(network, analysis_options);
+    clock.lap("analyse");
 
     report::ReportContent content;
     content.title = options.title.empty() ? default_title(options.data.data) : options.title;
@@ -150,6 +186,7 @@ int run_report(const ReportOptions& options) {
     content.inventory = take_inventory(loaded.whole);
     content.weak_spots = report::find_weak_spots(network, analysis, analysis_options.ties);
     content.findings = report::headline_findings(network, analysis, content.weak_spots);
+    clock.lap("weak spots and findings");
     content.pseudonymised = options.pseudonymise;
     content.command_line = command_line(options);
 
@@ -167,13 +204,17 @@ int run_report(const ReportOptions& options) {
                 : "Every member, coloured and shaped by sector and sized by how much they bridge sectors; thick "
                   "dashed black lines are weak bridges, single ties that hold two parts of the network together.";
 
+    clock.lap("map");
     add_introductions(network, options, weights, content);
+    clock.lap("introductions");
     add_trend(loaded, weights, content);
+    clock.lap("trend");
 
     const std::string html = report::render_html_report(content);
     io::OutputSet outputs;
     outputs.stage(out, html);
     outputs.commit();
+    clock.lap("write");
     std::cout << "Wrote " << out.string() << ": a report of " << report::format_count(network.members.size())
               << " members and " << report::format_count(analysis.graph.tie_count()) << " ties ("
               << report::format_count((html.size() + 1023) / 1024) << " KB). Open it in a browser.\n";
@@ -189,7 +230,9 @@ Command add_report_command(CLI::App& app) {
         "One HTML file with everything inline (no fonts, scripts or images fetched): the headline findings,\n"
         "sector mixing and reach, the map, bridge builders and who holds the network together, weak spots,\n"
         "suggested introductions, change year by year, and the method. Open it offline, print it or email it.\n"
-        "--pseudonymise replaces names by stable pseudonyms (sectors kept) for sharing outside the network.");
+        "--pseudonymise replaces names by stable pseudonyms (sectors kept) for sharing outside the network.\n"
+        "Above 5,000 members, betweenness and bridging are estimated from 1,000 sampled members (the Method\n"
+        "section states the error bound) and the map is the summary map above 2,000.");
     add_data_options(*command, options->data);
     command->add_option("--out", options->out, "The report to write (an .html file)")->required()->type_name("FILE.html");
     command->add_option("--title", options->title, "The report's title (default: the network folder's name)")
@@ -208,6 +251,10 @@ Command add_report_command(CLI::App& app) {
     command->add_option("--max-setting-size", options->max_setting_size,
                         "Only events, groups and organisations of at most N people make ties (default: all)")
         ->type_name("N");
+    command->add_flag("--exact", options->exact,
+                      "Exact betweenness and bridging even above 5,000 members (else estimated from 1,000 sampled "
+                      "members, with the error bound stated)");
+    command->add_flag("--timings", options->timings, "Print how long each stage took, on stderr");
     return {command, [options] { return run_report(*options); }};
 }
 

@@ -215,13 +215,13 @@ std::vector<Finding> headline_findings(const Network& network, const Analysis& a
         }
         if (lowest_two != nullptr && lowest_two->within_two < 0.95) {
             findings.push_back({"Only " + format_percent(lowest_two->within_two) + " of " +
-                                    sectors.names[lowest_two->from] + " members know a " +
-                                    sectors.names[lowest_two->to] + " member, directly or through one contact.",
+                                    sectors.names[lowest_two->from] + " members know someone in the " +
+                                    sectors.names[lowest_two->to] + " sector, directly or through one contact.",
                                 "reach"});
         } else if (lowest_one != nullptr && lowest_one->within_one < 0.95) {
             findings.push_back({"Only " + format_percent(lowest_one->within_one) + " of " +
-                                    sectors.names[lowest_one->from] + " members have a tie of their own to a " +
-                                    sectors.names[lowest_one->to] + " member; through one contact, " +
+                                    sectors.names[lowest_one->from] + " members have a tie of their own to someone in the " +
+                                    sectors.names[lowest_one->to] + " sector; through one contact, " +
                                     format_percent(lowest_one->within_two) + " do.",
                                 "reach"});
         }

@@ -143,7 +143,7 @@ TEST(HeadlineFindings, TwoTrianglesJoinedByOneTie) {
     EXPECT_EQ(findings[1].text, "Ties stay within sectors more than chance would: E-I index \u22120.71 against 0.20 "
                                 "if ties ignored sectors.");
     EXPECT_EQ(findings[2].text,
-              "Only 33% of A members have a tie of their own to a B member; through one contact, 100% do.");
+              "Only 33% of A members have a tie of their own to someone in the B sector; through one contact, 100% do.");
     EXPECT_EQ(findings[2].section, "reach");
     EXPECT_EQ(findings[3].text, "If Name of a3 stepped back, 2 members would lose every link to the rest of the network.");
     EXPECT_EQ(findings[3].section, "bridge-builders");
