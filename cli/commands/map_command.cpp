@@ -7,6 +7,7 @@
 #include <bridgemap/viz/event_map.hpp>
 #include <bridgemap/viz/map_options.hpp>
 #include <bridgemap/viz/scene.hpp>
+#include <bridgemap/viz/streamed_mixing.hpp>
 #include <bridgemap/viz/summary_map.hpp>
 #include <bridgemap/viz/whole_map.hpp>
 
@@ -82,18 +83,20 @@ int run_map(const MapCommandOptions& options, const CLI::App& command) {
                       << "); drawing the summary map, one node per "
                       << (map_options.colouring == viz::MapColouring::community ? "community" : "sector") << ".\n";
         }
-        const TieGraph graph = project_ties(network, map_options.ties);
         const Sectors sectors = member_sectors(network);
-        const SectorMixing mixing = sector_mixing(graph, sectors);
-        Communities communities;
         if (map_options.colouring == viz::MapColouring::community) {
+            const TieGraph graph = project_ties(network, map_options.ties);
+            const SectorMixing mixing = sector_mixing(graph, sectors);
             CommunityOptions community_options;
             community_options.seed = options.data.seed;
-            communities = leiden_communities(graph, community_options);
+            const Communities communities = leiden_communities(graph, community_options);
+            scene = viz::summary_scene(network, graph, sectors, mixing, &communities, map_options);
+        } else {
+            // By sector, the mixing is counted while the ties are projected: 100,000 members
+            // have about 13 million ties, which need not be held.
+            const SectorMixing mixing = viz::streamed_sector_mixing(network, sectors, map_options.ties);
+            scene = viz::sector_summary_scene(network, sectors, mixing, map_options);
         }
-        scene = viz::summary_scene(network, graph, sectors, mixing,
-                                   map_options.colouring == viz::MapColouring::community ? &communities : nullptr,
-                                   map_options);
         what = "summary map of " + std::to_string(scene.nodes.size()) +
                (map_options.colouring == viz::MapColouring::community ? " communities" : " sectors") + " (" +
                std::to_string(count_class(scene, "weak-pair")) + " weak pairs marked)";
@@ -169,7 +172,10 @@ Command add_map_command(CLI::App& app) {
         ->type_name("METRIC");
     command->add_option("--colour,--color", options->colour, "Colour members by sector (default) or community")
         ->type_name("sector|community");
-    command->add_option("--layout", options->layout, "Layout engine: sfdp, neato, fdp, or auto (default)")
+    command
+        ->add_option("--layout", options->layout,
+                     "Layout engine: sfdp, neato, fdp, or auto (default: neato up to 300 members, sfdp above, "
+                     "rings for --member; summary maps ignore it)")
         ->type_name("ENGINE");
     command->add_option("--event", options->event, "Map the people at this event (an events.csv id)")->type_name("ID");
     command->add_option("--member", options->member, "Map this member's network (a members.csv id)")->type_name("ID");

@@ -99,6 +99,8 @@ TEST(Map, EventMapHighlightsThoseNotYetConnected) {
     EXPECT_NE(svg.find("Who is coming: Better Way national gathering workshop"), std::string::npos);
     EXPECT_GT(count(svg, "not&#45;yet&#45;bridged"), 0u);
     EXPECT_NE(svg.find("pairs already tied"), std::string::npos);
+    EXPECT_NE(svg.find("Ties before the event"), std::string::npos);
+    EXPECT_EQ(svg.find("every weak bridge"), std::string::npos);  // an event map marks none
 }
 
 TEST(Map, AwkwardNamesSurviveIntactAndInert) {
@@ -120,6 +122,11 @@ TEST(Map, AwkwardNamesSurviveIntactAndInert) {
     EXPECT_NE(svg.find(">&lt;script&gt;alert(1)&lt;/script&gt;</text>"), std::string::npos);
     EXPECT_EQ(svg.find("<script"), std::string::npos);
     EXPECT_EQ(svg.find("<b>"), std::string::npos);
+    // Hover text: as written, backslash included.
+    EXPECT_NE(svg.find("xlink:title=\"Zo\u00EB &quot;Z&quot; O&#39;Neil &lt;b&gt;&amp;amp; \\N \u2014 grassroots"),
+              std::string::npos);
+    // The PNG is drawn from the same graph as the DOT (only its resolution and size differ).
+    EXPECT_GT(slurp(out / "m.png").size(), 1000u);
     // The event's name, with markup of its own, in the title of the event map.
     const auto event = run_bridgemap({"map", data, "--event", "supper", "--out", (out / "e.svg").string()});
     ASSERT_EQ(event.exit_code, 0) << event.err;
@@ -128,13 +135,70 @@ TEST(Map, AwkwardNamesSurviveIntactAndInert) {
 
 TEST(Map, SameInputSameBytes) {
     const TemporaryFolder out("map-determinism");
-    for (const auto& format : k_formats) {
-        const auto first = out / ("a." + format);
-        const auto second = out / ("b." + format);
-        ASSERT_EQ(run_bridgemap({"map", k_example, "--out", first.string()}).exit_code, 0);
-        ASSERT_EQ(run_bridgemap({"map", k_example, "--out", second.string()}).exit_code, 0);
-        EXPECT_TRUE(slurp(first) == slurp(second)) << format;
+    const std::vector<MapKind> kinds = {{"whole", {}},
+                                        {"event", {"--event", "gathering-2018-07"}},
+                                        {"ego", {"--member", "geraldine-blake", "--radius", "2"}},
+                                        {"summary", {"--summary"}}};
+    for (const auto& kind : kinds) {
+        for (const auto& format : k_formats) {
+            std::string bytes[2];
+            for (int run = 0; run < 2; ++run) {
+                const auto path = out / (kind.name + std::to_string(run) + "." + format);
+                std::vector<std::string> arguments = {"map", k_example, "--out", path.string()};
+                arguments.insert(arguments.end(), kind.arguments.begin(), kind.arguments.end());
+                ASSERT_EQ(run_bridgemap(arguments).exit_code, 0) << kind.name << " " << format;
+                bytes[run] = slurp(path);
+            }
+            EXPECT_TRUE(bytes[0] == bytes[1]) << kind.name << " " << format;
+            if (format == "pdf") {
+                EXPECT_NE(bytes[0].find("/CreationDate (D:20000101000000Z)"), std::string::npos);
+            }
+        }
     }
+}
+
+TEST(Map, EgoMapStructureInSvg) {
+    // Alison Nabarro (sector unknown) has two direct contacts, independent and private: every
+    // two-step contact in the other five sectors is an introduction to ask for.
+    const TemporaryFolder out("map-ego-structure");
+    const auto result = run_bridgemap(
+        {"map", k_example, "--member", "alison-nabarro", "--radius", "2", "--out", (out / "e.svg").string()});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_NE(result.out.find("ego map of Alison Nabarro (55 contacts within 2 steps)"), std::string::npos);
+    const std::string svg = slurp(out / "e.svg");
+    EXPECT_TRUE(is_valid_xml(out / "e.svg"));
+    EXPECT_EQ(count(svg, "class=\"node member sector&#45;unknown ego\""), 1u);
+    EXPECT_EQ(count(svg, "class=\"node member "), 56u);
+    EXPECT_EQ(count(svg, "new&#45;sector\""), 45u);  // 3 + 7 + 10 + 2 + 23
+    EXPECT_EQ(count(svg, "class=\"node wedge\""), 7u);  // one heading per sector, unknown included
+    EXPECT_NE(svg.find("fill=\"#cc79a7\""), std::string::npos);  // voluntary's colour
+    EXPECT_NE(svg.find("voluntary: 23 reachable at two steps"), std::string::npos);  // the legend
+    EXPECT_NE(svg.find("how a contact of a contact is reached"), std::string::npos);
+    EXPECT_GT(count(svg, "two&#45;step\""), 0u);  // the dotted lines to the outer ring
+    EXPECT_NE(svg.find("dates: all dates"), std::string::npos);
+}
+
+TEST(Map, SummaryMapStructureInSvg) {
+    const TemporaryFolder out("map-summary-structure");
+    const auto result = run_bridgemap({"map", k_example, "--summary", "--out", (out / "s.svg").string()});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    const std::string svg = slurp(out / "s.svg");
+    EXPECT_TRUE(is_valid_xml(out / "s.svg"));
+    EXPECT_EQ(count(svg, "class=\"node group sector\""), 7u);
+    EXPECT_EQ(count(svg, "class=\"edge pair"), 21u);  // every pair of 7 sectors
+    EXPECT_NE(svg.find("stroke=\"#cc79a7\""), std::string::npos);  // voluntary's outline
+    EXPECT_NE(svg.find("voluntary"), std::string::npos);
+    EXPECT_NE(svg.find("Least connected pairs"), std::string::npos);
+    EXPECT_NE(svg.find("grassroots – independent: 22 ties, 0.81× chance"), std::string::npos);
+    EXPECT_NE(svg.find("1 member of unknown sector"), std::string::npos);
+    EXPECT_NE(svg.find("minimum tie weight none"), std::string::npos);
+    // A weak pair is marked: with a high minimum weight few ties are left between sectors.
+    const auto sparse = run_bridgemap(
+        {"map", k_example, "--summary", "--min-weight", "0.3", "--out", (out / "w.svg").string()});
+    ASSERT_EQ(sparse.exit_code, 0) << sparse.err;
+    const std::string weak = slurp(out / "w.svg");
+    EXPECT_GT(count(weak, "class=\"edge pair weak&#45;pair\""), 0u);
+    EXPECT_NE(weak.find("minimum tie weight 0.3"), std::string::npos);
 }
 
 TEST(Map, GeneratedNetworkOf1100Members) {

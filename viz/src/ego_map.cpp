@@ -19,6 +19,10 @@ constexpr std::size_t k_max_contact_ties = 300;
 constexpr double k_inner_spacing = 0.95;  ///< Inches of arc per direct contact.
 constexpr double k_outer_spacing = 0.55;  ///< Inches of arc per two-step contact.
 constexpr double k_outer_row_gap = 0.6;
+constexpr double k_inner_row_gap = 0.8;
+constexpr double k_ring_gap = 2.6;  ///< Inches from the inner ring to the outer one.
+/// More direct contacts than this are staggered over two radii.
+constexpr std::size_t k_inner_stagger_above = 40;
 
 /// Sector as a wedge index key: known sectors by index, unknown last.
 std::size_t wedge_key(const Sectors& sectors, MemberIndex m) {
@@ -203,27 +207,27 @@ MapScene ego_scene(const Network& network, const Analysis& analysis, MemberIndex
     for (const MemberIndex m : outer) ++outer_count[wedge_key(sectors, m)];
     if (options.layout == MapLayout::automatic) {
         scene.layout = SceneLayout::fixed;
+        // A crowded inner ring is staggered over two radii, so that neighbours on it stay
+        // apart while the ring stays small enough to print with a readable legend.
+        const std::size_t inner_rows = inner.size() > k_inner_stagger_above ? 2 : 1;
+        // A wedge's angle is what its members need on the more crowded of its two rings
+        // (the outer ring may take two rows), so that no wedge forces the rings wide.
         std::vector<double> share(keys, 0.0);
         double total = 0.0;
         for (std::size_t s = 0; s < keys; ++s) {
-            // A wedge's angle follows its members on both rings together.
-            share[s] = static_cast<double>(inner_count[s] + outer_count[s]);
+            share[s] = std::max(static_cast<double>(inner_count[s]) * k_inner_spacing / static_cast<double>(inner_rows),
+                                static_cast<double>(outer_count[s]) * k_outer_spacing / 2.0);
             total += share[s];
         }
         constexpr double tau = 2.0 * std::numbers::pi;
-        double inner_radius = 2.2;
-        double outer_radius = 0.0;
+        const double inner_radius = std::max(2.2, total / tau);
+        const double outer_radius =
+            inner_radius + static_cast<double>(inner_rows - 1) * k_inner_row_gap + k_ring_gap;
         std::vector<std::size_t> rows(keys, 1);
-        for (std::size_t s = 0; s < keys; ++s) {
-            if (share[s] == 0.0) continue;
-            share[s] /= total;
-            inner_radius =
-                std::max(inner_radius, static_cast<double>(inner_count[s]) * k_inner_spacing / (share[s] * tau));
-        }
-        outer_radius = inner_radius + 2.6;
         std::size_t outer_rows = 1;
         for (std::size_t s = 0; s < keys; ++s) {
             if (share[s] == 0.0) continue;
+            share[s] /= total;
             const double arc = share[s] * tau * outer_radius;
             rows[s] = std::max<std::size_t>(
                 1, static_cast<std::size_t>(std::ceil(static_cast<double>(outer_count[s]) * k_outer_spacing / arc)));
@@ -243,8 +247,9 @@ MapScene ego_scene(const Network& network, const Analysis& analysis, MemberIndex
         };
         for (const MemberIndex m : inner) {
             const std::size_t s = wedge_key(sectors, m);
-            place(m, inner_radius,
-                  (static_cast<double>(placed_inner[s]++) + 0.5) / static_cast<double>(inner_count[s]));
+            const std::size_t k = placed_inner[s]++;
+            place(m, inner_radius + static_cast<double>(k % inner_rows) * k_inner_row_gap,
+                  (static_cast<double>(k) + 0.5) / static_cast<double>(inner_count[s]));
         }
         for (const MemberIndex m : outer) {
             const std::size_t s = wedge_key(sectors, m);
@@ -254,7 +259,9 @@ MapScene ego_scene(const Network& network, const Analysis& analysis, MemberIndex
                   (static_cast<double>(k / rows[s]) + 0.5) / static_cast<double>(columns));
         }
         const double label_radius =
-            (outer.empty() ? inner_radius : outer_radius + static_cast<double>(outer_rows - 1) * k_outer_row_gap) + 1.4;
+            (outer.empty() ? inner_radius + static_cast<double>(inner_rows - 1) * k_inner_row_gap
+                           : outer_radius + static_cast<double>(outer_rows - 1) * k_outer_row_gap) +
+            1.4;
         for (std::size_t s = 0; s < keys; ++s) {
             if (share[s] == 0.0) continue;
             MapNode heading;

@@ -117,7 +117,9 @@ std::string tooltip_text(std::string_view text) {
     safe.reserve(text.size());
     for (const char c : text) {
         if (c == '\\')
-            safe += "\u29F5";
+            safe += "\\\\";  // Graphviz reads "\\" in a tooltip as one backslash
+        else if (c == '&')
+            safe += "&amp;";
         else
             safe += c;
     }

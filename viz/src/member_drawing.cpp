@@ -289,9 +289,10 @@ std::vector<std::string> data_caption(const MapOptions& options) {
     return {line};
 }
 
-std::string ties_caption(const DrawnTies& ties) {
+std::string ties_caption(const DrawnTies& ties, bool with_weak_bridges) {
     if (ties.all) return "Lines: all " + with_thousands(ties.candidates) + " ties between the members shown.";
-    return "Lines: each member's " + std::to_string(ties.per_member) + " strongest ties and every weak bridge, " +
+    return "Lines: each member's " + std::to_string(ties.per_member) + " strongest ties" +
+           (with_weak_bridges ? " and every weak bridge, " : ", ") +
            with_thousands(ties.ties.size()) + " of the " + with_thousands(ties.candidates) +
            " ties (drawing them all would hide the structure).";
 }

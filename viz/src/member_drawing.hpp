@@ -60,8 +60,9 @@ LegendColumn line_legend(const MemberLayer& layer, const DrawnMembers& drawn);
 std::vector<std::string> data_caption(const MapOptions& options);
 
 /// Caption line saying which ties were drawn ("All 120 ties ..." or "Each member's 3
-/// strongest ties and every weak bridge: 3,120 of 133,740 ties").
-std::string ties_caption(const DrawnTies& ties);
+/// strongest ties and every weak bridge: 3,120 of 133,740 ties"); `with_weak_bridges` when
+/// weak bridges were marked and drawn whatever their strength.
+std::string ties_caption(const DrawnTies& ties, bool with_weak_bridges);
 
 /// Draw every tie between `shown` members when there are at most this many: sparse maps
 /// (three ties a member) and small rooms (up to 12 people, 66 pairs).

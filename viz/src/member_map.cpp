@@ -155,7 +155,7 @@ MapScene room_scene(const Network& network, const Analysis& analysis, const TieG
     scene.legend.push_back(std::move(size_column));
     scene.caption = data_caption(options);
     for (auto& line : text.caption) scene.caption.push_back(std::move(line));
-    scene.caption.push_back(ties_caption(drawn.ties));
+    scene.caption.push_back(ties_caption(drawn.ties, !weak.empty()));
     if (!weak.empty()) scene.caption.push_back(weak_bridge_caption());
     return scene;
 }

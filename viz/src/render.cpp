@@ -218,6 +218,47 @@ void fix_pdf_creation_date(std::string& pdf) {
     pdf.replace(start, fixed.size(), fixed);
 }
 
+/// Hover texts. Graphviz expands \\N, \\G, ... in tooltips, and in node tooltips twice
+/// (Graphviz 2.42), so no escaping carries a backslash through every version. In SVG each
+/// tooltip is therefore a placeholder that is replaced, after rendering, by the exact text
+/// escaped for XML. Other formats get tooltip_text() (DOT keeps it for whoever renders it).
+class Tooltips {
+public:
+    explicit Tooltips(MapFormat format) : placeholders_(format == MapFormat::svg) {}
+
+    std::string attribute(const std::string& text) {
+        if (!placeholders_) return tooltip_text(text);
+        texts_.push_back(text);
+        return "bridgemaptooltip" + std::to_string(texts_.size()) + "x";  // letters and digits: left alone
+    }
+
+    /// Replaces every placeholder in the SVG by its text. O(size of the SVG).
+    void fill_in(std::string& svg) const {
+        if (texts_.empty()) return;
+        static constexpr std::string_view k_prefix = "bridgemaptooltip";
+        std::string out;
+        out.reserve(svg.size() + svg.size() / 8);
+        std::size_t from = 0;
+        for (auto at = svg.find(k_prefix); at != std::string::npos; at = svg.find(k_prefix, from)) {
+            auto end = at + k_prefix.size();
+            std::size_t index = 0;
+            while (end < svg.size() && svg[end] >= '0' && svg[end] <= '9') index = index * 10 + (svg[end++] - '0');
+            if (end >= svg.size() || svg[end] != 'x' || index == 0 || index > texts_.size()) {
+                throw Error("map rendering: a hover text came back from Graphviz changed");
+            }
+            out.append(svg, from, at - from);
+            out += xml_text(texts_[index - 1]);
+            from = end + 1;
+        }
+        out.append(svg, from, std::string::npos);
+        svg = std::move(out);
+    }
+
+private:
+    bool placeholders_;
+    std::vector<std::string> texts_;
+};
+
 }  // namespace
 
 std::string render_scene(const MapScene& scene, MapFormat format) {
@@ -233,6 +274,7 @@ std::string render_scene(const MapScene& scene, MapFormat format) {
         }
     }
 
+    Tooltips tooltips(format);
     std::lock_guard<std::mutex> lock(detail::graphviz_mutex());
     detail::GraphvizMessages messages;
     detail::Context context;
@@ -310,7 +352,7 @@ std::string render_scene(const MapScene& scene, MapFormat format) {
         set_attribute(created, node_fill, node.fill);
         set_attribute(created, node_colour, node.outline);
         set_attribute(created, node_pen, number(node.outline_width, 2));
-        if (!node.tooltip.empty()) set_attribute(created, node_tooltip, tooltip_text(node.tooltip));
+        if (!node.tooltip.empty()) set_attribute(created, node_tooltip, tooltips.attribute(node.tooltip));
         set_attribute(created, node_id, node.key);
         if (!node.css_class.empty()) set_attribute(created, node_class, node.css_class);
         if (node_pos != nullptr) {
@@ -326,6 +368,9 @@ std::string render_scene(const MapScene& scene, MapFormat format) {
     Agsym_t* edge_pen = declare_attribute(g, AGEDGE, "penwidth", "1");
     Agsym_t* edge_style = declare_attribute(g, AGEDGE, "style", "solid");
     Agsym_t* edge_label = declare_attribute(g, AGEDGE, "label", "");
+    // A line's label is joined to its line by a thin stroke: where lines cross, it says which
+    // line a number belongs to.
+    Agsym_t* edge_decorate = declare_attribute(g, AGEDGE, "decorate", "false");
     Agsym_t* edge_tooltip = declare_attribute(g, AGEDGE, "tooltip", "");
     Agsym_t* edge_id = declare_attribute(g, AGEDGE, "id", "");
     Agsym_t* edge_class = declare_attribute(g, AGEDGE, "class", "");
@@ -337,8 +382,11 @@ std::string render_scene(const MapScene& scene, MapFormat format) {
         set_attribute(created, edge_colour, edge.colour);
         set_attribute(created, edge_pen, number(edge.width, 2));
         set_attribute(created, edge_style, line_style_name(edge.style));
-        if (!edge.label.empty()) detail::set_html_attribute(g, created, edge_label, html_label_text(edge.label));
-        if (!edge.tooltip.empty()) set_attribute(created, edge_tooltip, tooltip_text(edge.tooltip));
+        if (!edge.label.empty()) {
+            detail::set_html_attribute(g, created, edge_label, html_label_text(edge.label));
+            set_attribute(created, edge_decorate, "true");
+        }
+        if (!edge.tooltip.empty()) set_attribute(created, edge_tooltip, tooltips.attribute(edge.tooltip));
         set_attribute(created, edge_id, "line-" + std::to_string(index + 1));
         if (!edge.css_class.empty()) set_attribute(created, edge_class, edge.css_class);
         if (edge.length > 0) set_attribute(created, edge_length, number(edge.length, 3));
@@ -349,6 +397,7 @@ std::string render_scene(const MapScene& scene, MapFormat format) {
     const detail::RenderedData rendered(context, graph, renderer_name(format), messages);
     std::string bytes(rendered.bytes());
     if (format == MapFormat::pdf) fix_pdf_creation_date(bytes);
+    if (format == MapFormat::svg) tooltips.fill_in(bytes);
     return bytes;
 }
 

@@ -3,18 +3,23 @@
 #include <bridgemap/error.hpp>
 #include <bridgemap/viz/markup.hpp>
 #include <bridgemap/viz/palette.hpp>
+#include <bridgemap/viz/streamed_mixing.hpp>
 
 #include "member_drawing.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <numbers>
 #include <numeric>
 
 namespace bridgemap::viz {
 namespace {
 
 /// One node of the summary: a sector or a community.
+/// Up to this many groups sit on a ring and every pair's line is drawn.
+constexpr std::size_t k_ring_groups = 8;
+
 struct Group {
     std::string name;
     std::string fill;
@@ -82,23 +87,23 @@ void community_groups(const TieGraph& graph, const Communities& communities, std
     }
 }
 
-}  // namespace
-
-MapScene summary_scene(const Network& network, const TieGraph& graph, const Sectors& sectors,
-                       const SectorMixing& mixing, const Communities* communities, const MapOptions& options) {
+/// The summary scene; `graph` and `communities` are needed when by_community only.
+MapScene build_summary_scene(const Network& network, const TieGraph* graph, const Sectors& sectors,
+                             const SectorMixing& mixing, const Communities* communities, bool by_community,
+                             const MapOptions& options) {
     using detail::with_thousands;
     const std::size_t n = network.members.size();
-    if (graph.member_count() != n || sectors.of_member.size() != n)
+    if ((graph != nullptr && graph->member_count() != n) || sectors.of_member.size() != n)
         throw Error("map: the analysis does not match the network");
-    const bool by_community = options.colouring == MapColouring::community;
-    if (by_community && communities == nullptr) throw Error("summary map by community needs the communities");
+    if (by_community && (communities == nullptr || graph == nullptr))
+        throw Error("summary map by community needs the communities");
 
     std::vector<Group> groups;
     std::vector<GroupPair> pairs;
     std::string left_out;
     if (by_community) {
         if (communities->of_member.size() != n) throw Error("map: the communities do not match the network");
-        community_groups(graph, *communities, groups, pairs);
+        community_groups(*graph, *communities, groups, pairs);
         std::size_t shown_members = 0;
         for (const auto& group : groups) shown_members += group.members;
         const std::size_t hidden_communities = communities->count - groups.size();
@@ -155,11 +160,30 @@ MapScene summary_scene(const Network& network, const TieGraph& graph, const Sect
         node.fill = pastel(group.fill);
         node.outline = group.fill;
         node.outline_width = 4;
-        node.size = 1.5 + 1.5 * std::sqrt(static_cast<double>(group.members) / static_cast<double>(largest));
+        node.size = 1.8 + 1.4 * std::sqrt(static_cast<double>(group.members) / static_cast<double>(largest));
         node.tooltip = group.name + ": " + with_thousands(group.members) + " members, " +
                        with_thousands(group.within_observed) + " ties within";
         node.css_class = "group " + noun;
         scene.nodes.push_back(std::move(node));
+    }
+
+    if (groups.size() >= 2 && groups.size() <= k_ring_groups) {
+        // Few groups sit on a ring, so that a line between two of them never passes behind a
+        // third and seems to end there (as a force layout with one group in the middle
+        // would draw it). With an even count the ring is slightly irregular, so that the
+        // lines across it do not all cross, and put their labels, at its centre.
+        scene.layout = SceneLayout::fixed;
+        constexpr double tau = 2.0 * std::numbers::pi;
+        const double count = static_cast<double>(groups.size());
+        double widest = 0.0;
+        for (const auto& node : scene.nodes) widest = std::max(widest, node.size);
+        double radius = (widest + 2.5) / (2.0 * std::sin(std::numbers::pi / count));
+        if (groups.size() >= 4) radius = std::max(radius, (widest / 2.0 + 0.6) / (1.0 - std::cos(tau / count)));
+        const double step = tau / count * (groups.size() % 2 == 0 ? 0.92 : 1.0);
+        for (std::size_t g = 0; g < groups.size(); ++g) {
+            const double angle = std::numbers::pi / 2 - step * static_cast<double>(g);
+            scene.nodes[g].position = MapPoint{radius * std::cos(angle), radius * std::sin(angle)};
+        }
     }
 
     std::vector<const GroupPair*> weakest;
@@ -167,7 +191,7 @@ MapScene summary_scene(const Network& network, const TieGraph& graph, const Sect
         if (is_defined(pair.ratio)) weakest.push_back(&pair);
     }
     std::stable_sort(weakest.begin(), weakest.end(), [](const auto* x, const auto* y) { return x->ratio < y->ratio; });
-    const bool label_all = groups.size() <= 8;
+    const bool label_all = groups.size() <= k_ring_groups;
     // With many groups, every pair's line would hide the story: draw the least connected
     // quarter of the pairs only.
     const std::size_t drawn_limit = label_all ? weakest.size() : std::max<std::size_t>(8, weakest.size() / 4);
@@ -258,6 +282,19 @@ MapScene summary_scene(const Network& network, const TieGraph& graph, const Sect
     return scene;
 }
 
+}  // namespace
+
+MapScene summary_scene(const Network& network, const TieGraph& graph, const Sectors& sectors,
+                       const SectorMixing& mixing, const Communities* communities, const MapOptions& options) {
+    return build_summary_scene(network, &graph, sectors, mixing, communities,
+                               options.colouring == MapColouring::community, options);
+}
+
+MapScene sector_summary_scene(const Network& network, const Sectors& sectors, const SectorMixing& mixing,
+                              const MapOptions& options) {
+    return build_summary_scene(network, nullptr, sectors, mixing, nullptr, false, options);
+}
+
 std::string render_summary_map(const Network& network, const Analysis& analysis, const MapOptions& options,
                                MapFormat format) {
     return render_scene(
@@ -266,16 +303,17 @@ std::string render_summary_map(const Network& network, const Analysis& analysis,
 }
 
 std::string render_summary_map(const Network& network, const MapOptions& options, MapFormat format) {
-    const TieGraph graph = project_ties(network, options.ties);
     const Sectors sectors = member_sectors(network);
-    const SectorMixing mixing = sector_mixing(graph, sectors);
     if (options.colouring == MapColouring::community) {
+        const TieGraph graph = project_ties(network, options.ties);
+        const SectorMixing mixing = sector_mixing(graph, sectors);
         CommunityOptions community_options;
         community_options.seed = options.seed;
         const Communities communities = leiden_communities(graph, community_options);
         return render_scene(summary_scene(network, graph, sectors, mixing, &communities, options), format);
     }
-    return render_scene(summary_scene(network, graph, sectors, mixing, nullptr, options), format);
+    const SectorMixing mixing = streamed_sector_mixing(network, sectors, options.ties);
+    return render_scene(sector_summary_scene(network, sectors, mixing, options), format);
 }
 
 }  // namespace bridgemap::viz

@@ -78,7 +78,7 @@ MapScene whole_network_scene(const Network& network, const Analysis& analysis, c
                                  "", NodeShape::circle, LineStyle::solid, false, false});
     scene.legend.push_back(std::move(size_column));
     scene.caption = detail::data_caption(options);
-    scene.caption.push_back(detail::ties_caption(drawn.ties));
+    scene.caption.push_back(detail::ties_caption(drawn.ties, true));
     scene.caption.push_back(detail::weak_bridge_caption());
     return scene;
 }

@@ -46,8 +46,9 @@ TEST(HtmlLabelText, EscapesMarkupAndGraphvizSequences) {
 }
 
 TEST(TooltipText, ReplacesBackslashWithLookAlike) {
-    EXPECT_EQ(tooltip_text("a\\N\\"), "a\u29F5N\u29F5");
+    EXPECT_EQ(tooltip_text("a\\N\\"), "a\\\\N\\\\");
     EXPECT_EQ(tooltip_text("\"quoted\" <b>"), "\"quoted\" <b>");
+    EXPECT_EQ(tooltip_text("R&D &amp;"), "R&amp;D &amp;amp;");
 }
 
 TEST(XmlText, EscapesTheFiveCharacters) {

@@ -63,7 +63,7 @@ TEST(RenderScene, NamesSurviveIntactAndInertInDot) {
         << dot;
     EXPECT_NE(dot.find("&lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos);
     EXPECT_EQ(dot.find("<script>"), std::string::npos);
-    EXPECT_NE(dot.find("tooltip=\"Zo\u00EB \\\"Z\\\" O'Neil <b>&amp; \u29F5N\""), std::string::npos) << dot;
+    EXPECT_NE(dot.find("tooltip=\"Zo\u00EB \\\"Z\\\" O'Neil <b>&amp;amp; \\\\N\""), std::string::npos) << dot;
 }
 
 TEST(RenderScene, NamesSurviveIntactAndInertInSvg) {
@@ -74,6 +74,10 @@ TEST(RenderScene, NamesSurviveIntactAndInertInSvg) {
     EXPECT_EQ(svg.find("<b>"), std::string::npos);
     EXPECT_NE(svg.find("A &lt;title&gt; &amp; &quot;more&quot;"), std::string::npos);
     EXPECT_NE(svg.find("Caption \\G"), std::string::npos);  // not expanded to the graph's name
+    // Hover text: the name exactly as written: "&amp;" stays "&amp;" and a backslash stays one.
+    EXPECT_NE(svg.find("xlink:title=\"Zo\u00EB &quot;Z&quot; O&#39;Neil &lt;b&gt;&amp;amp; \\N\""),
+              std::string::npos)
+        << svg;
     EXPECT_NE(svg.find("class=\"node member sector&#45;1\""), std::string::npos);
     EXPECT_NE(svg.find("class=\"edge tie weak&#45;bridge\""), std::string::npos);
     EXPECT_NE(svg.find("stroke-dasharray"), std::string::npos);

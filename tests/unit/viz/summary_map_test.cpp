@@ -2,6 +2,7 @@
 // weak pairs marked.
 
 #include <bridgemap/viz/summary_map.hpp>
+#include <bridgemap/viz/streamed_mixing.hpp>
 
 #include <bridgemap/error.hpp>
 
@@ -85,6 +86,26 @@ TEST(RenderSummaryMap, WithoutAnalysisAndWithout) {
     const std::string svg = render_summary_map(network, {}, MapFormat::svg);
     EXPECT_NE(svg.find("weak&#45;pair"), std::string::npos);
     EXPECT_EQ(svg, render_summary_map(network, analyse(network, {}), {}, MapFormat::svg));
+}
+
+TEST(SectorSummaryScene, SameSceneFromTheStreamedMixing) {
+    const Network network = example();
+    const TieGraph graph = project_ties(network, {});
+    const Sectors sectors = member_sectors(network);
+    const MapScene want = summary_scene(network, graph, sectors, sector_mixing(graph, sectors), nullptr, {});
+    const MapScene got = sector_summary_scene(network, sectors, streamed_sector_mixing(network, sectors, {}), {});
+    EXPECT_EQ(got.title, want.title);
+    EXPECT_EQ(got.caption, want.caption);
+    ASSERT_EQ(got.nodes.size(), want.nodes.size());
+    for (std::size_t k = 0; k < want.nodes.size(); ++k) EXPECT_EQ(got.nodes[k].label, want.nodes[k].label);
+    ASSERT_EQ(got.edges.size(), want.edges.size());
+    for (std::size_t k = 0; k < want.edges.size(); ++k) {
+        EXPECT_EQ(got.edges[k].label, want.edges[k].label);
+        EXPECT_EQ(got.edges[k].css_class, want.edges[k].css_class);
+    }
+    Sectors wrong = sectors;
+    wrong.of_member.pop_back();
+    EXPECT_THROW(sector_summary_scene(network, wrong, streamed_sector_mixing(network, sectors, {}), {}), Error);
 }
 
 TEST(SummaryScene, NoTiesGivesNodesOnly) {

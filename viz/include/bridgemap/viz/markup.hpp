@@ -20,11 +20,13 @@ std::string one_line(std::string_view text, std::size_t max_characters = 0);
 /// shows exactly `text` once Graphviz has parsed it. O(length).
 std::string html_label_text(std::string_view text);
 
-/// Text for Graphviz's tooltip attribute (hover text in SVG). Tooltips are escStrings, in
-/// which Graphviz expands \N, \G, \E, ... — for node tooltips twice in Graphviz 2.43, once
-/// for edges — so no escaping is right for every version: each backslash becomes the
-/// look-alike U+29F5 "⧵" instead. Quotes need nothing, since attributes are set through
-/// cgraph, which quotes them when it writes DOT. O(length).
+/// Text for Graphviz's tooltip attribute in DOT, PNG and PDF output. Tooltips are escStrings:
+/// each backslash is doubled, as Graphviz's documentation asks for a literal backslash ("\\N"
+/// stays "\N" for edges; Graphviz 2.42 expands node tooltips twice, which is why SVG output
+/// does not rely on it: render_scene puts the exact text into the SVG after rendering). '&'
+/// becomes "&amp;": Graphviz's SVG writer keeps anything that looks like an entity. Quotes
+/// and '<' need nothing, since attributes are set through cgraph, which quotes them when it
+/// writes DOT. O(length).
 std::string tooltip_text(std::string_view text);
 
 /// Escapes text for XML and HTML element content and attributes: & < > " '. For callers

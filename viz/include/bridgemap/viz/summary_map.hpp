@@ -28,19 +28,28 @@ inline constexpr std::size_t k_summary_communities = 15;
 /// - by community: the same over the k_summary_communities largest communities of
 ///   `communities` (required), with observed and expected ties between communities
 ///   computed the same way (K_c sums the degrees of community c, m the ties).
-/// Layout neato, seeded. Time O(members + ties + groups²). A network without ties gives
+/// Layout: up to 8 groups on a ring (fixed positions, so that no line passes behind a third
+/// group), neato seeded with options.seed above. Time O(members + ties + groups²). A network without ties gives
 /// nodes and no lines. Throws bridgemap::Error when colouring by community without
 /// communities, or when the inputs do not match the network.
 MapScene summary_scene(const Network& network, const TieGraph& graph, const Sectors& sectors,
                        const SectorMixing& mixing, const Communities* communities, const MapOptions& options);
 
+/// The summary map by sector (options.colouring is ignored) from the network's `mixing`
+/// alone, as summary_scene() draws it by sector: for a mixing counted without a tie graph
+/// (streamed_sector_mixing). Time O(sectors²). Throws bridgemap::Error when the inputs do
+/// not match the network.
+MapScene sector_summary_scene(const Network& network, const Sectors& sectors, const SectorMixing& mixing,
+                              const MapOptions& options);
+
 /// The summary map from a full analysis.
 std::string render_summary_map(const Network& network, const Analysis& analysis, const MapOptions& options,
                                MapFormat format);
 
-/// The summary map computing only what it needs (project_ties with options.ties,
-/// member_sectors, sector_mixing, and leiden_communities seeded by options.seed when
-/// colouring by community): no path metrics, so 100,000 members take seconds.
+/// The summary map computing only what it needs: by sector, member_sectors and
+/// streamed_sector_mixing with options.ties (no tie graph is kept, so 100,000 members take
+/// seconds and little memory); by community, project_ties with options.ties and
+/// leiden_communities seeded by options.seed. No path metrics either way.
 std::string render_summary_map(const Network& network, const MapOptions& options, MapFormat format);
 
 }  // namespace bridgemap::viz

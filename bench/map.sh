@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Issue 4 (bridgemap map): how long each kind of map takes to draw, in each format, on the
+# bundled example and on generated networks of 1,100 members (seed 7), and the summary map of
+# 100,000 members (seed 7).
+#
+#   bench/map.sh             (BRIDGEMAP=./build/bridgemap, BENCH_DIR=/tmp/bridgemap-bench)
+#
+# Issue 4 asks for a 1,100-member map in under 20 s and the summary map of 100,000 members in
+# under 10 s. Times are wall time including reading the network (and, for the member-by-member
+# maps, the analysis that sizes the members) and peak memory from /usr/bin/time, one run each.
+#
+# On the 2-core development machine, shared with other builds (load average 2-4): the example
+# 0.1-0.8 s a map; 1,100 members: whole 1.8-3.2 s, event (295 people) 0.8-1.9 s, ego (radius 2)
+# 1.0-1.5 s, summary 0.1-0.3 s; 100,000 members, summary 5.9-7.4 s, 280 MB, of which reading
+# the CSV files is 3-5 s (the ties are counted while projected, never held: 12.8 million of
+# them would take 6 s and 1.2 GB more).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bin=${BRIDGEMAP:-./build/bridgemap}
+work=${BENCH_DIR:-/tmp/bridgemap-bench}
+mkdir -p "$work"
+
+[ -x "$bin" ] || { echo "bench: $bin not found; run scripts/setup.sh build first" >&2; exit 1; }
+[ -x /usr/bin/time ] || { echo "bench: /usr/bin/time is missing (apt-get install time)" >&2; exit 1; }
+command -v python3 >/dev/null || { echo "bench: python3 is needed to find the largest gathering" >&2; exit 1; }
+
+network() {  # network N: a generated network of N members (seed 7), made once
+  local dir="$work/members-$1-seed-7"
+  [ -f "$dir/members.csv" ] || "$bin" generate --members "$1" --seed 7 --out "$dir" >/dev/null
+  echo "$dir"
+}
+
+# largest_gathering DIR: the id of the gathering with the most attendance rows.
+largest_gathering() {
+  python3 - "$1" <<'EOF'
+import csv, sys, collections
+folder = sys.argv[1]
+events = {row["id"]: row for row in csv.DictReader(open(folder + "/events.csv", encoding="utf-8-sig"))}
+count = collections.Counter(row["event_id"] for row in csv.DictReader(open(folder + "/attendance.csv", encoding="utf-8-sig")))
+print(max((count[e], events[e]["date"], e) for e in events if events[e]["kind"] == "gathering")[2])
+EOF
+}
+
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+
+# map LABEL DATA FORMAT [OPTIONS...]: one timed map and its time, memory and file size.
+map() {
+  local label=$1 data=$2 format=$3
+  shift 3
+  local file="$out/map.$format" log="$out/time.log"
+  if ! /usr/bin/time -f '%e s %M KB' -o "$log" "$bin" map "$data" --out "$file" "$@" >/dev/null 2>"$out/err"; then
+    printf '  %-34s %-4s FAILED: %s\n' "$label" "$format" "$(tail -n 1 "$out/err")"
+    return
+  fi
+  printf '  %-34s %-4s %16s %9s bytes\n' "$label" "$format" "$(tail -n 1 "$log")" "$(wc -c <"$file")"
+}
+
+# every_format LABEL DATA [OPTIONS...]
+every_format() {
+  local label=$1 data=$2
+  shift 2
+  for format in svg png pdf dot; do map "$label" "$data" "$format" "$@"; done
+}
+
+echo "map (issue 4: a 1,100-member map in < 20 s; the summary map of 100,000 members in < 10 s)"
+printf '  %-34s %-4s %16s %15s\n' "map" "fmt" "wall, peak mem" "file"
+example=data/betterway-2017-2018
+every_format "example, whole network" "$example"
+every_format "example, event gathering-2018-07" "$example" --event gathering-2018-07
+every_format "example, ego geraldine-blake r=2" "$example" --member geraldine-blake --radius 2
+every_format "example, summary" "$example" --summary
+
+members=$(network 1100)
+gathering=$(largest_gathering "$members")
+every_format "1,100, whole network" "$members"
+map "1,100, whole, --colour community" "$members" png --colour community
+every_format "1,100, event $gathering" "$members" --event "$gathering"
+every_format "1,100, ego m00001 r=2" "$members" --member m00001 --radius 2
+every_format "1,100, summary" "$members" --summary
+
+large=$(network 100000)
+map "100,000, summary by sector" "$large" svg --summary
+map "100,000, summary by sector" "$large" png --summary
+map "100,000, summary (automatic)" "$large" pdf
