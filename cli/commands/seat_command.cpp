@@ -39,6 +39,8 @@ struct SeatOptions {
     std::string keep_apart_file;
     std::string keep_together_file;
     std::size_t max_per_sector = 0;
+    double min_weight = 0.0;
+    std::size_t max_setting_size = 0;
     std::string out;
     std::string format = "text";
     std::string map;
@@ -299,24 +301,30 @@ void print_new_pairs(const PlanContext& context, const PrintedTable& table, std:
     }
 }
 
-void print_plan(const PlanContext& context, const DataOptions& data, std::ostream& out) {
+void print_plan(const PlanContext& context, const DataOptions& data, const TieOptions& ties, std::ostream& out) {
     const Network& network = *context.network;
     const SeatingProblem& problem = *context.problem;
     out << "Seating plan" << (context.event != k_none ? " for " + event_heading(network, context.event) : std::string())
         << ": " << problem.people.size() << " people at " << describe_tables(problem.table_sizes, false) << ", "
         << problem.rounds << (problem.rounds == 1 ? " round" : " rounds") << ". Rounds and tables are numbered from 1.\n";
+    const bool window = !data.from.empty() || !data.until.empty();
     if (context.event != k_none) {
         const Event& event = network.events[context.event];
         if (event.date) {
-            out << "Ties counted: those formed before " << event.date_text
-                << " (not this event, its breakouts or anything dated later).\n";
+            out << "Ties counted: those formed before " << event.date_text << (window ? " in the window" : "")
+                << " (not this event, its breakouts or anything dated later)";
         } else {
-            out << "Ties counted: every tie in the data except this event and its breakouts (the event has no date).\n";
+            out << "Ties counted: every tie in the data" << (window ? " in the window" : "")
+                << " except this event and its breakouts (the event has no date)";
         }
     } else {
-        out << "Ties counted: every tie in the data" << (data.from.empty() && data.until.empty() ? "" : " in the window")
-            << ".\n";
+        out << "Ties counted: every tie in the data" << (window ? " in the window" : "");
     }
+    if (ties.max_setting_size > 0) {
+        out << "; only events, groups and organisations of at most " << ties.max_setting_size << " people";
+    }
+    if (ties.min_weight > 0) out << "; ties weaker than " << fixed(ties.min_weight, 3) << " left out";
+    out << ".\n";
     if (!problem.hosts.empty()) {
         out << (problem.hosts.size() == 1 ? "1 host heads table 1 and stays there"
                                            : std::to_string(problem.hosts.size()) + " hosts head tables 1-" +
@@ -381,7 +389,7 @@ std::string plan_csv(const PlanContext& context) {
 
 double rounded(double value) { return std::round(value * 1000.0) / 1000.0; }
 
-std::string plan_json(const PlanContext& context) {
+std::string plan_json(const PlanContext& context, const TieOptions& ties) {
     using Json = nlohmann::ordered_json;
     const Network& network = *context.network;
     const SeatingProblem& problem = *context.problem;
@@ -398,6 +406,8 @@ std::string plan_json(const PlanContext& context) {
     json["table_sizes"] = problem.table_sizes;
     json["numbering"] = "rounds and tables are numbered from 1";
     json["strong_tie_weight"] = problem.strong_tie_weight;
+    json["max_setting_size"] = ties.max_setting_size;
+    json["min_weight"] = ties.min_weight;
     json["new_cross_sector_pairs"] = {{"plan", plan.score.new_cross_sector_pairs},
                                       {"random", rounded(plan.random_new_cross_sector_pairs)},
                                       {"upper_bound", plan.bound.new_cross_sector_pairs}};
@@ -501,6 +511,8 @@ int run_seat(const SeatOptions& options) {
     if (given != 1) throw RequestError("say how to seat people with one of --tables T, --size S or --sizes LIST");
     PairValueOptions values;
     values.ties.weights = parse_tie_weights(options.data.weights);
+    values.ties.min_weight = options.min_weight;
+    values.ties.max_setting_size = options.max_setting_size;
     values.seed = options.data.seed;
 
     const LoadedNetwork loaded = load_network(options.data, std::cerr);
@@ -557,9 +569,10 @@ int run_seat(const SeatOptions& options) {
     if (options.hosts_file.empty() && event != k_none) {
         const std::size_t tables = table_sizes_for(people.size(), layout).size();
         if (hosts.size() > tables) {
-            throw RequestError(std::to_string(hosts.size()) + " people have the host role at " + in_quotes(options.event) +
-                               " but there are only " + std::to_string(tables) +
-                               " tables (one host per table); add tables or name the hosts with --hosts FILE");
+            throw RequestError(std::to_string(hosts.size()) + " people have the host role at " +
+                               in_quotes(options.event) + " but there " +
+                               (tables == 1 ? "is only 1 table" : "are only " + std::to_string(tables) + " tables") +
+                               " (one host per table); add tables or name the hosts with --hosts FILE");
         }
     }
 
@@ -586,9 +599,9 @@ int run_seat(const SeatOptions& options) {
     outputs.commit();
 
     if (options.format == "json") {
-        std::cout << plan_json(context);
+        std::cout << plan_json(context, values.ties);
     } else {
-        print_plan(context, options.data, std::cout);
+        print_plan(context, options.data, values.ties, std::cout);
         if (!options.out.empty()) std::cout << "\nWrote " << options.out << ".\n";
         if (!options.map.empty()) {
             std::cout << (options.out.empty() ? "\n" : "") << "Wrote a map of every table to "
@@ -639,6 +652,15 @@ Command add_seat_command(CLI::App& app) {
         ->type_name("FILE");
     command->add_option("--max-per-sector", options->max_per_sector, "At most N people of one sector per table")
         ->check(CLI::PositiveNumber)
+        ->type_name("N");
+    command
+        ->add_option("--min-weight", options->min_weight,
+                     "Ties weaker than this do not count as having met (default 0: every tie counts)")
+        ->check(CLI::NonNegativeNumber)
+        ->type_name("W");
+    command
+        ->add_option("--max-setting-size", options->max_setting_size,
+                     "Only events, groups and organisations of at most N people count as having met (default: all)")
         ->type_name("N");
     command->add_option("--out", options->out, "Also write the plan as CSV: member_id,round,table,...")
         ->type_name("FILE.csv");

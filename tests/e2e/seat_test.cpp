@@ -196,10 +196,51 @@ TEST(Seat, ImpossibleRequestsSayWhichConstraintAndWriteNothing) {
     EXPECT_EQ(together.exit_code, 2);
     EXPECT_NE(together.err.find("has 4 people, but the largest table seats 3"), std::string::npos) << together.err;
 
+    write(folder / "both.csv", "lynne-berry,julie-bishop\n");
+    const auto both = run_bridgemap({"seat", k_example, "--event", "gathering-2018-07", "--tables", "6", "--keep-apart",
+                                     (folder / "both.csv").string(), "--keep-together", (folder / "both.csv").string(),
+                                     "--out", (folder / "plan.csv").string(), "--map", (folder / "maps").string()});
+    EXPECT_EQ(both.exit_code, 2);
+    EXPECT_NE(both.err.find("\"lynne-berry\" and \"julie-bishop\" are both kept apart and kept together"),
+              std::string::npos)
+        << both.err;
+
+    // 17 of the 36 are voluntary: at most 2 per table of 6 tables is 12.
+    const auto cap =
+        run_bridgemap({"seat", k_example, "--event", "gathering-2018-07", "--tables", "6", "--max-per-sector", "2",
+                       "--out", (folder / "plan.csv").string(), "--map", (folder / "maps").string()});
+    EXPECT_EQ(cap.exit_code, 2);
+    EXPECT_NE(cap.err.find("--max-per-sector 2: 17 people of voluntary do not fit at 6 tables"), std::string::npos)
+        << cap.err;
+    EXPECT_FALSE(std::filesystem::exists(folder / "plan.csv"));
+    EXPECT_FALSE(std::filesystem::exists(folder / "maps"));
+
     const auto rounds = run_bridgemap({"seat", k_example, "--event", "gathering-2018-07", "--tables", "2",
                                        "--rounds", "2"});
     EXPECT_EQ(rounds.exit_code, 2);
     EXPECT_NE(rounds.err.find("a table of 18 needs people from 18 different tables"), std::string::npos) << rounds.err;
+}
+
+TEST(Seat, MaxSettingSizeLeavesLargeRoomsOut) {
+    // Large settings (the 2017 gathering, the 31-person dinner the night before) tie many of the
+    // attendees weakly; counting only settings of at most 10 people, fewer pairs have met.
+    const auto all =
+        run_bridgemap({"seat", k_example, "--event", "gathering-2018-07", "--tables", "6", "--format", "json"});
+    const auto small = run_bridgemap({"seat", k_example, "--event", "gathering-2018-07", "--tables", "6", "--format",
+                                      "json", "--max-setting-size", "10"});
+    ASSERT_EQ(all.exit_code, 0) << all.err;
+    ASSERT_EQ(small.exit_code, 0) << small.err;
+    const auto a = nlohmann::json::parse(all.out);
+    const auto b = nlohmann::json::parse(small.out);
+    EXPECT_EQ(a["max_setting_size"], 0);
+    EXPECT_EQ(b["max_setting_size"], 10);
+    // 34 and 72 (every cross-sector pair the sectors allow) with seed 1.
+    EXPECT_GT(b["new_cross_sector_pairs"]["plan"].get<double>(), a["new_cross_sector_pairs"]["plan"].get<double>());
+    EXPECT_GT(b["new_cross_sector_pairs"]["random"].get<double>(), a["new_cross_sector_pairs"]["random"].get<double>());
+    const auto text =
+        run_bridgemap({"seat", k_example, "--event", "gathering-2018-07", "--tables", "6", "--max-setting-size", "10"});
+    EXPECT_NE(text.out.find("; only events, groups and organisations of at most 10 people."), std::string::npos)
+        << text.out;
 }
 
 TEST(Seat, MapDrawsEveryTableOfEveryRound) {

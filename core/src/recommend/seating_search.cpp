@@ -9,6 +9,7 @@
 #include "concurrency/parallel_for.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <numeric>
 #include <string>
@@ -142,11 +143,7 @@ Score RoundState::swap_delta(Person p, Person q) const {
     if (cap_ > 0) {
         const SectorIndex a = problem_->sectors[p];
         const SectorIndex b = problem_->sectors[q];
-        if (a != b) {
-            const std::pair<SectorIndex, int> at_x[] = {{a, -1}, {b, +1}};
-            const std::pair<SectorIndex, int> at_y[] = {{b, -1}, {a, +1}};
-            delta.broken += excess_change(x, at_x) + excess_change(y, at_y);
-        }
+        if (a != b) delta.broken += swap_excess(x, y, a, b);
     }
     return delta;
 }
@@ -173,11 +170,7 @@ Person RoundState::best_swap(Person p, std::span<const std::uint8_t> movable, Sc
             if (check_forbidden && forbidden(p, q)) delta.broken -= 2;
             if (cap_ > 0) {
                 const SectorIndex b = problem_->sectors[q];
-                if (a != b) {
-                    const std::pair<SectorIndex, int> at_x[] = {{a, -1}, {b, +1}};
-                    const std::pair<SectorIndex, int> at_y[] = {{b, -1}, {a, +1}};
-                    delta.broken += excess_change(x, at_x) + excess_change(y, at_y);
-                }
+                if (a != b) delta.broken += swap_excess(x, y, a, b);
             }
             if (better(delta, best)) {
                 best = delta;
@@ -192,8 +185,25 @@ Score RoundState::exchange_delta(std::span<const Person> a, std::span<const Pers
     const TableIndex x = table_of_[a.front()];
     const TableIndex y = table_of_[b.front()];
     Score delta;
-    std::vector<std::pair<SectorIndex, int>> at_x;
-    std::vector<std::pair<SectorIndex, int>> at_y;
+    const bool capped = cap_ > 0;
+    // Sector changes at x and at y; on the stack for groups of up to 16 a side (the usual case).
+    constexpr std::size_t k_on_stack = 32;
+    std::array<std::pair<SectorIndex, int>, k_on_stack> x_buffer;
+    std::array<std::pair<SectorIndex, int>, k_on_stack> y_buffer;
+    std::vector<std::pair<SectorIndex, int>> x_heap;
+    std::vector<std::pair<SectorIndex, int>> y_heap;
+    const bool on_stack = a.size() + b.size() <= k_on_stack;
+    std::size_t changes = 0;
+    const auto note = [&](SectorIndex sector, int at_x_change) {
+        if (on_stack) {
+            x_buffer[changes] = {sector, at_x_change};
+            y_buffer[changes] = {sector, -at_x_change};
+        } else {
+            x_heap.emplace_back(sector, at_x_change);
+            y_heap.emplace_back(sector, -at_x_change);
+        }
+        ++changes;
+    };
     for (std::size_t i = 0; i < a.size(); ++i) {
         delta.value += gain(a[i], y) - gain(a[i], x);
         delta.broken += conflicts(a[i], y) - conflicts(a[i], x);
@@ -205,8 +215,7 @@ Score RoundState::exchange_delta(std::span<const Person> a, std::span<const Pers
             delta.value -= 2 * value(a[i], other);
             delta.broken -= forbidden(a[i], other) ? 2 : 0;
         }
-        at_x.emplace_back(problem_->sectors[a[i]], -1);
-        at_y.emplace_back(problem_->sectors[a[i]], +1);
+        if (capped) note(problem_->sectors[a[i]], -1);
     }
     for (std::size_t i = 0; i < b.size(); ++i) {
         delta.value += gain(b[i], x) - gain(b[i], y);
@@ -215,10 +224,15 @@ Score RoundState::exchange_delta(std::span<const Person> a, std::span<const Pers
             delta.value += 2 * value(b[i], b[j]);
             delta.broken += forbidden(b[i], b[j]) ? 2 : 0;
         }
-        at_x.emplace_back(problem_->sectors[b[i]], +1);
-        at_y.emplace_back(problem_->sectors[b[i]], -1);
+        if (capped) note(problem_->sectors[b[i]], +1);
     }
-    delta.broken += excess_change(x, at_x) + excess_change(y, at_y);
+    if (capped) {
+        const std::span<const std::pair<SectorIndex, int>> at_x =
+            on_stack ? std::span<const std::pair<SectorIndex, int>>(x_buffer.data(), changes) : x_heap;
+        const std::span<const std::pair<SectorIndex, int>> at_y =
+            on_stack ? std::span<const std::pair<SectorIndex, int>>(y_buffer.data(), changes) : y_heap;
+        delta.broken += excess_change(x, at_x) + excess_change(y, at_y);
+    }
     return delta;
 }
 
@@ -340,7 +354,8 @@ void check_feasible(const Context& context) {
 
     if (problem.hosts.size() > tables) {
         throw RequestError(std::to_string(problem.hosts.size()) + " hosts but only " + std::to_string(tables) +
-                           " tables: each table takes one host; add tables or name fewer hosts");
+                           (tables == 1 ? " table" : " tables") +
+                           ": each table takes one host; add tables or name fewer hosts");
     }
     std::vector<std::int64_t> host_of_unit(units.members.size(), -1);
     for (const Person host : problem.hosts) {
@@ -401,12 +416,50 @@ void check_feasible(const Context& context) {
                                    " do not fit at " + std::to_string(tables) + (tables == 1 ? " table" : " tables"));
             }
         }
+        // A table takes at most cap people of each sector present; the rest of its seats need
+        // people of unknown sector.
+        const auto present =
+            static_cast<std::size_t>(std::count_if(count.begin(), count.end(), [](std::size_t c) { return c > 0; }));
+        const auto unknown =
+            static_cast<std::size_t>(std::count(problem.sectors.begin(), problem.sectors.end(), k_unknown_sector));
+        const std::size_t known_room = present * problem.max_per_sector;
+        std::size_t needed = 0;
+        std::size_t first_short = tables;
+        for (std::size_t t = 0; t < tables; ++t) {
+            if (problem.table_sizes[t] <= known_room) continue;
+            needed += problem.table_sizes[t] - known_room;
+            if (first_short == tables) first_short = t;
+        }
+        if (needed > unknown) {
+            throw RequestError("--max-per-sector " + std::to_string(problem.max_per_sector) + ": table " +
+                               std::to_string(first_short + 1) + " seats " +
+                               std::to_string(problem.table_sizes[first_short]) + " but can take at most " +
+                               std::to_string(known_room) + " people of the " + std::to_string(present) +
+                               (present == 1 ? " sector" : " sectors") + " present, and " + std::to_string(unknown) +
+                               " of unknown sector cannot fill the " + std::to_string(needed) +
+                               (needed == 1 ? " seat" : " seats") + " left over; use smaller tables or a larger cap");
+        }
     }
-    if (problem.rounds > 1 && problem.keep_together.empty() && largest > tables) {
-        throw RequestError("with " + std::to_string(problem.rounds) + " rounds, a table of " + std::to_string(largest) +
-                           " needs people from " + std::to_string(largest) +
-                           " different tables of the round before (no pair may sit together twice), but there are " +
-                           std::to_string(tables) + ": use more, smaller tables or one round");
+    if (problem.rounds > 1 && largest > tables) {
+        // From round 2 on, the units (a keep-together group or one person) at a table all sat at
+        // different tables the round before, so a table of s holds at most `tables` units and
+        // s − tables of its people must be the extra members of keep-together groups.
+        std::size_t extra_needed = 0;
+        for (const std::size_t size : problem.table_sizes) extra_needed += size > tables ? size - tables : 0;
+        std::size_t extra_available = 0;
+        for (const auto& members : units.members) extra_available += members.size() - 1;
+        if (extra_needed > extra_available) {
+            std::string message =
+                "with " + std::to_string(problem.rounds) + " rounds, a table of " + std::to_string(largest) +
+                " needs people from " + std::to_string(largest) +
+                " different tables of the round before (no pair may sit together twice), but there are " +
+                std::to_string(tables);
+            if (extra_available > 0)
+                message += " (keep-together groups, which move as one, make up only " +
+                           std::to_string(extra_available) + " of the " + std::to_string(extra_needed) +
+                           " people short)";
+            throw RequestError(message + ": use more, smaller tables or one round");
+        }
     }
     if (problem.rounds > 1) {
         for (Person p = 0; p < n; ++p) {
@@ -556,13 +609,23 @@ RoundState construct_random(const Context& context, const Forbidden& forbidden, 
 
 using Journal = std::vector<std::pair<Person, Person>>;
 
-void activate_table(const RoundState& state, TableIndex t, std::vector<std::uint8_t>& active) {
-    for (const Person p : state.members(t)) active[p] = 1;
+/// What a descent still has to look at: people whose best swap may have changed, and tables
+/// whose people changed since the block exchanges were last tried (an exchange between two
+/// unchanged tables keeps its delta, so skipping it misses nothing).
+struct Marks {
+    std::vector<std::uint8_t> person;
+    std::vector<std::uint8_t> table;
+};
+
+void activate_table(const RoundState& state, TableIndex t, Marks& active) {
+    for (const Person p : state.members(t)) active.person[p] = 1;
+    active.table[t] = 1;
 }
 
-/// Tries to exchange each movable block with as many people alone at another table; applies
-/// the best improving exchange per block. Returns whether anything moved.
-bool improve_blocks(RoundState& state, const Context& context, std::vector<std::uint8_t>& active, Journal* journal) {
+/// Tries to exchange each movable block with as many people alone at another table, or with
+/// another movable block of the same size; applies the best improving exchange per block.
+/// Returns whether anything moved.
+bool improve_blocks(RoundState& state, const Context& context, Marks& active, Journal* journal) {
     bool moved = false;
     const std::size_t tables = state.tables();
     const auto& movable = context.movable;
@@ -575,26 +638,63 @@ bool improve_blocks(RoundState& state, const Context& context, std::vector<std::
         Score best;
         best_set.clear();
         for (TableIndex y = 0; y < tables; ++y) {
-            if (y == x) continue;
+            if (y == x || (!active.table[x] && !active.table[y])) continue;
             candidates.clear();
             for (const Person q : state.members(y)) {
                 if (!movable[q]) continue;
-                Score alone;  // q's own change when moving from y to x, ignoring the block
+                Score alone;  // q's own change when exchanged with the block, but for the others of y moving
                 alone.broken = state.conflicts(q, x) - state.conflicts(q, y);
                 alone.value = state.gain(q, x) - state.gain(q, y);
+                for (const Person a : block) {
+                    alone.value -= 2 * state.value(a, q);
+                    alone.broken -= state.forbidden(a, q) ? 2 : 0;
+                }
                 candidates.emplace_back(alone, q);
             }
             if (candidates.size() < block.size()) continue;
+            const auto by_score = [](const auto& a, const auto& b) {
+                return better(a.first, b.first) || (a.first == b.first && a.second < b.second);
+            };
+            if (block.size() == 2) {
+                // A pair (the usual case: a carer, an interpreter): every two of the best four at y,
+                // since the two who move together add their own value to each other.
+                const std::size_t shortlist = std::min<std::size_t>(candidates.size(), 4);
+                std::partial_sort(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(shortlist),
+                                  candidates.end(), by_score);
+                for (std::size_t i = 0; i < shortlist; ++i) {
+                    for (std::size_t j = i + 1; j < shortlist; ++j) {
+                        const Person two[] = {candidates[i].second, candidates[j].second};
+                        const Score delta = state.exchange_delta(block, two);
+                        if (better(delta, best)) {
+                            best = delta;
+                            best_set.assign(std::begin(two), std::end(two));
+                        }
+                    }
+                }
+                continue;
+            }
             std::partial_sort(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(block.size()),
-                              candidates.end(), [](const auto& a, const auto& b) {
-                                  return better(a.first, b.first) || (a.first == b.first && a.second < b.second);
-                              });
+                              candidates.end(), by_score);
             chosen.clear();
             for (std::size_t k = 0; k < block.size(); ++k) chosen.push_back(candidates[k].second);
             const Score delta = state.exchange_delta(block, chosen);
             if (better(delta, best)) {
                 best = delta;
                 best_set = chosen;
+            }
+        }
+        // Or with another movable block of the same size at another table.
+        for (const std::uint32_t other_unit : context.blocks) {
+            const auto& other = context.units.members[other_unit];
+            const TableIndex y = state.table_of(other.front());
+            if (other_unit == unit || other.size() != block.size() || y == x ||
+                (!active.table[x] && !active.table[y])) {
+                continue;
+            }
+            const Score delta = state.exchange_delta(block, other);
+            if (better(delta, best)) {
+                best = delta;
+                best_set = other;
             }
         }
         if (best_set.empty()) continue;
@@ -607,20 +707,23 @@ bool improve_blocks(RoundState& state, const Context& context, std::vector<std::
         activate_table(state, y, active);
         moved = true;
     }
+    // Nothing improved: every exchange has been tried since the tables last changed.
+    if (!moved) std::fill(active.table.begin(), active.table.end(), std::uint8_t{0});
     return moved;
 }
 
 /// Local search to a local optimum of the swap neighbourhood: each active person in `order`
 /// takes the best improving swap with a movable person at another table; a move activates
-/// everyone at the two tables it touches (a swap of two people at untouched tables keeps its
-/// value, so nothing is missed). Then block exchanges, and again until nothing improves.
-void improve(RoundState& state, const Context& context, std::span<const Person> order,
-             std::vector<std::uint8_t>& active, Journal* journal) {
+/// everyone at the two tables it touches (a shortcut: people at other tables, whose swaps with
+/// those two changed too, wait for a move at their own table). Then block exchanges, and again
+/// until nothing improves.
+void improve(RoundState& state, const Context& context, std::span<const Person> order, Marks& active,
+             Journal* journal) {
     while (true) {
         bool moved = false;
         for (const Person p : order) {
-            if (!active[p]) continue;
-            active[p] = 0;
+            if (!active.person[p]) continue;
+            active.person[p] = 0;
             const TableIndex x = state.table_of(p);
             Score best;
             const Person partner = state.best_swap(p, context.movable, best);
@@ -636,17 +739,52 @@ void improve(RoundState& state, const Context& context, std::span<const Person> 
     }
 }
 
+/// A random block exchange for the shake: a movable keep-together group and, at another random
+/// table, a group of the same size there or as many people alone chosen at random.
+void shake_block(RoundState& state, const Context& context, Random& random, Marks& active, Journal& journal) {
+    const std::size_t tables = state.tables();
+    if (tables < 2) return;
+    const std::uint32_t unit = context.blocks[random.below(context.blocks.size())];
+    const auto& block = context.units.members[unit];
+    const TableIndex x = state.table_of(block.front());
+    const auto y = static_cast<TableIndex>((x + 1 + random.below(tables - 1)) % tables);
+    std::vector<Person> partners;
+    for (const std::uint32_t other_unit : context.blocks) {
+        const auto& other = context.units.members[other_unit];
+        if (other_unit != unit && other.size() == block.size() && state.table_of(other.front()) == y) {
+            partners = other;
+            break;
+        }
+    }
+    if (partners.empty()) {
+        for (const Person q : state.members(y)) {
+            if (context.movable[q]) partners.push_back(q);
+        }
+        if (partners.size() < block.size()) return;
+        random.shuffle(std::span<Person>(partners));
+        partners.resize(block.size());
+    }
+    for (std::size_t i = 0; i < block.size(); ++i) {
+        state.swap(block[i], partners[i]);
+        journal.emplace_back(block[i], partners[i]);
+    }
+    activate_table(state, x, active);
+    activate_table(state, y, active);
+}
+
 /// Iterated local search (variable neighbourhood search): shake with k random swaps,
 /// improve, keep the result when it is no worse, otherwise undo it and shake harder next
 /// time (k = 1 .. k_max, back to 1 after an improvement). Returns the iterations run.
 std::size_t search_round(RoundState& state, const Context& context, Random& random, std::size_t iterations) {
     const auto& singletons = context.singletons;
-    if (singletons.empty()) return 0;
+    if (singletons.empty() && context.blocks.empty()) return 0;
     std::vector<Person> order = singletons;
     random.shuffle(std::span<Person>(order));
-    std::vector<std::uint8_t> active(context.problem->people.size(), 0);
-    for (const Person p : order) active[p] = 1;
+    Marks active{std::vector<std::uint8_t>(context.problem->people.size(), 0),
+                 std::vector<std::uint8_t>(state.tables(), 1)};
+    for (const Person p : order) active.person[p] = 1;
     improve(state, context, order, active, nullptr);
+    if (singletons.empty()) return 0;  // blocks alone: one descent of block exchanges
 
     bool spread = false;  // are the movable people at two tables or more?
     for (const Person p : singletons) spread |= state.table_of(p) != state.table_of(singletons.front());
@@ -658,6 +796,11 @@ std::size_t search_round(RoundState& state, const Context& context, Random& rand
     for (std::size_t iteration = 0; iteration < iterations; ++iteration) {
         journal.clear();
         for (std::size_t shake = 0; shake < k; ++shake) {
+            const std::size_t blocks = context.blocks.size();
+            if (blocks > 0 && random.below(singletons.size() + blocks) < blocks) {
+                shake_block(state, context, random, active, journal);
+                continue;
+            }
             const Person p = singletons[random.below(singletons.size())];
             for (int attempt = 0; attempt < 8; ++attempt) {
                 const Person q = singletons[random.below(singletons.size())];
@@ -761,6 +904,7 @@ SeatingPlan plan_seating(const SeatingProblem& problem, const SeatingSearchOptio
         std::string message = "found no seating that keeps every constraint; the best one still has: " + broken.front();
         if (broken.size() > 1) message += " (and " + std::to_string(broken.size() - 1) + " more)";
         message += ". It may be impossible: try fewer rounds, more or larger tables, or fewer keep-apart pairs";
+        if (problem.max_per_sector > 0) message += ", or a larger --max-per-sector";
         throw RequestError(message);
     }
     plan.score = score_seating(problem, seating);

@@ -114,6 +114,18 @@ private:
     };
     /// Change of the number of people over the sector cap when `changes` (sector, ±1) happen at t.
     [[nodiscard]] std::int64_t excess_change(TableIndex t, std::span<const std::pair<SectorIndex, int>> changes) const;
+    /// The same for one person of sector a at x swapped with one of sector b ≠ a at y, in O(1):
+    /// a leaving x mends one excess when x had more than cap of a, b arriving makes one when x
+    /// already had cap or more of b (and the same at y).
+    [[nodiscard]] std::int64_t swap_excess(TableIndex x, TableIndex y, SectorIndex a, SectorIndex b) const noexcept {
+        const auto count = [&](TableIndex t, SectorIndex sector) -> std::int64_t {
+            return sector_counts_[t * sector_count_ + sector];
+        };
+        std::int64_t change = 0;
+        if (a != k_unknown_sector) change += (count(y, a) >= cap_ ? 1 : 0) - (count(x, a) > cap_ ? 1 : 0);
+        if (b != k_unknown_sector) change += (count(x, b) >= cap_ ? 1 : 0) - (count(y, b) > cap_ ? 1 : 0);
+        return change;
+    }
     void count_sector(TableIndex t, SectorIndex sector, int change) noexcept {
         if (sector != k_unknown_sector) sector_counts_[t * sector_count_ + sector] += change;
     }

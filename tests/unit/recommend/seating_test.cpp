@@ -12,6 +12,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <functional>
 #include <map>
 #include <numeric>
@@ -311,6 +312,49 @@ TEST(EventHosts, HostRoleInAnyCaseAtTheEventItself) {
     ASSERT_EQ(hosts.size(), 1u);
     EXPECT_EQ(whole.members[hosts[0]].id, "a");
     EXPECT_TRUE(event_hosts(whole, whole.find_event("dinner")).empty());
+}
+
+TEST(SeatingProblem, OnlyTiesFormedBeforeTheEventCount) {
+    // Seating g (2018-07-04). Before it: the dinner of the day before ties a-b (n = 2, w = 1),
+    // the undated event ties b-c (1), cell-before ties a-d (1), the undated ties.csv rows tie
+    // b-d (1) and c-e (dated 2018-05-01, 1). So every tie among them weighs 1 = w_strong.
+    // Left out: g itself, its breakouts b1 (c-d) and b2 (d-e), the a-c tie of 2018-07-05, the
+    // later workshop (a-c), the July event (a-e) and cell-after (b-e).
+    const Network whole = gathering_history();
+    const EventIndex g = whole.find_event("g");
+    SeatingRequest request;
+    request.people = event_attendees(whole, g);
+    request.layout.tables = 2;
+    PairValueOptions options;
+    options.community_value = 0.0;
+    options.strong_tie_quantile = 1.0;
+    const SeatingProblem problem = seating_problem(network_before_event(whole, g), request, options);
+    const auto person = [&](const char* id) {
+        const auto at = std::find(problem.labels.begin(), problem.labels.end(), id);
+        return static_cast<std::size_t>(at - problem.labels.begin());
+    };
+    const PairValues& v = problem.values;
+    EXPECT_DOUBLE_EQ(problem.strong_tie_weight, 1.0);
+    // a-c (voluntary, grassroots): everything they share is on or after the day: a new pair.
+    EXPECT_DOUBLE_EQ(v.value(person("a"), person("c")), 1.0);
+    EXPECT_TRUE(v.new_cross_sector(person("a"), person("c")));
+    // c-d (grassroots, funder) met only in breakout b1 of the event itself: new.
+    EXPECT_DOUBLE_EQ(v.value(person("c"), person("d")), 1.0);
+    EXPECT_TRUE(v.new_cross_sector(person("c"), person("d")));
+    // d-e met only in breakout b2; a-e only in the month that reaches the day: untied.
+    EXPECT_FALSE(v.has(person("d"), person("e"), PairValues::tied));
+    EXPECT_FALSE(v.has(person("a"), person("e"), PairValues::tied));
+    // a-b (the dinner the day before) and b-d (an undated ties.csv row): strong ties, worth 0.
+    EXPECT_DOUBLE_EQ(v.value(person("a"), person("b")), 0.0);
+    EXPECT_FALSE(v.new_cross_sector(person("a"), person("b")));
+    EXPECT_DOUBLE_EQ(v.value(person("b"), person("d")), 0.0);
+    EXPECT_TRUE(v.has(person("b"), person("c"), PairValues::tied));  // the undated event counts
+
+    // Planned on the whole network instead, a-c and c-d would already be tied.
+    const SeatingProblem whole_problem = seating_problem(whole, request, options);
+    EXPECT_FALSE(whole_problem.values.new_cross_sector(person("a"), person("c")));
+    EXPECT_FALSE(whole_problem.values.new_cross_sector(person("c"), person("d")));
+    EXPECT_LT(whole_problem.values.value(person("a"), person("c")), 1.0);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -670,8 +714,50 @@ TEST(PlanSeating, RandomInstancesKeepEveryConstraint) {
     EXPECT_GE(planned, 200) << refused << " refused";
 }
 
+TEST(PlanSeating, RefusesTinyInstancesOnlyWhenNoSeatingExists) {
+    // Random problems of 4-7 people with every kind of constraint, solved by enumeration:
+    // plan_seating must plan exactly those that have a seating keeping every constraint, and
+    // then reach the best one when there is a single round.
+    Random random(31);
+    int feasible = 0;
+    int impossible = 0;
+    for (int instance = 0; impossible + feasible < 300 && instance < 20000; ++instance) {
+        const SeatingProblem problem = random_problem(random);
+        if (problem.people.size() > 7) continue;
+        // Single-round seatings with the right sizes, to the power of the rounds: keep it small.
+        double single = 1;  // multinomial n! / Π size!
+        for (std::size_t k = 2; k <= problem.people.size(); ++k) single *= static_cast<double>(k);
+        for (const std::size_t size : problem.table_sizes) {
+            for (std::size_t k = 2; k <= size; ++k) single /= static_cast<double>(k);
+        }
+        if (std::pow(single, static_cast<double>(problem.rounds)) > 40'000) continue;
+        const double best = brute_force_best(problem);
+        SeatingSearchOptions options = quick_search(static_cast<std::uint64_t>(instance));
+        options.iterations = 200;
+        if (best < -1e299) {
+            ++impossible;
+            EXPECT_THROW(plan_seating(problem, options), RequestError) << "instance " << instance;
+            continue;
+        }
+        ++feasible;
+        try {
+            const SeatingPlan plan = plan_seating(problem, options);
+            EXPECT_EQ(broken_constraints(problem, plan.seating()), 0u) << "instance " << instance;
+            EXPECT_LE(plan.score.objective, best + 1e-9) << "instance " << instance;
+            if (problem.rounds == 1) {
+                EXPECT_DOUBLE_EQ(plan.score.objective, best) << "instance " << instance;
+            }
+        } catch (const RequestError& error) {
+            ADD_FAILURE() << "instance " << instance << " has a seating but was refused: " << error.what();
+        }
+    }
+    EXPECT_GE(feasible, 100);  // 142 and 158 with this seed
+    EXPECT_GE(impossible, 100);
+}
+
 TEST(PlanSeating, LocalSearchNeverWorsensTheConstruction) {
     Random random(99);
+    int improved = 0;  // rounds the search made strictly better: the check is not vacuous
     for (int instance = 0; instance < 60; ++instance) {
         SeatingProblem problem = random_problem(random);
         problem.keep_apart.clear();
@@ -680,6 +766,10 @@ TEST(PlanSeating, LocalSearchNeverWorsensTheConstruction) {
         options.iterations = 1 + static_cast<std::size_t>(instance) * 5;
         try {
             const SeatingPlan plan = plan_seating(problem, options);
+            for (const auto& round : plan.rounds) {
+                improved += round.search_broken < round.construction_broken ||
+                            round.search_objective > round.construction_objective;
+            }
             bool clean = true;  // did every round's first search keep every constraint?
             for (const auto& round : plan.rounds) {
                 // Lexicographic: fewer broken constraints, else no less value.
@@ -698,6 +788,7 @@ TEST(PlanSeating, LocalSearchNeverWorsensTheConstruction) {
         } catch (const RequestError&) {
         }
     }
+    EXPECT_GE(improved, 30);
 }
 
 TEST(PlanSeating, SameSeedSameSeatingWhateverTheThreads) {
@@ -774,6 +865,14 @@ TEST(PlanSeating, InfeasibleRequestsNameTheConstraint) {
     cap.table_sizes = {4};
     cap.max_per_sector = 1;
     EXPECT_NE(infeasible(cap).find("--max-per-sector 1: 2 people of s do not fit at 1 table"), std::string::npos);
+
+    SeatingProblem cap_room = problem;  // a table of 3 with two sectors capped at 1 each
+    cap_room.table_sizes = {3, 1};
+    cap_room.max_per_sector = 1;
+    EXPECT_NE(infeasible(cap_room).find("--max-per-sector 1: table 1 seats 3 but can take at most 2 people of the 2 "
+                                        "sectors present, and 0 of unknown sector cannot fill the 1 seat left over"),
+              std::string::npos)
+        << infeasible(cap_room);
 
     SeatingProblem cap_group = problem;
     cap_group.max_per_sector = 1;

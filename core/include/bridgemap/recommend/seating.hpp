@@ -256,7 +256,8 @@ struct SeatingPlan {
 /// Plans the seating: round by round, a greedy construction (hosts at their tables, then
 /// keep-together groups largest first, then everyone else in a seeded order, each at the
 /// table where they add the most), then iterated local search — swaps of two people at
-/// different tables (and of a keep-together group with as many people), each evaluated in
+/// different tables (and of a keep-together group with as many people or with a group of the
+/// same size), each evaluated in
 /// O(1) from per-person, per-table gain sums kept up to date in O(n) per move — with shakes
 /// of growing size (variable neighbourhood search). Hard constraints are kept by a
 /// lexicographic objective (fewest broken constraints first). With several rounds, pairs
@@ -265,10 +266,11 @@ struct SeatingPlan {
 /// the constraints are contradictory (two hosts kept together, a keep-apart pair kept
 /// together, a keep-together group larger than any table or with more than max_per_sector of
 /// one sector, more hosts than tables, a keep-apart group larger than the number of tables,
-/// a sector too large for its cap, more rounds than people to meet, with several rounds and no
-/// keep-together group a table larger than the number of tables) or when the search finds
+/// a sector too large for its cap, a table larger than the cap times the sectors present plus
+/// the people of unknown sector, more rounds than people to meet, with several rounds tables
+/// larger than the number of tables by more than keep-together groups make up) or when the search finds
 /// no seating that keeps them all. Deterministic for a seed. Time O(rounds · iterations ·
-/// n · active people), about 1 s for 300 people, 30 tables and 3 rounds.
+/// n · active people), 2-3 s for 300 people, 30 tables and 3 rounds on one core.
 SeatingPlan plan_seating(const SeatingProblem& problem, const SeatingSearchOptions& options);
 
 }  // namespace bridgemap
