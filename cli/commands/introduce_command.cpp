@@ -70,7 +70,9 @@ SectorIndex find_sector(const Sectors& sectors, std::string_view name) {
 /// "public,grassroots" as two different sectors.
 std::pair<SectorIndex, SectorIndex> parse_between(const std::string& text, const Sectors& sectors) {
     const std::size_t comma = text.find(',');
-    if (comma == std::string::npos || text.find(',', comma + 1) != std::string::npos) {
+    if (comma == std::string::npos || text.find(',', comma + 1) != std::string::npos ||
+        trimmed(std::string_view(text).substr(0, comma)).empty() ||
+        trimmed(std::string_view(text).substr(comma + 1)).empty()) {
         throw RequestError("--between " + in_quotes(text) + ": expected two sectors, e.g. --between public,grassroots");
     }
     const SectorIndex first = find_sector(sectors, trimmed(std::string_view(text).substr(0, comma)));
@@ -334,6 +336,11 @@ void print_text(const Result& result, std::ostream& out) {
             for (const GroupIndex g : intro.shared_groups) names.push_back(network.groups[g].display_name());
             shared.push_back("groups: " + join(names, "; "));
         }
+        if (!intro.shared_organisations.empty()) {
+            std::vector<std::string> names;
+            for (const OrganisationIndex o : intro.shared_organisations) names.push_back(network.organisations[o].display_name());
+            shared.push_back("organisations: " + join(names, "; "));
+        }
         if (!intro.shared_places.empty()) shared.push_back("places: " + join(intro.shared_places, "; "));
         out << indent << "they share: " << (shared.empty() ? "nothing recorded" : join(shared, "; ")) << "\n\n";
     }
@@ -356,7 +363,7 @@ std::string introductions_csv(const Result& result) {
     std::vector<std::string_view> header = {"rank",  "member_a", "member_b", "sector_a", "sector_b", "introducer",
                                             "gain",  "reason",   "name_a",   "name_b",   "organisation_a",
                                             "organisation_b", "introducer_name", "shared_events", "shared_groups",
-                                            "shared_places",  "direct_gains",    "two_step_gains", "members_gaining"};
+                                            "shared_places",  "shared_organisations", "direct_gains", "two_step_gains", "members_gaining"};
     if (!by_sector(result)) {
         header.push_back("community_a");
         header.push_back("community_b");
@@ -369,6 +376,8 @@ std::string introductions_csv(const Result& result) {
         for (const EventIndex e : intro.shared_events) events.push_back(network.events[e].id);
         std::vector<std::string> groups;
         for (const GroupIndex g : intro.shared_groups) groups.push_back(network.groups[g].id);
+        std::vector<std::string> organisations;
+        for (const OrganisationIndex o : intro.shared_organisations) organisations.push_back(network.organisations[o].id);
         csv.field(static_cast<std::uint64_t>(r + 1))
             .field(network.members[intro.a].id)
             .field(network.members[intro.b].id)
@@ -385,6 +394,7 @@ std::string introductions_csv(const Result& result) {
             .field(join(events, ";"))
             .field(join(groups, ";"))
             .field(join(intro.shared_places, ";"))
+            .field(join(organisations, ";"))
             .field(static_cast<std::uint64_t>(intro.direct_gains))
             .field(static_cast<std::uint64_t>(intro.two_step_gains))
             .field(static_cast<std::uint64_t>(intro.members_gaining));
@@ -550,6 +560,19 @@ int run_introduce(const IntroduceOptions& options) {
     return k_exit_success;
 }
 
+/// A whole number of at least `least` (CLI11's own checks accept "-1" for an unsigned option,
+/// and word their range as 0 to 1.8e308).
+CLI::Validator whole_number(std::size_t least) {
+    return CLI::Validator(
+        [least](std::string& text) -> std::string {
+            const bool digits = !text.empty() && text.size() <= 9 &&
+                                std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+            if (digits && std::stoul(text) >= least) return {};
+            return "expected a whole number of " + std::to_string(least) + " or more, not " + in_quotes(text);
+        },
+        "", "whole number");
+}
+
 }  // namespace
 
 Command add_introduce_command(CLI::App& app) {
@@ -557,17 +580,19 @@ Command add_introduce_command(CLI::App& app) {
     CLI::App* command =
         app.add_subcommand("introduce", "Who to introduce to whom to build bridging ties between sectors");
     command->footer(
-        "Suggests pairs of members from different sectors (or communities) who are not yet tied, chosen together\n"
-        "so that they raise the network's reach across sectors most: the share of each sector's members with\n"
-        "someone of each other sector among their contacts, or their contacts' contacts. Each suggestion names\n"
-        "the strongest mutual contact who could introduce them, what they already share, and why.\n"
+        "Suggests pairs of members from different sectors (or communities) who are not yet tied, chosen one at a\n"
+        "time (gains re-evaluated after each pick) so that together they raise the network's bridging score most:\n"
+        "for every pair of sectors, how many contacts each sector's members have in the other (the first counts\n"
+        "most) and the share who reach it within two steps, the weakest sector pairs weighing most. It is not a\n"
+        "\"people you may know\" list: --evaluate compares the set with random and Adamic-Adar pairs. Each\n"
+        "suggestion names the strongest mutual contact who could introduce them, what they already share, and why.\n"
         "Who knows whom counts only events, groups and organisations of at most --max-setting-size people\n"
         "(default 40), and ties.csv rows: two people who were only in the same large room are still candidates.\n"
         "--exclude FILE: pairs already tried, one pair of member ids per row (a previous --out file works).\n"
         "docs/introductions.md explains the objective, the algorithm and the evaluation.");
     add_data_options(*command, options->data);
     command->add_option("--count", options->count, "How many introductions (default 10)")
-        ->check(CLI::PositiveNumber)
+        ->check(whole_number(1))
         ->type_name("K");
     command->add_option("--across", options->across,
                         "Bridge sectors (default) or communities (Leiden, on who knows whom)")
@@ -577,13 +602,15 @@ Command add_introduce_command(CLI::App& app) {
         ->type_name("SECTOR,SECTOR");
     command->add_option("--max-per-member", options->max_per_member,
                         "Nobody in more than N introductions (default 2; 0: no limit)")
+        ->check(whole_number(0))
         ->type_name("N");
     command->add_flag("--warm-only", options->warm_only, "Only pairs with a mutual contact who could introduce them");
     command->add_option("--exclude", options->exclude, "Pairs not to suggest (already tried), one per row")
-        ->check(CLI::ExistingFile)
+        ->check(CLI::Validator(CLI::ExistingFile).description(""))
         ->type_name("FILE");
     command->add_option("--max-setting-size", options->max_setting_size,
                         "Only events, groups and organisations of at most N people make ties (default 40; 0: all)")
+        ->check(whole_number(0))
         ->type_name("N");
     command->add_flag("--include-inactive", options->include_inactive,
                       "Also suggest members with no attendance, group or recorded tie");

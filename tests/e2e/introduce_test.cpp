@@ -9,7 +9,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <iterator>
 #include <map>
+#include <regex>
 #include <set>
 
 namespace bridgemap::testing {
@@ -164,8 +169,8 @@ TEST(Introduce, AcrossCommunitiesAndWindow) {
     ASSERT_EQ(result.exit_code, 0) << result.err;
     const auto rows = read_csv(out / "c.csv");
     ASSERT_EQ(rows.size(), 5u);
-    EXPECT_EQ(rows[0][19], "community_a");
-    for (std::size_t r = 1; r < rows.size(); ++r) EXPECT_NE(rows[r][19], rows[r][20]);
+    EXPECT_EQ(rows[0][20], "community_a");
+    for (std::size_t r = 1; r < rows.size(); ++r) EXPECT_NE(rows[r][20], rows[r][21]);
     const auto window = run_bridgemap({"introduce", k_generated, "--until", "2018", "--count", "3"});
     ASSERT_EQ(window.exit_code, 0) << window.err;
     EXPECT_NE(window.out.find("until 2018-12-31"), std::string::npos) << window.out;
@@ -181,6 +186,34 @@ TEST(Introduce, UsageErrors) {
     EXPECT_EQ(run_bridgemap({"introduce", k_generated, "--count", "0"}).exit_code, 2);
     EXPECT_EQ(run_bridgemap({"introduce", k_generated, "--across", "region"}).exit_code, 2);
     EXPECT_EQ(run_bridgemap({"introduce", k_generated, "--exclude", "/no/such/file.csv"}).exit_code, 2);
+
+    // Every bad value: exit status 2, the usage line, a message naming the option, nothing written.
+    const TemporaryFolder out("introduce-usage");
+    const std::string csv = (out / "intro.csv").string();
+    const std::vector<std::pair<std::vector<std::string>, std::string>> bad = {
+        {{"--count", "0"}, "--count: expected a whole number of 1 or more, not \"0\""},
+        {{"--count", "-3"}, "--count: expected a whole number of 1 or more"},
+        {{"--count", "ten"}, "--count: expected a whole number of 1 or more"},
+        {{"--max-per-member", "-1"}, "--max-per-member: expected a whole number of 0 or more"},
+        {{"--max-setting-size", "-5"}, "--max-setting-size: expected a whole number of 0 or more"},
+        {{"--between", ",public"}, "--between \",public\": expected two sectors"},
+        {{"--between", "public,private,funder"}, "expected two sectors"},
+        {{"--between", "public,PUBLIC"}, "name two different sectors"},
+        {{"--across", "region"}, "--across"},
+        {{"--format", "xml"}, "--format"},
+        {{"--from", "2019-13"}, "--from"},
+        {{"--exclude", (out / "missing.csv").string()}, "--exclude"},
+    };
+    for (const auto& [arguments, message] : bad) {
+        std::vector<std::string> command = {"introduce", k_generated, "--out", csv};
+        command.insert(command.end(), arguments.begin(), arguments.end());
+        const auto result = run_bridgemap(command);
+        EXPECT_EQ(result.exit_code, 2) << arguments[0] << " " << arguments[1];
+        EXPECT_NE(result.err.find(message), std::string::npos) << result.err;
+        EXPECT_NE(result.err.find("Usage: bridgemap introduce"), std::string::npos) << result.err;
+        EXPECT_TRUE(result.out.empty()) << result.out;
+        EXPECT_FALSE(std::filesystem::exists(csv)) << arguments[0];
+    }
 }
 
 TEST(Introduce, BadInputWritesNothing) {
@@ -200,6 +233,375 @@ TEST(Introduce, BadInputWritesNothing) {
     EXPECT_NE(exclude.err.find("exclude.csv:3: error: unknown member \"nobody\""), std::string::npos) << exclude.err;
     EXPECT_NE(exclude.err.find("exclude.csv:4: error: unknown member \"ghost\""), std::string::npos) << exclude.err;
     EXPECT_EQ(slurp(out / "intro.csv"), "left from an earlier run");
+}
+
+
+// ---------------------------------------------------------------------------------------
+// Every stated fact, recomputed from the raw files by plain code that shares nothing with
+// bridgemap's own tie model, reach or reason (docs/introductions.md): untied, the options, the
+// introducer, what the pair shares, the gains, the before/after reach and the numbers quoted in
+// the reason line.
+
+/// A network folder's CSV file as rows of column → value; empty when the file is absent.
+std::vector<std::map<std::string, std::string>> table(const std::string& folder, const std::string& file) {
+    std::vector<std::map<std::string, std::string>> rows;
+    if (!std::filesystem::exists(folder + "/" + file)) return rows;
+    const auto cells = read_csv(folder + "/" + file);
+    for (std::size_t r = 1; r < cells.size(); ++r) {
+        std::map<std::string, std::string> row;
+        for (std::size_t c = 0; c < cells[0].size() && c < cells[r].size(); ++c) row[cells[0][c]] = cells[r][c];
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+using Pair = std::pair<std::string, std::string>;
+Pair ordered(const std::string& a, const std::string& b) { return a < b ? Pair{a, b} : Pair{b, a}; }
+
+/// Who knows whom for introductions, by hand: settings (events, groups, organisations) of 2 to
+/// 40 distinct members add 1/(n − 1) to each pair in them, ties.csv rows their weight (no window).
+struct RawNetwork {
+    std::vector<std::string> members;                            // in file order
+    std::map<std::string, std::string> sector;                   // "" when unknown
+    std::map<std::string, std::set<std::string>> events;         // member → events attended
+    std::map<std::string, std::set<std::string>> groups;         // member → groups
+    std::map<std::string, std::set<std::string>> organisations;  // member → organisations
+    std::map<std::string, std::size_t> event_size;               // event → distinct attendees
+    std::set<std::string> active;  // attendance, group membership or ties.csv row
+    std::map<Pair, double> weight;
+    std::map<std::string, std::set<std::string>> neighbours;
+
+    explicit RawNetwork(const std::string& folder) {
+        std::map<std::string, std::string> organisation_sector;
+        for (auto& row : table(folder, "organisations.csv")) organisation_sector[row["id"]] = row["sector"];
+        std::map<std::string, std::set<std::string>> settings;  // kind:id → members
+        for (auto& row : table(folder, "members.csv")) {
+            members.push_back(row["id"]);
+            sector[row["id"]] = !row["sector"].empty() ? row["sector"] : organisation_sector[row["organisation"]];
+            if (!row["organisation"].empty()) {
+                organisations[row["id"]].insert(row["organisation"]);
+                settings["o:" + row["organisation"]].insert(row["id"]);
+            }
+        }
+        for (auto& row : table(folder, "affiliations.csv")) {
+            organisations[row["member_id"]].insert(row["organisation_id"]);
+            settings["o:" + row["organisation_id"]].insert(row["member_id"]);
+        }
+        for (auto& row : table(folder, "attendance.csv")) {
+            events[row["member_id"]].insert(row["event_id"]);
+            settings["e:" + row["event_id"]].insert(row["member_id"]);
+            active.insert(row["member_id"]);
+        }
+        for (auto& row : table(folder, "group_members.csv")) {
+            groups[row["member_id"]].insert(row["group_id"]);
+            settings["g:" + row["group_id"]].insert(row["member_id"]);
+            active.insert(row["member_id"]);
+        }
+        for (const auto& [key, in] : settings) {
+            if (key[0] == 'e') event_size[key.substr(2)] = in.size();
+            if (in.size() < 2 || in.size() > 40) continue;
+            for (const auto& a : in) {
+                for (const auto& b : in) {
+                    if (a < b) weight[{a, b}] += 1.0 / static_cast<double>(in.size() - 1);
+                }
+            }
+        }
+        for (auto& row : table(folder, "ties.csv")) {
+            weight[ordered(row["source"], row["target"])] += row["weight"].empty() ? 1.0 : std::stod(row["weight"]);
+            active.insert(row["source"]);
+            active.insert(row["target"]);
+        }
+        for (const auto& [pair, w] : weight) {
+            neighbours[pair.first].insert(pair.second);
+            neighbours[pair.second].insert(pair.first);
+        }
+    }
+
+    [[nodiscard]] bool tied(const std::string& a, const std::string& b) const { return weight.contains(ordered(a, b)); }
+    [[nodiscard]] double w(const std::string& a, const std::string& b) const { return weight.at(ordered(a, b)); }
+};
+
+/// The sectors' bridging measures with `added` ties on top of the raw network's.
+struct RawMeasures {
+    double score = 0;
+    double reach_two = 0;  // mean over ordered sector pairs
+    std::map<Pair, std::size_t> tied_to;  // (s, t) → members of s with a contact in t
+    std::map<std::string, std::size_t> size;
+    std::map<std::string, std::set<std::string>> reach;  // member → other sectors within two steps
+};
+
+RawMeasures raw_measures(const RawNetwork& network, const std::vector<Pair>& added) {
+    // Members and sectors by number, for speed; -1: unknown sector.
+    std::map<std::string, int> index;
+    for (const auto& id : network.members) index.emplace(id, static_cast<int>(index.size()));
+    std::vector<std::string> sectors;
+    for (const auto& id : network.members) {
+        if (!network.sector.at(id).empty()) sectors.push_back(network.sector.at(id));
+    }
+    std::sort(sectors.begin(), sectors.end());
+    sectors.erase(std::unique(sectors.begin(), sectors.end()), sectors.end());
+    const std::size_t n = network.members.size();
+    const std::size_t groups = sectors.size();
+    std::vector<int> sector(n, -1);
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::string& name = network.sector.at(network.members[i]);
+        if (!name.empty()) sector[i] = static_cast<int>(std::lower_bound(sectors.begin(), sectors.end(), name) - sectors.begin());
+    }
+    std::vector<std::set<int>> neighbours(n);
+    for (const auto& [pair, w] : network.weight) {
+        neighbours[index.at(pair.first)].insert(index.at(pair.second));
+        neighbours[index.at(pair.second)].insert(index.at(pair.first));
+    }
+    for (const auto& [a, b] : added) {
+        neighbours[index.at(a)].insert(index.at(b));
+        neighbours[index.at(b)].insert(index.at(a));
+    }
+
+    RawMeasures measures;
+    std::vector<double> size(groups, 0.0);
+    std::vector<double> depth(groups * groups, 0.0);
+    std::vector<double> two(groups * groups, 0.0);
+    std::vector<std::size_t> tied(groups * groups, 0);
+    for (std::size_t i = 0; i < n; ++i) {
+        const int s = sector[i];
+        if (s < 0) continue;
+        ++size[s];
+        std::vector<int> contacts(groups, 0);
+        std::vector<bool> within_two(groups, false);
+        for (const int y : neighbours[i]) {
+            if (sector[y] >= 0) ++contacts[sector[y]], within_two[sector[y]] = true;
+            for (const int z : neighbours[y]) {
+                if (sector[z] >= 0) within_two[sector[z]] = true;
+            }
+        }
+        for (std::size_t t = 0; t < groups; ++t) {
+            if (within_two[t] && static_cast<int>(t) != s) measures.reach[network.members[i]].insert(sectors[t]);
+            depth[s * groups + t] += 1.0 - std::pow(2.0, -contacts[t]);  // the first contact 1/2, the second 1/4, ...
+            two[s * groups + t] += within_two[t] ? 1.0 : 0.0;
+            tied[s * groups + t] += contacts[t] > 0 ? 1 : 0;
+        }
+    }
+    const auto phi = [](double x) { return 1.0 - (1.0 - x) * (1.0 - x); };
+    double total = 0;
+    std::size_t pairs = 0;
+    for (std::size_t s = 0; s < groups; ++s) {
+        measures.size[sectors[s]] = static_cast<std::size_t>(size[s]);
+        for (std::size_t t = 0; t < groups; ++t) {
+            if (s == t) continue;
+            total += (phi(depth[s * groups + t] / size[s]) + phi(two[s * groups + t] / size[s])) / 2.0;
+            measures.reach_two += two[s * groups + t] / size[s];
+            measures.tied_to[Pair(sectors[s], sectors[t])] = tied[s * groups + t];
+            ++pairs;
+        }
+    }
+    measures.score = 100.0 * total / static_cast<double>(pairs);
+    measures.reach_two /= static_cast<double>(pairs);
+    return measures;
+}
+
+std::set<std::string> json_ids(const nlohmann::json& items) {
+    std::set<std::string> ids;
+    for (const auto& item : items) ids.insert(item.is_string() ? item.get<std::string>() : item["id"].get<std::string>());
+    return ids;
+}
+
+template <class T>
+std::set<T> intersection(const std::set<T>& a, const std::set<T>& b) {
+    std::set<T> both;
+    std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::inserter(both, both.begin()));
+    return both;
+}
+
+/// Runs `introduce FOLDER --format json ARGUMENTS` and checks every recommendation against
+/// RawNetwork. Returns how many introductions were listed.
+std::size_t expect_true_to_the_raw_files(const std::string& folder, const std::vector<std::string>& arguments,
+                                         const std::set<Pair>& excluded = {}, const std::filesystem::path& keep_csv = {}) {
+    const TemporaryFolder out("introduce-raw-check");
+    std::vector<std::string> command = {"introduce", folder, "--format", "json", "--evaluate", "--out",
+                                        (out / "list.csv").string()};
+    command.insert(command.end(), arguments.begin(), arguments.end());
+    const auto result = run_bridgemap(command);
+    EXPECT_EQ(result.exit_code, 0) << result.err;
+    if (result.exit_code != 0) return 0;
+    const auto json = nlohmann::json::parse(result.out);
+    // The CSV file says what the JSON says (SPEC §4's columns first).
+    const auto rows = read_csv(out / "list.csv");
+    if (!keep_csv.empty()) std::filesystem::copy_file(out / "list.csv", keep_csv);
+    EXPECT_EQ(rows.size(), json["introductions"].size() + 1);
+    for (std::size_t r = 1; r < rows.size() && r <= json["introductions"].size(); ++r) {
+        const auto& intro = json["introductions"][r - 1];
+        const std::vector<std::string> expected = {
+            std::to_string(r), intro["member_a"]["id"], intro["member_b"]["id"], intro["member_a"]["sector"],
+            intro["member_b"]["sector"], intro["introducer"].is_null() ? "" : intro["introducer"]["id"].get<std::string>()};
+        EXPECT_EQ(std::vector<std::string>(rows[r].begin(), rows[r].begin() + 6), expected);
+        EXPECT_NEAR(std::stod(rows[r][6]), intro["gain"].get<double>(), 1e-11 * intro["gain"].get<double>());
+        EXPECT_EQ(rows[r][7], intro["reason"]);
+    }
+    const auto& settings = json["settings"];
+    const RawNetwork network(folder);
+    const std::size_t cap = settings["max_per_member"];
+    const bool warm_only = settings["warm_only"];
+    std::set<std::string> between;
+    if (!settings["between"].is_null()) between = {settings["between"][0], settings["between"][1]};
+
+    const RawMeasures before = raw_measures(network, {});
+    EXPECT_NEAR(json["before"]["score"].get<double>(), before.score, 1e-9);
+    EXPECT_NEAR(json["before"]["reach_within_two_steps"].get<double>(), before.reach_two, 1e-12);
+
+    std::vector<Pair> added;
+    std::map<std::string, std::size_t> picks;
+    RawMeasures current = before;
+    const std::regex thin(R"(^links (\S+) to (\S+)(, where (only )?(\d+) of (\d+) \S+ members (has|have) a tie to the \S+ sector|, where none of the (\d+) \S+ members has a tie to the \S+ sector)?;)");
+    const std::regex room(R"(; both were at (.+) \(([0-9-]+, )?(\d+) people\))");
+    // A lambda returning void, so that ASSERT can end the check of one introduction.
+    const auto check = [&](const nlohmann::json& intro) {
+        const std::string a = intro["member_a"]["id"];
+        const std::string b = intro["member_b"]["id"];
+        SCOPED_TRACE(folder + " " + ::testing::PrintToString(arguments) + " rank " + intro["rank"].dump() + ": " + a +
+                     " and " + b);
+        // The pair and the options.
+        const std::string& sa = network.sector.at(a);
+        const std::string& sb = network.sector.at(b);
+        EXPECT_EQ(intro["member_a"]["sector"], sa);
+        EXPECT_EQ(intro["member_b"]["sector"], sb);
+        EXPECT_FALSE(sa.empty());
+        EXPECT_FALSE(sb.empty());
+        EXPECT_NE(sa, sb);
+        EXPECT_FALSE(network.tied(a, b));
+        EXPECT_TRUE(network.active.contains(a) && network.active.contains(b));
+        EXPECT_FALSE(std::find(added.begin(), added.end(), ordered(a, b)) != added.end());
+        EXPECT_FALSE(excluded.contains(ordered(a, b)));
+        if (!between.empty()) {
+            EXPECT_EQ((std::set<std::string>{sa, sb}), between);
+        }
+        if (cap > 0) {
+            EXPECT_LE(++picks[a], cap);
+            EXPECT_LE(++picks[b], cap);
+        }
+
+        // The introducer: a mutual contact, none stronger (the weaker of its two ties).
+        double strongest = -1;
+        for (const auto& i : intersection(network.neighbours.count(a) ? network.neighbours.at(a) : std::set<std::string>{},
+                                          network.neighbours.count(b) ? network.neighbours.at(b) : std::set<std::string>{})) {
+            strongest = std::max(strongest, std::min(network.w(a, i), network.w(i, b)));
+        }
+        if (strongest < 0) {
+            EXPECT_TRUE(intro["introducer"].is_null());
+            EXPECT_FALSE(warm_only);
+        } else {
+            ASSERT_FALSE(intro["introducer"].is_null());
+            const std::string i = intro["introducer"]["id"];
+            ASSERT_TRUE(network.tied(a, i) && network.tied(i, b)) << i;
+            EXPECT_NEAR(std::min(network.w(a, i), network.w(i, b)), strongest, 1e-12) << i;
+            EXPECT_NEAR(intro["introducer"]["tie_weight"].get<double>(), strongest, 1e-12);
+        }
+
+        // What they share.
+        const auto shared_of = [](const auto& by_member, const std::string& x, const std::string& y) {
+            const std::set<std::string> none;
+            return intersection(by_member.count(x) ? by_member.at(x) : none, by_member.count(y) ? by_member.at(y) : none);
+        };
+        EXPECT_EQ(json_ids(intro["shared"]["events"]), shared_of(network.events, a, b));
+        EXPECT_EQ(json_ids(intro["shared"]["groups"]), shared_of(network.groups, a, b));
+        EXPECT_EQ(json_ids(intro["shared"]["organisations"]), shared_of(network.organisations, a, b));
+
+        // The reason: the thin sector pair's numbers before this introduction, and the room.
+        const std::string reason = intro["reason"];
+        std::smatch match;
+        ASSERT_TRUE(std::regex_search(reason, match, thin)) << reason;
+        EXPECT_EQ((std::set<std::string>{match[1], match[2]}), (std::set<std::string>{sa, sb})) << reason;
+        const std::string from = match[1];
+        const std::string to = match[2];
+        const std::size_t tied = current.tied_to[Pair(from, to)];
+        const std::size_t size = current.size[from];
+        const double share_from = static_cast<double>(tied) / static_cast<double>(size);
+        const double share_to = static_cast<double>(current.tied_to[Pair(to, from)]) / static_cast<double>(current.size[to]);
+        EXPECT_LE(share_from, share_to) << reason;  // the weaker direction is quoted
+        if (match[5].matched) {
+            EXPECT_EQ(std::stoul(match[5]), tied) << reason;
+            EXPECT_EQ(std::stoul(match[6]), size) << reason;
+            EXPECT_EQ(match[4].matched, 2 * tied < size) << reason;
+            EXPECT_EQ(match[7] == "has", tied == 1) << reason;
+        } else if (match[8].matched) {
+            EXPECT_EQ(tied, 0u) << reason;
+            EXPECT_EQ(std::stoul(match[8]), size) << reason;
+        } else {
+            EXPECT_EQ(tied, size) << reason;
+        }
+        if (std::regex_search(reason, match, room)) {
+            ASSERT_FALSE(intro["shared"]["events"].empty());
+            const auto& last = intro["shared"]["events"].back();
+            EXPECT_EQ(match[1], last["name"].get<std::string>()) << reason;
+            EXPECT_EQ(std::stoul(match[3]), network.event_size.at(last["id"])) << reason;
+        } else {
+            EXPECT_TRUE(intro["shared"]["events"].empty()) << reason;
+        }
+
+        // The gain: the score with this introduction minus the score without it.
+        added.push_back(ordered(a, b));
+        const RawMeasures after = raw_measures(network, added);
+
+        // "brings A within two steps of 3 more sectors [and B of 1 more sector]", or "N of their
+        // contacts gain a two-step route to the other's sector".
+        const std::set<std::string> nothing;
+        const auto reach = [&](const RawMeasures& measures, const std::string& x) -> const std::set<std::string>& {
+            const auto found = measures.reach.find(x);
+            return found == measures.reach.end() ? nothing : found->second;
+        };
+        const auto newly = [&](const std::string& x) { return reach(after, x).size() - reach(current, x).size(); };
+        std::size_t gaining = 0;  // contacts of a or b who newly reach a sector
+        for (const auto& [member, sectors] : after.reach) {
+            if (member != a && member != b && sectors.size() > reach(current, member).size()) ++gaining;
+        }
+        const std::regex brings(R"(; brings (.+?) within two steps of (\d+) more sectors?( and (.+?) of (\d+) more sectors?)?;)");
+        const std::regex contacts(R"(; (\d+) of their contacts (gains|gain) a two-step route)");
+        if (std::regex_search(reason, match, brings)) {
+            const bool first_is_a = match[1] == intro["member_a"]["name"].get<std::string>();
+            EXPECT_EQ(std::stoul(match[2]), newly(first_is_a ? a : b)) << reason;
+            if (match[3].matched) {
+                EXPECT_EQ(std::stoul(match[5]), newly(first_is_a ? b : a)) << reason;
+            } else {
+                EXPECT_EQ(newly(first_is_a ? b : a), 0u) << reason;
+            }
+        } else if (std::regex_search(reason, match, contacts)) {
+            EXPECT_EQ(newly(a) + newly(b), 0u) << reason;
+            EXPECT_EQ(std::stoul(match[1]), gaining) << reason;
+            EXPECT_EQ(match[2] == "gains", gaining == 1) << reason;
+        } else {
+            EXPECT_EQ(newly(a) + newly(b) + gaining, 0u) << reason;
+        }
+        EXPECT_NEAR(intro["gain"].get<double>(), after.score - current.score, 1e-9);
+        EXPECT_GT(intro["gain"].get<double>(), 0.0);
+        current = after;
+    };
+    for (const auto& intro : json["introductions"]) check(intro);
+    EXPECT_NEAR(json["after"]["score"].get<double>(), current.score, 1e-9);
+    EXPECT_NEAR(json["after"]["reach_within_two_steps"].get<double>(), current.reach_two, 1e-12);
+    EXPECT_NEAR(json["evaluation"]["recommended"]["reach_within_two_steps"].get<double>(), current.reach_two, 1e-12);
+    return json["introductions"].size();
+}
+
+TEST(Introduce, EveryStatedFactHoldsInTheRawFiles) {
+    const std::string example = BRIDGEMAP_EXAMPLE_DIR;
+    EXPECT_EQ(expect_true_to_the_raw_files(example, {}), 10u);
+    EXPECT_EQ(expect_true_to_the_raw_files(example, {"--count", "6", "--warm-only", "--max-per-member", "1"}), 6u);
+    EXPECT_GT(expect_true_to_the_raw_files(example, {"--between", "public,grassroots", "--max-per-member", "0"}), 0u);
+    EXPECT_EQ(expect_true_to_the_raw_files(k_generated, {}), 10u);
+    EXPECT_EQ(expect_true_to_the_raw_files(k_generated, {"--count", "15", "--max-per-member", "1", "--warm-only"}), 15u);
+    EXPECT_GT(expect_true_to_the_raw_files(k_generated, {"--between", "public,grassroots", "--count", "5"}), 0u);
+
+    // A freshly generated network of 500 members, and a list given back as --exclude.
+    const TemporaryFolder out("introduce-raw");
+    const std::string generated = (out / "net").string();
+    ASSERT_EQ(run_bridgemap({"generate", "--members", "500", "--seed", "11", "--out", generated}).exit_code, 0);
+    EXPECT_EQ(expect_true_to_the_raw_files(generated, {"--count", "12"}, {}, out / "first.csv"), 12u);
+    std::set<Pair> tried;
+    const auto first = read_csv(out / "first.csv");
+    for (std::size_t r = 1; r < first.size(); ++r) tried.insert(ordered(first[r][1], first[r][2]));
+    ASSERT_EQ(tried.size(), 12u);
+    EXPECT_EQ(expect_true_to_the_raw_files(generated, {"--count", "12", "--exclude", (out / "first.csv").string()}, tried),
+              12u);
+    EXPECT_EQ(expect_true_to_the_raw_files(generated, {"--warm-only", "--max-per-member", "3"}), 10u);
 }
 
 }  // namespace

@@ -187,7 +187,8 @@ struct Describer {
             text += ", where none of the " + std::to_string(size) + " " + members_of(from) + " has a tie to " + group_name(to);
         } else if (tied < size) {
             text += std::string(", where ") + (2 * tied < size ? "only " : "") + std::to_string(tied) + " of " +
-                    std::to_string(size) + " " + members_of(from) + " have a tie to " + group_name(to);
+                    std::to_string(size) + " " + members_of(from) + (tied == 1 ? " has" : " have") + " a tie to " +
+                    group_name(to);
         }
         const std::string groups_word = by_sector() ? "sector" : "community";
         const std::string groups_plural = by_sector() ? "sectors" : "communities";
@@ -200,8 +201,8 @@ struct Describer {
         } else if (intro.b_new_groups > 0) {
             text += "; brings " + b.display_name() + " within two steps of " + more(intro.b_new_groups);
         } else if (intro.contacts_gaining > 0) {
-            text += "; " + std::to_string(intro.contacts_gaining) + " of their contacts gain a two-step route to the other's " +
-                    groups_word;
+            text += "; " + std::to_string(intro.contacts_gaining) + " of their contacts " +
+                    (intro.contacts_gaining == 1 ? "gains" : "gain") + " a two-step route to the other's " + groups_word;
         } else {
             text += "; gives " + a.display_name() + " a " + ordinal(intro.a_contacts + 1) + " contact in " +
                     group_name(intro.group_b) + " and " + b.display_name() + " a " + ordinal(intro.b_contacts + 1) +

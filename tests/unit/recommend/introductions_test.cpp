@@ -7,6 +7,7 @@
 #include <bridgemap/generate/network_generator.hpp>
 #include <bridgemap/ingest/network_reader.hpp>
 #include <bridgemap/metrics/sector_mixing.hpp>
+#include <bridgemap/model/window.hpp>
 #include <bridgemap/random.hpp>
 #include <bridgemap/recommend/introductions.hpp>
 
@@ -371,7 +372,7 @@ TEST(RecommendIntroductions, HandExampleAndTieBreak) {
     EXPECT_EQ(network.events[first.shared_events[0]].id, "big");
     EXPECT_NE(first.reason.find("both were at big (2018-06-01, 5 people) but never in a small group"), std::string::npos)
         << first.reason;
-    EXPECT_NE(first.reason.find("links b to a, where 1 of 2 b members have a tie to the a sector"), std::string::npos)
+    EXPECT_NE(first.reason.find("links b to a, where 1 of 2 b members has a tie to the a sector"), std::string::npos)
         << first.reason;
     const auto& second = plan.introductions[1];
     EXPECT_EQ(std::minmax(second.a, second.b), std::minmax(MemberIndex{0}, MemberIndex{2}));
@@ -477,6 +478,46 @@ TEST(RecommendIntroductions, GeneratedNetworksAndTheBundledExample) {
     const IntroductionPlan bundled = recommend_introductions(example.network, options);
     EXPECT_EQ(bundled.introductions.size(), 10u);
     expect_facts_true(example.network, bundled, options);
+}
+
+TEST(RecommendIntroductions, WindowedNetwork) {
+    // --from/--until: the network seen through the window; every fact holds there, every shared
+    // event lies inside it, and members active only outside it are not suggested.
+    generate::GeneratorOptions generator;
+    generator.members = 300;
+    generator.seed = 4;
+    const Network network = generate::generate_network(generator);
+    const Window window = parse_window("2018-03", "2018-12");
+    const Network windowed = apply_window(network, window);
+    IntroductionOptions options;
+    options.ties.max_setting_size = k_default_introduction_setting_size;
+    options.count = 10;
+    options.max_per_member = 2;
+    const IntroductionPlan plan = recommend_introductions(windowed, options);
+    ASSERT_EQ(plan.introductions.size(), 10u);
+    expect_facts_true(windowed, plan, options);
+    // What they share in the window, from the whole network's rows: events dated inside it.
+    const DateSpan span = window.span();
+    for (const Introduction& intro : plan.introductions) {
+        const MemberIndex a = network.find_member(windowed.members[intro.a].id);
+        const MemberIndex b = network.find_member(windowed.members[intro.b].id);
+        std::set<std::string> expected;
+        for (const Attendance& row : network.attendance) {
+            if (row.member != a) continue;
+            const Event& event = network.events[row.event];
+            if (!event.date || !span.contains(*event.date)) continue;
+            for (const Attendance& other : network.attendance) {
+                if (other.member == b && other.event == row.event) expected.insert(event.id);
+            }
+        }
+        std::set<std::string> stated;
+        for (const EventIndex e : intro.shared_events) stated.insert(windowed.events[e].id);
+        EXPECT_EQ(stated, expected);
+    }
+    // The whole history gives a different list: the window matters.
+    const IntroductionPlan all = recommend_introductions(network, options);
+    EXPECT_NE(pairs_of(all, 10), pairs_of(plan, 10));
+    EXPECT_GT(plan.inactive_members, all.inactive_members);
 }
 
 TEST(RecommendIntroductions, LargeSettingsExposeWithoutTying) {
