@@ -14,7 +14,7 @@ TEST(Cli, VersionAndHelp) {
 
     const auto help = run_bridgemap({"--help"});
     EXPECT_EQ(help.exit_code, 0);
-    for (const char* command : {"validate", "analyse", "trend", "generate"}) {
+    for (const char* command : {"validate", "analyse", "report", "trend", "introduce", "seat", "map", "generate"}) {
         EXPECT_NE(help.out.find(command), std::string::npos) << command;
     }
     EXPECT_NE(help.out.find("Exit codes"), std::string::npos);
@@ -38,7 +38,7 @@ TEST(Cli, UnknownCommandSaysWhatWasExpected) {
     const auto list = result.err.find("The commands are: ");
     ASSERT_NE(list, std::string::npos) << result.err;
     const std::string commands = result.err.substr(list, result.err.find('\n', list) - list);
-    for (const char* command : {"validate", "analyse", "trend", "generate"}) {
+    for (const char* command : {"validate", "analyse", "report", "trend", "introduce", "seat", "map", "generate"}) {
         EXPECT_NE(commands.find(command), std::string::npos) << command << " missing from: " << commands;
     }
     EXPECT_NE(result.err.find("Usage: bridgemap"), std::string::npos) << result.err;
