@@ -78,7 +78,8 @@ TEST(Report, ExampleReportAgreesWithAnalyseTrendAndIntroduce) {
     // Change over time: the years and E-I of trend --by year.
     const auto trend = run_bridgemap({"trend", k_example, "--by", "year", "--format", "json"});
     ASSERT_EQ(trend.exit_code, 0) << trend.err;
-    for (const auto& period : nlohmann::json::parse(trend.out)["periods"]) {
+    const auto trend_json = nlohmann::json::parse(trend.out);
+    for (const auto& period : trend_json["periods"]) {
         const std::string row = "<tr><td>" + period["period"].get<std::string>() + "</td>";
         const auto at = html.find(row);
         ASSERT_NE(at, std::string::npos) << row;

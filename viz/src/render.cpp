@@ -277,7 +277,7 @@ std::string render_scene(const MapScene& scene, MapFormat format) {
     Tooltips tooltips(format);
     std::lock_guard<std::mutex> lock(detail::graphviz_mutex());
     detail::GraphvizMessages messages;
-    detail::Context context;
+    const detail::Context& context = detail::shared_context();
     detail::Graph graph("map");
     Agraph_t* g = graph.get();
     using detail::declare_attribute;

@@ -64,6 +64,11 @@ Context::~Context() {
     gvFreeContext(context_);
 }
 
+const Context& shared_context() {
+    static const Context* const context = new Context();  // never freed: see the header
+    return *context;
+}
+
 Graph::Graph(const char* name) : graph_(agopen(writable(name), Agundirected, nullptr)) {
     if (graph_ == nullptr) throw Error("Graphviz could not create a graph");
 }

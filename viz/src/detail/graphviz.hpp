@@ -47,6 +47,13 @@ private:
     GVC_t* context_;
 };
 
+/// The one Graphviz context of the process, made on first use and never freed. Graphviz
+/// 2.42's pango plugin remembers the last font name it measured as a pointer into the
+/// context's font table, so measuring text in a second context after freeing the first reads
+/// freed memory (AddressSanitizer found it); one context for the process's life avoids that.
+/// Use it only while holding graphviz_mutex().
+const Context& shared_context();
+
 /// An undirected graph (Agraph_t), closed when it goes.
 class Graph {
 public:
