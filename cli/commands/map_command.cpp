@@ -7,7 +7,7 @@
 #include <bridgemap/viz/event_map.hpp>
 #include <bridgemap/viz/map_options.hpp>
 #include <bridgemap/viz/scene.hpp>
-#include <bridgemap/viz/streamed_mixing.hpp>
+#include <bridgemap/metrics/sector_mixing.hpp>
 #include <bridgemap/viz/summary_map.hpp>
 #include <bridgemap/viz/whole_map.hpp>
 
@@ -94,7 +94,7 @@ int run_map(const MapCommandOptions& options, const CLI::App& command) {
         } else {
             // By sector, the mixing is counted while the ties are projected: 100,000 members
             // have about 13 million ties, which need not be held.
-            const SectorMixing mixing = viz::streamed_sector_mixing(network, sectors, map_options.ties);
+            const SectorMixing mixing = projected_sector_mixing(network, sectors, map_options.ties);
             scene = viz::sector_summary_scene(network, sectors, mixing, map_options);
         }
         what = "summary map of " + std::to_string(scene.nodes.size()) +

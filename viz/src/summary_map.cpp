@@ -3,7 +3,7 @@
 #include <bridgemap/error.hpp>
 #include <bridgemap/viz/markup.hpp>
 #include <bridgemap/viz/palette.hpp>
-#include <bridgemap/viz/streamed_mixing.hpp>
+#include <bridgemap/metrics/sector_mixing.hpp>
 
 #include "member_drawing.hpp"
 
@@ -312,7 +312,7 @@ std::string render_summary_map(const Network& network, const MapOptions& options
         const Communities communities = leiden_communities(graph, community_options);
         return render_scene(summary_scene(network, graph, sectors, mixing, &communities, options), format);
     }
-    const SectorMixing mixing = streamed_sector_mixing(network, sectors, options.ties);
+    const SectorMixing mixing = projected_sector_mixing(network, sectors, options.ties);
     return render_scene(sector_summary_scene(network, sectors, mixing, options), format);
 }
 

@@ -2,6 +2,8 @@
 
 #include <bridgemap/error.hpp>
 
+#include "ties/projection_engine.hpp"
+
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -15,11 +17,11 @@ namespace {
 
 __extension__ using Int128 = __int128;  // GCC and Clang; __extension__ keeps -Wpedantic quiet
 
-/// Throws when `sectors` does not describe the members of `graph`.
-void check_sectors(const TieGraph& graph, const Sectors& sectors, const char* where) {
-    if (sectors.of_member.size() != graph.member_count()) {
+/// Throws when `sectors` does not describe `members` members.
+void check_sectors(std::size_t members, const Sectors& sectors, const char* where) {
+    if (sectors.of_member.size() != members) {
         throw Error(std::string(where) + ": " + std::to_string(sectors.of_member.size()) + " sectors for " +
-                    std::to_string(graph.member_count()) + " members");
+                    std::to_string(members) + " members");
     }
     for (const SectorIndex sector : sectors.of_member) {
         if (sector != k_unknown_sector && sector >= sectors.count()) {
@@ -53,10 +55,73 @@ void add(std::uint64_t* set, SectorIndex sector) noexcept {
     set[sector / 64] |= std::uint64_t{1} << (sector % 64);
 }
 
+/// Fills mixing's member counts and, from the counts of ties between known sectors
+/// observed[a·S + b] (a ≤ b), its tie counts, E-I index, expected E-I index and pairs.
+/// Returns K_s, the tie ends of each sector.
+std::vector<std::uint64_t> mixing_from_counts(const Sectors& sectors, const std::vector<std::uint64_t>& observed,
+                                              SectorMixing& mixing) {
+    const std::size_t sector_count = sectors.count();
+    mixing.members.assign(sector_count, 0);
+    for (const SectorIndex sector : sectors.of_member) {
+        if (sector == k_unknown_sector) {
+            ++mixing.unknown_members;
+        } else {
+            ++mixing.members[sector];
+        }
+    }
+    std::vector<std::uint64_t> degree_sum(sector_count, 0);
+    for (std::size_t a = 0; a < sector_count; ++a) {
+        for (std::size_t b = a; b < sector_count; ++b) {
+            const std::uint64_t count = observed[a * sector_count + b];
+            mixing.known_ties += count;
+            degree_sum[a] += count;
+            degree_sum[b] += count;
+            (a == b ? mixing.internal_ties : mixing.external_ties) += count;
+        }
+    }
+    const std::uint64_t m = mixing.known_ties;
+    if (m > 0) {
+        mixing.ei_index = (static_cast<double>(mixing.external_ties) - static_cast<double>(mixing.internal_ties)) /
+                          static_cast<double>(m);
+    }
+
+    std::uint64_t known_members = 0;
+    std::uint64_t internal_possible = 0;
+    for (const std::uint64_t size : mixing.members) {
+        known_members += size;
+        internal_possible += pairs(size);
+    }
+    const std::uint64_t all_possible = pairs(known_members);
+    if (all_possible > 0) {
+        const std::uint64_t external_possible = all_possible - internal_possible;
+        mixing.expected_ei_index = (static_cast<double>(external_possible) - static_cast<double>(internal_possible)) /
+                                   static_cast<double>(all_possible);
+    }
+
+    mixing.pairs.reserve(sector_count * (sector_count + 1) / 2);
+    for (std::size_t a = 0; a < sector_count; ++a) {
+        for (std::size_t b = a; b < sector_count; ++b) {
+            SectorPairMixing pair;
+            pair.a = static_cast<SectorIndex>(a);
+            pair.b = static_cast<SectorIndex>(b);
+            pair.observed = observed[a * sector_count + b];
+            if (m > 0) {
+                const double ka = static_cast<double>(degree_sum[a]);
+                const double kb = static_cast<double>(degree_sum[b]);
+                pair.expected =
+                    a == b ? ka * ka / (4.0 * static_cast<double>(m)) : ka * kb / (2.0 * static_cast<double>(m));
+            }
+            if (pair.expected > 0.0) pair.ratio = static_cast<double>(pair.observed) / pair.expected;
+            mixing.pairs.push_back(pair);
+        }
+    }
+    return degree_sum;
+}
+
 }  // namespace
 
 MemberSectorScores member_sector_scores(const TieGraph& graph, const Sectors& sectors) {
-    check_sectors(graph, sectors, "member_sector_scores");
+    check_sectors(graph.member_count(), sectors, "member_sector_scores");
     const std::size_t n = graph.member_count();
     MemberSectorScores scores;
     scores.ei_index.assign(n, k_not_defined);
@@ -92,57 +157,23 @@ MemberSectorScores member_sector_scores(const TieGraph& graph, const Sectors& se
 }
 
 SectorMixing sector_mixing(const TieGraph& graph, const Sectors& sectors) {
-    check_sectors(graph, sectors, "sector_mixing");
+    check_sectors(graph.member_count(), sectors, "sector_mixing");
     const std::size_t n = graph.member_count();
     const std::size_t sector_count = sectors.count();
     const auto& of = sectors.of_member;
     SectorMixing mixing;
 
-    mixing.members.assign(sector_count, 0);
-    for (const SectorIndex sector : of) {
-        if (sector == k_unknown_sector) {
-            ++mixing.unknown_members;
-        } else {
-            ++mixing.members[sector];
-        }
-    }
-
-    // Ties between known sectors: observed[a·S + b] for a ≤ b, and K_s.
+    // Ties between known sectors: observed[a·S + b] for a ≤ b.
     std::vector<std::uint64_t> observed(sector_count * sector_count, 0);
-    std::vector<std::uint64_t> degree_sum(sector_count, 0);
     for (const Tie& tie : graph.ties()) {
         SectorIndex a = of[tie.source];
         SectorIndex b = of[tie.target];
         if (a == k_unknown_sector || b == k_unknown_sector) continue;
-        ++mixing.known_ties;
-        ++degree_sum[a];
-        ++degree_sum[b];
-        if (a == b) {
-            ++mixing.internal_ties;
-        } else {
-            ++mixing.external_ties;
-        }
         if (a > b) std::swap(a, b);
         ++observed[std::size_t{a} * sector_count + b];
     }
+    const std::vector<std::uint64_t> degree_sum = mixing_from_counts(sectors, observed, mixing);
     const std::uint64_t m = mixing.known_ties;
-    if (m > 0) {
-        mixing.ei_index = (static_cast<double>(mixing.external_ties) - static_cast<double>(mixing.internal_ties)) /
-                          static_cast<double>(m);
-    }
-
-    std::uint64_t known_members = 0;
-    std::uint64_t internal_possible = 0;
-    for (const std::uint64_t size : mixing.members) {
-        known_members += size;
-        internal_possible += pairs(size);
-    }
-    const std::uint64_t all_possible = pairs(known_members);
-    if (all_possible > 0) {
-        const std::uint64_t external_possible = all_possible - internal_possible;
-        mixing.expected_ei_index = (static_cast<double>(external_possible) - static_cast<double>(internal_possible)) /
-                                   static_cast<double>(all_possible);
-    }
 
     // Newman's r with e_st the share of tie ends (both directions): tr e = I/m and
     // Σ a_s² = Σ K_s² / (2m)², so r = (4m·I − Σ K_s²) / (4m² − Σ K_s²), exact in integers.
@@ -153,24 +184,6 @@ SectorMixing sector_mixing(const TieGraph& graph, const Sectors& sectors) {
         const Int128 denominator = Int128{4} * m * m - squares;
         if (denominator != 0) {
             mixing.assortativity = static_cast<double>(numerator) / static_cast<double>(denominator);
-        }
-    }
-
-    mixing.pairs.reserve(sector_count * (sector_count + 1) / 2);
-    for (std::size_t a = 0; a < sector_count; ++a) {
-        for (std::size_t b = a; b < sector_count; ++b) {
-            SectorPairMixing pair;
-            pair.a = static_cast<SectorIndex>(a);
-            pair.b = static_cast<SectorIndex>(b);
-            pair.observed = observed[a * sector_count + b];
-            if (m > 0) {
-                const double ka = static_cast<double>(degree_sum[a]);
-                const double kb = static_cast<double>(degree_sum[b]);
-                pair.expected =
-                    a == b ? ka * ka / (4.0 * static_cast<double>(m)) : ka * kb / (2.0 * static_cast<double>(m));
-            }
-            if (pair.expected > 0.0) pair.ratio = static_cast<double>(pair.observed) / pair.expected;
-            mixing.pairs.push_back(pair);
         }
     }
 
@@ -234,6 +247,28 @@ SectorMixing sector_mixing(const TieGraph& graph, const Sectors& sectors) {
             mixing.reach.push_back(reach);
         }
     }
+    return mixing;
+}
+
+SectorMixing projected_sector_mixing(const Network& network, const Sectors& sectors, const TieOptions& ties) {
+    check_sectors(network.members.size(), sectors, "projected_sector_mixing");
+    const std::size_t sector_count = sectors.count();
+    const auto& of = sectors.of_member;
+    std::vector<std::vector<std::uint64_t>> observed_by_worker(concurrency::worker_count(ties.threads),
+                                                               std::vector<std::uint64_t>(sector_count * sector_count));
+    detail::project_each<false>(network, ties, [&](unsigned worker, std::size_t, const Tie& tie) {
+        SectorIndex a = of[tie.source];
+        SectorIndex b = of[tie.target];
+        if (a == k_unknown_sector || b == k_unknown_sector) return;
+        if (a > b) std::swap(a, b);
+        ++observed_by_worker[worker][std::size_t{a} * sector_count + b];
+    });
+    std::vector<std::uint64_t> observed(sector_count * sector_count, 0);
+    for (const auto& part : observed_by_worker) {
+        for (std::size_t k = 0; k < observed.size(); ++k) observed[k] += part[k];
+    }
+    SectorMixing mixing;
+    mixing_from_counts(sectors, observed, mixing);
     return mixing;
 }
 

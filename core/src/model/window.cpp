@@ -51,6 +51,13 @@ std::string describe_window(const Window& window) {
 Network apply_window(const Network& network, const Window& window) {
     if (window.is_open()) return network;
     const DateSpan span = window.span();
+    return filter_network(
+        network, {[&](EventIndex e) { return network.events[e].date && span.contains(*network.events[e].date); },
+                  [&](const DateSpan& period) { return period.overlaps(span); },
+                  [&](const ExplicitTie& tie) { return !tie.date || span.contains(*tie.date); }});
+}
+
+Network filter_network(const Network& network, const RowFilter& filter) {
     Network kept;
     kept.members = network.members;
     kept.organisations = network.organisations;
@@ -63,11 +70,9 @@ Network apply_window(const Network& network, const Window& window) {
 
     std::vector<EventIndex> renumbered(network.events.size(), k_none);
     for (EventIndex e = 0; e < network.events.size(); ++e) {
-        const Event& event = network.events[e];
-        if (event.date && span.contains(*event.date)) {
-            renumbered[e] = static_cast<EventIndex>(kept.events.size());
-            kept.events.push_back(event);
-        }
+        if (!filter.keep_event(e)) continue;
+        renumbered[e] = static_cast<EventIndex>(kept.events.size());
+        kept.events.push_back(network.events[e]);
     }
     for (auto& event : kept.events) {
         if (event.parent != k_none) event.parent = renumbered[event.parent];
@@ -86,33 +91,23 @@ Network apply_window(const Network& network, const Window& window) {
     kept.attendance_attributes = filter_rows(network.attendance_attributes, network.attendance.size(),
                                              [&](std::size_t r) { return attendance_kept[r]; });
 
-    std::vector<bool> membership_kept(network.group_members.size());
-    for (std::size_t i = 0; i < network.group_members.size(); ++i) {
-        if (!network.group_members[i].period.overlaps(span)) continue;
-        membership_kept[i] = true;
-        kept.group_members.push_back(network.group_members[i]);
-    }
-    kept.group_member_attributes = filter_rows(network.group_member_attributes, network.group_members.size(),
-                                               [&](std::size_t r) { return membership_kept[r]; });
-
-    std::vector<bool> affiliation_kept(network.affiliations.size());
-    for (std::size_t i = 0; i < network.affiliations.size(); ++i) {
-        if (!network.affiliations[i].period.overlaps(span)) continue;
-        affiliation_kept[i] = true;
-        kept.affiliations.push_back(network.affiliations[i]);
-    }
-    kept.affiliation_attributes = filter_rows(network.affiliation_attributes, network.affiliations.size(),
-                                              [&](std::size_t r) { return affiliation_kept[r]; });
-
-    std::vector<bool> tie_kept(network.ties.size());
-    for (std::size_t i = 0; i < network.ties.size(); ++i) {
-        const ExplicitTie& tie = network.ties[i];
-        if (tie.date && !span.contains(*tie.date)) continue;
-        tie_kept[i] = true;
-        kept.ties.push_back(tie);
-    }
-    kept.tie_attributes = filter_rows(network.tie_attributes, network.ties.size(),
-                                      [&](std::size_t r) { return tie_kept[r]; });
+    /// Keeps the rows of `rows` that pass `keep`, with their attribute rows.
+    const auto keep_rows = [](const auto& rows, const Attributes& attributes, auto& kept_rows,
+                              Attributes& kept_attributes, const auto& keep) {
+        std::vector<bool> kept_row(rows.size());
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            if (!keep(rows[i])) continue;
+            kept_row[i] = true;
+            kept_rows.push_back(rows[i]);
+        }
+        kept_attributes = filter_rows(attributes, rows.size(), [&](std::size_t r) { return kept_row[r]; });
+    };
+    const auto in_period = [&](const auto& row) { return filter.keep_period(row.period); };
+    keep_rows(network.group_members, network.group_member_attributes, kept.group_members, kept.group_member_attributes,
+              in_period);
+    keep_rows(network.affiliations, network.affiliation_attributes, kept.affiliations, kept.affiliation_attributes,
+              in_period);
+    keep_rows(network.ties, network.tie_attributes, kept.ties, kept.tie_attributes, filter.keep_tie);
     kept.index_ids();
     return kept;
 }

@@ -7,6 +7,7 @@
 #include <bridgemap/error.hpp>
 #include <bridgemap/metrics/communities.hpp>
 #include <bridgemap/metrics/scores.hpp>
+#include <bridgemap/model/window.hpp>
 
 #include "recommend/seating_search.hpp"
 
@@ -55,7 +56,9 @@ bool equals_ignoring_case(std::string_view a, std::string_view b) {
     return true;
 }
 
-std::string in_quotes(const std::string& text) { return "\"" + text + "\""; }
+std::string in_quotes(const std::string& text) {
+    return "\"" + text + "\"";
+}
 
 }  // namespace
 
@@ -71,36 +74,9 @@ Network network_before_event(const Network& network, EventIndex event) {
     const auto dated_before = [&](const std::optional<DateSpan>& date) { return !date || date->last < cutoff; };
     const auto starts_before = [&](const DateSpan& period) { return period.first < cutoff; };
 
-    Network kept;
-    kept.members = network.members;
-    kept.organisations = network.organisations;
-    kept.groups = network.groups;
-    kept.sectors = network.sectors;
-    kept.roles = network.roles;
-    kept.member_attributes = network.member_attributes;
-    kept.organisation_attributes = network.organisation_attributes;
-    kept.group_attributes = network.group_attributes;
-
-    std::vector<EventIndex> renumbered(network.events.size(), k_none);
-    for (EventIndex e = 0; e < network.events.size(); ++e) {
-        if (dropped[e] || !dated_before(network.events[e].date)) continue;
-        renumbered[e] = static_cast<EventIndex>(kept.events.size());
-        kept.events.push_back(network.events[e]);
-    }
-    for (auto& kept_event : kept.events) {
-        if (kept_event.parent != k_none) kept_event.parent = renumbered[kept_event.parent];
-    }
-    for (Attendance row : network.attendance) {
-        if (renumbered[row.event] == k_none) continue;
-        row.event = renumbered[row.event];
-        kept.attendance.push_back(row);
-    }
-    for (const auto& row : network.group_members) {
-        if (starts_before(row.period)) kept.group_members.push_back(row);
-    }
-    for (const auto& row : network.affiliations) {
-        if (starts_before(row.period)) kept.affiliations.push_back(row);
-    }
+    Network kept =
+        filter_network(network, {[&](EventIndex e) { return !dropped[e] && dated_before(network.events[e].date); },
+                                 starts_before, [&](const ExplicitTie& tie) { return dated_before(tie.date); }});
     // members.organisation is undated; when affiliations say the member only joined that
     // organisation on or after the event, it does not count before it.
     if (cutoff != k_open_end) {
@@ -113,10 +89,6 @@ Network network_before_event(const Network& network, EventIndex event) {
             if (joined[m] == 2) kept.members[m].organisation = k_none;
         }
     }
-    for (const auto& tie : network.ties) {
-        if (dated_before(tie.date)) kept.ties.push_back(tie);
-    }
-    kept.index_ids();
     return kept;
 }
 
@@ -136,7 +108,8 @@ std::vector<MemberIndex> event_hosts(const Network& network, EventIndex event) {
     check_event(network, event);
     std::vector<MemberIndex> hosts;
     for (const auto& row : network.attendance) {
-        if (row.event == event && row.role < network.roles.size() && equals_ignoring_case(network.roles[row.role], "host")) {
+        if (row.event == event && row.role < network.roles.size() &&
+            equals_ignoring_case(network.roles[row.role], "host")) {
             hosts.push_back(row.member);
         }
     }
@@ -188,13 +161,15 @@ std::vector<std::size_t> table_sizes_for(std::size_t people, const TableLayout& 
 
 PairValues::PairValues(std::size_t people, double same_sector_penalty)
     : size_(people),
-      penalty_raw_(static_cast<std::int32_t>(std::llround(std::max(0.0, same_sector_penalty) * static_cast<double>(k_scale)))),
+      penalty_raw_(
+          static_cast<std::int32_t>(std::llround(std::max(0.0, same_sector_penalty) * static_cast<double>(k_scale)))),
       raw_(people * people, 0),
       flags_(people * people, 0) {}
 
 void PairValues::set(std::size_t p, std::size_t q, double bridging_value, std::uint8_t flags) {
-    const auto raw = static_cast<std::int32_t>(std::llround(std::max(0.0, bridging_value) * static_cast<double>(k_scale))) -
-                     ((flags & same_sector) != 0 ? penalty_raw_ : 0);
+    const auto raw =
+        static_cast<std::int32_t>(std::llround(std::max(0.0, bridging_value) * static_cast<double>(k_scale))) -
+        ((flags & same_sector) != 0 ? penalty_raw_ : 0);
     raw_[p * size_ + q] = raw;
     raw_[q * size_ + p] = raw;
     flags_[p * size_ + q] = flags;
@@ -218,9 +193,11 @@ SeatingProblem seating_problem(const Network& before, const SeatingRequest& requ
     std::vector<std::uint32_t> person_of(before.members.size(), k_none);
     for (std::uint32_t p = 0; p < n; ++p) {
         const MemberIndex member = request.people[p];
-        if (member >= before.members.size()) throw RequestError("no such member (index " + std::to_string(member) + ")");
+        if (member >= before.members.size())
+            throw RequestError("no such member (index " + std::to_string(member) + ")");
         if (person_of[member] != k_none) {
-            throw RequestError("member " + in_quotes(before.members[member].id) + " is listed twice among the people to seat");
+            throw RequestError("member " + in_quotes(before.members[member].id) +
+                               " is listed twice among the people to seat");
         }
         person_of[member] = p;
         problem.labels.push_back(before.members[member].id);
@@ -350,8 +327,10 @@ std::vector<std::string> seating_violations(const SeatingProblem& problem, const
     std::vector<std::string> problems;
     std::size_t more = 0;
     const auto report = [&](std::string message) {
-        if (problems.size() < k_most_messages) problems.push_back(std::move(message));
-        else ++more;
+        if (problems.size() < k_most_messages)
+            problems.push_back(std::move(message));
+        else
+            ++more;
     };
     const std::size_t n = problem.people.size();
     const std::size_t tables = problem.table_sizes.size();

@@ -1,48 +1,42 @@
 #include <bridgemap/report/html.hpp>
 #include <bridgemap/report/weak_spots.hpp>
 
+#include "ties/projection_engine.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <map>
 #include <numeric>
 #include <set>
+#include <span>
 
 namespace bridgemap::report {
 namespace {
 
 /// Names of the settings (events, groups, organisations) able to tie people, with the
-/// distinct members of each.
+/// distinct members of each: the projection's own settings (ties/projection_engine.hpp).
 struct Setting {
     std::string name;
-    std::vector<MemberIndex> members;
+    std::span<const MemberIndex> members;
 };
 
-std::vector<Setting> tying_settings(const Network& network, const TieOptions& ties) {
+std::vector<Setting> tying_settings(const Network& network, const detail::Settings& all, const TieOptions& ties) {
+    const std::size_t events = network.events.size();
+    const std::size_t groups = network.groups.size();
     std::vector<Setting> settings;
-    const auto add = [&](const std::string& name, std::vector<MemberIndex> members, double coefficient) {
-        std::sort(members.begin(), members.end());
-        members.erase(std::unique(members.begin(), members.end()), members.end());
-        if (coefficient <= 0 || members.size() < 2) return;
-        if (ties.max_setting_size > 0 && members.size() > ties.max_setting_size) return;
-        settings.push_back({name, std::move(members)});
-    };
-    std::vector<std::vector<MemberIndex>> by_event(network.events.size());
-    for (const auto& row : network.attendance) by_event[row.event].push_back(row.member);
-    for (std::size_t e = 0; e < by_event.size(); ++e) {
-        add(network.events[e].display_name(), std::move(by_event[e]), ties.weights.events);
-    }
-    std::vector<std::vector<MemberIndex>> by_group(network.groups.size());
-    for (const auto& row : network.group_members) by_group[row.group].push_back(row.member);
-    for (std::size_t g = 0; g < by_group.size(); ++g) {
-        add(network.groups[g].display_name(), std::move(by_group[g]), ties.weights.groups);
-    }
-    std::vector<std::vector<MemberIndex>> by_organisation(network.organisations.size());
-    for (MemberIndex i = 0; i < network.members.size(); ++i) {
-        if (network.members[i].organisation != k_none) by_organisation[network.members[i].organisation].push_back(i);
-    }
-    for (const auto& row : network.affiliations) by_organisation[row.organisation].push_back(row.member);
-    for (std::size_t o = 0; o < by_organisation.size(); ++o) {
-        add(network.organisations[o].display_name(), std::move(by_organisation[o]), ties.weights.organisations);
+    for (std::size_t s = 0; s < all.count(); ++s) {
+        const auto members = all.members_of(s);
+        if (detail::setting_increment(members.size(), ties) == 0.0) continue;
+        const bool event = s < events;
+        const bool group = !event && s < events + groups;
+        const double coefficient = event   ? ties.weights.events
+                                   : group ? ties.weights.groups
+                                           : ties.weights.organisations;
+        if (coefficient <= 0) continue;
+        settings.push_back({event   ? network.events[s].display_name()
+                            : group ? network.groups[s - events].display_name()
+                                    : network.organisations[s - events - groups].display_name(),
+                            members});
     }
     return settings;
 }
@@ -77,7 +71,8 @@ WeakSpots find_weak_spots(const Network& network, const Analysis& analysis, cons
     std::vector<std::vector<std::uint64_t>> joining(k, std::vector<std::uint64_t>(k, 0));
     std::vector<std::vector<std::string>> only(k, std::vector<std::string>(k));
     std::vector<std::uint8_t> present(k);
-    for (const Setting& setting : tying_settings(network, ties)) {
+    const detail::Settings all_settings = detail::collect_settings(network);
+    for (const Setting& setting : tying_settings(network, all_settings, ties)) {
         std::fill(present.begin(), present.end(), 0);
         for (const MemberIndex member : setting.members) {
             if (sectors.known(member)) present[sectors.of_member[member]] = 1;
@@ -189,15 +184,16 @@ std::vector<Finding> headline_findings(const Network& network, const Analysis& a
             if (ends[from] <= 0) continue;
             const double observed_share = static_cast<double>(link.ties) / ends[from];
             const double expected_share = ends[to] / all_ends;
-            findings.push_back({"Members of the " + sectors.names[from] + " sector make " + format_percent(observed_share) +
-                                    " of their ties to " + sectors.names[to] + " members, against " +
-                                    format_percent(expected_share) + " if sectors mixed at random.",
+            findings.push_back({"Members of the " + sectors.names[from] + " sector make " +
+                                    format_percent(observed_share) + " of their ties to " + sectors.names[to] +
+                                    " members, against " + format_percent(expected_share) +
+                                    " if sectors mixed at random.",
                                 "mixing"});
             break;
         }
         if (is_defined(mixing.ei_index) && is_defined(mixing.expected_ei_index)) {
             const double gap = mixing.ei_index - mixing.expected_ei_index;
-            std::string text = gap < -0.05   ? "Ties stay within sectors more than chance would: "
+            std::string text = gap < -0.05  ? "Ties stay within sectors more than chance would: "
                                : gap > 0.05 ? "Ties cross sectors more than chance would: "
                                             : "Ties cross sectors about as often as chance would: ";
             text += "E-I index " + format_for_people(mixing.ei_index, 2) + " against " +
@@ -219,11 +215,11 @@ std::vector<Finding> headline_findings(const Network& network, const Analysis& a
                                     sectors.names[lowest_two->to] + " sector, directly or through one contact.",
                                 "reach"});
         } else if (lowest_one != nullptr && lowest_one->within_one < 0.95) {
-            findings.push_back({"Only " + format_percent(lowest_one->within_one) + " of " +
-                                    sectors.names[lowest_one->from] + " members have a tie of their own to someone in the " +
-                                    sectors.names[lowest_one->to] + " sector; through one contact, " +
-                                    format_percent(lowest_one->within_two) + " do.",
-                                "reach"});
+            findings.push_back(
+                {"Only " + format_percent(lowest_one->within_one) + " of " + sectors.names[lowest_one->from] +
+                     " members have a tie of their own to someone in the " + sectors.names[lowest_one->to] +
+                     " sector; through one contact, " + format_percent(lowest_one->within_two) + " do.",
+                 "reach"});
         }
     }
     // Who holds the network together across sectors.
@@ -231,13 +227,14 @@ std::vector<Finding> headline_findings(const Network& network, const Analysis& a
     std::vector<std::size_t> order(bridging.size());
     std::iota(order.begin(), order.end(), 0);
     std::erase_if(order, [&](std::size_t i) { return !is_defined(bridging[i]) || bridging[i] <= 0; });
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return bridging[a] > bridging[b]; });
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return bridging[a] > bridging[b]; });
     const auto& cut = analysis.connectivity.would_cut_off;
     const auto most_cut = std::max_element(cut.begin(), cut.end());
     if (most_cut != cut.end() && *most_cut >= 2) {
         const auto who = static_cast<std::size_t>(most_cut - cut.begin());
-        findings.push_back({"If " + network.members[who].display_name() + " stepped back, " +
-                                format_count(*most_cut) + " members would lose every link to the rest of the network.",
+        findings.push_back({"If " + network.members[who].display_name() + " stepped back, " + format_count(*most_cut) +
+                                " members would lose every link to the rest of the network.",
                             "bridge-builders"});
     } else if (!order.empty()) {
         std::string names;

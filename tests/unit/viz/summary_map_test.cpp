@@ -2,7 +2,7 @@
 // weak pairs marked.
 
 #include <bridgemap/viz/summary_map.hpp>
-#include <bridgemap/viz/streamed_mixing.hpp>
+#include <bridgemap/metrics/sector_mixing.hpp>
 
 #include <bridgemap/error.hpp>
 
@@ -93,7 +93,7 @@ TEST(SectorSummaryScene, SameSceneFromTheStreamedMixing) {
     const TieGraph graph = project_ties(network, {});
     const Sectors sectors = member_sectors(network);
     const MapScene want = summary_scene(network, graph, sectors, sector_mixing(graph, sectors), nullptr, {});
-    const MapScene got = sector_summary_scene(network, sectors, streamed_sector_mixing(network, sectors, {}), {});
+    const MapScene got = sector_summary_scene(network, sectors, projected_sector_mixing(network, sectors, {}), {});
     EXPECT_EQ(got.title, want.title);
     EXPECT_EQ(got.caption, want.caption);
     ASSERT_EQ(got.nodes.size(), want.nodes.size());
@@ -105,7 +105,7 @@ TEST(SectorSummaryScene, SameSceneFromTheStreamedMixing) {
     }
     Sectors wrong = sectors;
     wrong.of_member.pop_back();
-    EXPECT_THROW(sector_summary_scene(network, wrong, streamed_sector_mixing(network, sectors, {}), {}), Error);
+    EXPECT_THROW(sector_summary_scene(network, wrong, projected_sector_mixing(network, sectors, {}), {}), Error);
 }
 
 TEST(SummaryScene, NoTiesGivesNodesOnly) {

@@ -4,6 +4,7 @@
 #include <bridgemap/model/date.hpp>
 #include <bridgemap/model/network.hpp>
 
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -35,5 +36,17 @@ std::string describe_window(const Window& window);
 /// in the window is an isolate). Event indices are renumbered; a kept breakout whose parent
 /// was dropped keeps no parent. An open window returns a copy. O(size of the network).
 Network apply_window(const Network& network, const Window& window);
+
+/// Which rows a view of a network keeps (apply_window's and network_before_event's rules).
+struct RowFilter {
+    std::function<bool(EventIndex)> keep_event;               ///< events, and so their attendance
+    std::function<bool(const DateSpan& period)> keep_period;  ///< group memberships and affiliations
+    std::function<bool(const ExplicitTie&)> keep_tie;         ///< ties.csv rows
+};
+
+/// A copy of `network` with the rows `filter` keeps, the attribute rows that go with them,
+/// and every member, organisation and group. Event indices are renumbered; a kept breakout
+/// whose parent was dropped keeps no parent. O(size of the network).
+Network filter_network(const Network& network, const RowFilter& filter);
 
 }  // namespace bridgemap

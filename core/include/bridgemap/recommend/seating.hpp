@@ -30,7 +30,7 @@ namespace bridgemap {
 /// (an event or tie whose date span reaches that day; a membership or affiliation that starts
 /// on or after it). Undated events and ties are kept: an undated record is taken to be a
 /// standing fact known before the event. Members, organisations and groups are all kept.
-/// Event indices are renumbered; attributes of the filtered tables are not carried. Throws
+/// Event indices are renumbered (filter_network); attribute rows go with their rows. Throws
 /// RequestError when `event` is not an event of `network`. O(size of the network).
 Network network_before_event(const Network& network, EventIndex event);
 

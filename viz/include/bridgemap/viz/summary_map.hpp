@@ -37,7 +37,7 @@ MapScene summary_scene(const Network& network, const TieGraph& graph, const Sect
 
 /// The summary map by sector (options.colouring is ignored) from the network's `mixing`
 /// alone, as summary_scene() draws it by sector: for a mixing counted without a tie graph
-/// (streamed_sector_mixing). Time O(sectors²). Throws bridgemap::Error when the inputs do
+/// (projected_sector_mixing). Time O(sectors²). Throws bridgemap::Error when the inputs do
 /// not match the network.
 MapScene sector_summary_scene(const Network& network, const Sectors& sectors, const SectorMixing& mixing,
                               const MapOptions& options);
@@ -47,7 +47,7 @@ std::string render_summary_map(const Network& network, const Analysis& analysis,
                                MapFormat format);
 
 /// The summary map computing only what it needs: by sector, member_sectors and
-/// streamed_sector_mixing with options.ties (no tie graph is kept, so 100,000 members take
+/// projected_sector_mixing with options.ties (no tie graph is kept, so 100,000 members take
 /// seconds and little memory); by community, project_ties with options.ties and
 /// leiden_communities seeded by options.seed. No path metrics either way.
 std::string render_summary_map(const Network& network, const MapOptions& options, MapFormat format);

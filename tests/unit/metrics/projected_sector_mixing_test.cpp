@@ -1,7 +1,7 @@
-// streamed_sector_mixing: the mixing matrix counted while the ties are projected must be
+// projected_sector_mixing: the mixing matrix counted while the ties are projected must be
 // sector_mixing(project_ties(...)) to the last bit, for every option that changes the ties.
 
-#include <bridgemap/viz/streamed_mixing.hpp>
+#include <bridgemap/metrics/sector_mixing.hpp>
 
 #include <bridgemap/error.hpp>
 #include <bridgemap/generate/network_generator.hpp>
@@ -13,7 +13,7 @@
 
 #include <cmath>
 
-namespace bridgemap::viz {
+namespace bridgemap {
 namespace {
 
 void expect_same_bits(double expected, double actual, const char* what) {
@@ -24,14 +24,14 @@ void expect_same_bits(double expected, double actual, const char* what) {
     }
 }
 
-/// streamed_sector_mixing equals sector_mixing of the projected graph on every field it fills.
+/// projected_sector_mixing equals sector_mixing of the projected graph on every field it fills.
 void expect_as_projected(const Network& network, const TieOptions& ties) {
     const Sectors sectors = member_sectors(network);
     const SectorMixing want = sector_mixing(project_ties(network, ties), sectors);
     for (const unsigned threads : {1u, 2u, 3u}) {
         TieOptions options = ties;
         options.threads = threads;
-        const SectorMixing got = streamed_sector_mixing(network, sectors, options);
+        const SectorMixing got = projected_sector_mixing(network, sectors, options);
         EXPECT_EQ(got.members, want.members);
         EXPECT_EQ(got.unknown_members, want.unknown_members);
         EXPECT_EQ(got.known_ties, want.known_ties);
@@ -52,7 +52,7 @@ void expect_as_projected(const Network& network, const TieOptions& ties) {
     }
 }
 
-TEST(StreamedSectorMixing, AsProjectedOnTheBundledExample) {
+TEST(ProjectedSectorMixing, AsProjectedOnTheBundledExample) {
     const auto read = ingest::read_network(BRIDGEMAP_EXAMPLE_DIR);
     ASSERT_FALSE(read.diagnostics.has_errors());
     expect_as_projected(read.network, {});
@@ -65,7 +65,7 @@ TEST(StreamedSectorMixing, AsProjectedOnTheBundledExample) {
     expect_as_projected(read.network, options);
 }
 
-TEST(StreamedSectorMixing, AsProjectedOnAGeneratedNetwork) {
+TEST(ProjectedSectorMixing, AsProjectedOnAGeneratedNetwork) {
     generate::GeneratorOptions generator;
     generator.members = 400;
     generator.seed = 3;
@@ -77,7 +77,7 @@ TEST(StreamedSectorMixing, AsProjectedOnAGeneratedNetwork) {
     expect_as_projected(network, options);
 }
 
-TEST(StreamedSectorMixing, UnknownSectorsZeroWeightsAndEmpty) {
+TEST(ProjectedSectorMixing, UnknownSectorsZeroWeightsAndEmpty) {
     // u is of unknown sector; the zero-weight row ties nobody; a1–b1 meet twice.
     const Network network = testing::TestNetwork()
                                 .member("a1", "alpha")
@@ -89,20 +89,20 @@ TEST(StreamedSectorMixing, UnknownSectorsZeroWeightsAndEmpty) {
                                 .tie("a2", "b1", 0.0)
                                 .build();
     expect_as_projected(network, {});
-    const SectorMixing mixing = streamed_sector_mixing(network, member_sectors(network), {});
+    const SectorMixing mixing = projected_sector_mixing(network, member_sectors(network), {});
     EXPECT_EQ(mixing.known_ties, 1u);  // a1–b1; the ties to u are left out, a2–b1 weighs 0
     EXPECT_EQ(mixing.unknown_members, 1u);
 
     const Network empty;
-    const SectorMixing none = streamed_sector_mixing(empty, member_sectors(empty), {});
+    const SectorMixing none = projected_sector_mixing(empty, member_sectors(empty), {});
     EXPECT_EQ(none.known_ties, 0u);
     EXPECT_TRUE(none.pairs.empty());
     EXPECT_TRUE(std::isnan(none.ei_index));
 
     Sectors wrong = member_sectors(network);
     wrong.of_member.pop_back();
-    EXPECT_THROW(streamed_sector_mixing(network, wrong, {}), Error);
+    EXPECT_THROW(projected_sector_mixing(network, wrong, {}), Error);
 }
 
 }  // namespace
-}  // namespace bridgemap::viz
+}  // namespace bridgemap
