@@ -69,4 +69,52 @@ LoadedNetwork load_network(const DataOptions& options, std::ostream& diagnostics
     return loaded;
 }
 
+std::string in_quotes(std::string_view text) { return "\"" + std::string(text) + "\""; }
+
+std::string_view trimmed(std::string_view text) {
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+    return text;
+}
+
+std::string lower(std::string_view text) {
+    std::string result(text);
+    for (char& c : result) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return result;
+}
+
+namespace {
+
+/// A sector by name: exactly, else ignoring case. Throws RequestError listing the sectors.
+SectorIndex find_sector(const Sectors& sectors, std::string_view name) {
+    for (SectorIndex s = 0; s < sectors.count(); ++s) {
+        if (sectors.names[s] == name) return s;
+    }
+    for (SectorIndex s = 0; s < sectors.count(); ++s) {
+        if (lower(sectors.names[s]) == lower(name)) return s;
+    }
+    std::string known;
+    for (const auto& sector : sectors.names) known += (known.empty() ? "" : ", ") + sector;
+    throw RequestError("--between: no sector " + in_quotes(name) + " in this network (no member is in a sector called " +
+                       in_quotes(name) + ")" +
+                       (known.empty() ? "; no member has a known sector" : "; the sectors are " + known));
+}
+
+}  // namespace
+
+std::pair<SectorIndex, SectorIndex> parse_between(const std::string& text, const Sectors& sectors) {
+    const std::size_t comma = text.find(',');
+    if (comma == std::string::npos || text.find(',', comma + 1) != std::string::npos ||
+        trimmed(std::string_view(text).substr(0, comma)).empty() ||
+        trimmed(std::string_view(text).substr(comma + 1)).empty()) {
+        throw RequestError("--between " + in_quotes(text) + ": expected two sectors, e.g. --between public,grassroots");
+    }
+    const SectorIndex first = find_sector(sectors, trimmed(std::string_view(text).substr(0, comma)));
+    const SectorIndex second = find_sector(sectors, trimmed(std::string_view(text).substr(comma + 1)));
+    if (first == second) throw RequestError("--between " + in_quotes(text) + ": name two different sectors");
+    return {first, second};
+}
+
 }  // namespace bridgemap::cli

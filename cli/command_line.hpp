@@ -5,6 +5,7 @@
 #include <bridgemap/ingest/diagnostics.hpp>
 #include <bridgemap/model/network.hpp>
 #include <bridgemap/model/window.hpp>
+#include <bridgemap/metrics/scores.hpp>
 #include <bridgemap/ties/projection.hpp>
 
 #include <CLI/CLI.hpp>
@@ -13,6 +14,8 @@
 #include <functional>
 #include <iosfwd>
 #include <string>
+#include <string_view>
+#include <utility>
 
 namespace bridgemap::cli {
 
@@ -47,6 +50,19 @@ struct LoadedNetwork {
 /// Reads options.data. Prints every diagnostic to `diagnostics_out`; throws
 /// InvalidDataError (exit 3) when there are errors. Throws RequestError for a bad window.
 LoadedNetwork load_network(const DataOptions& options, std::ostream& diagnostics_out);
+
+/// `text` in double quotes, for messages.
+std::string in_quotes(std::string_view text);
+
+/// `text` without leading and trailing spaces and tabs.
+std::string_view trimmed(std::string_view text);
+
+/// `text` with ASCII letters in lower case.
+std::string lower(std::string_view text);
+
+/// --between "public,grassroots": two different sectors of `sectors`, each matched exactly,
+/// else ignoring case. Throws RequestError saying what was expected and listing the sectors.
+std::pair<SectorIndex, SectorIndex> parse_between(const std::string& text, const Sectors& sectors);
 
 /// A command registers itself with the application and says what to run once the
 /// arguments are parsed.

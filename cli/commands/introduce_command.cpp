@@ -37,50 +37,6 @@ struct IntroduceOptions {
     std::string format = "text";
 };
 
-std::string in_quotes(std::string_view text) { return "\"" + std::string(text) + "\""; }
-
-std::string_view trimmed(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-    return text;
-}
-
-std::string lower(std::string_view text) {
-    std::string result(text);
-    for (char& c : result) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return result;
-}
-
-/// A sector by name: exactly, else ignoring case. Throws RequestError listing the sectors.
-SectorIndex find_sector(const Sectors& sectors, std::string_view name) {
-    for (SectorIndex s = 0; s < sectors.count(); ++s) {
-        if (sectors.names[s] == name) return s;
-    }
-    for (SectorIndex s = 0; s < sectors.count(); ++s) {
-        if (lower(sectors.names[s]) == lower(name)) return s;
-    }
-    std::string known;
-    for (const auto& sector : sectors.names) known += (known.empty() ? "" : ", ") + sector;
-    throw RequestError("--between: no member is in a sector called " + in_quotes(name) +
-                       (known.empty() ? "; no member has a known sector" : "; the sectors are " + known));
-}
-
-/// "public,grassroots" as two different sectors.
-std::pair<SectorIndex, SectorIndex> parse_between(const std::string& text, const Sectors& sectors) {
-    const std::size_t comma = text.find(',');
-    if (comma == std::string::npos || text.find(',', comma + 1) != std::string::npos ||
-        trimmed(std::string_view(text).substr(0, comma)).empty() ||
-        trimmed(std::string_view(text).substr(comma + 1)).empty()) {
-        throw RequestError("--between " + in_quotes(text) + ": expected two sectors, e.g. --between public,grassroots");
-    }
-    const SectorIndex first = find_sector(sectors, trimmed(std::string_view(text).substr(0, comma)));
-    const SectorIndex second = find_sector(sectors, trimmed(std::string_view(text).substr(comma + 1)));
-    if (first == second) throw RequestError("--between " + in_quotes(text) + ": name two different sectors");
-    return {first, second};
-}
-
 /// Pairs already tried: a CSV file with one pair per row. A first row naming columns
 /// member_a and member_b (or source and target) picks those columns (a previous --out file
 /// works as it is); otherwise the first two columns are used, and a first row in which

@@ -47,22 +47,6 @@ struct SeatOptions {
     std::size_t iterations = 0;
 };
 
-std::string in_quotes(std::string_view text) { return "\"" + std::string(text) + "\""; }
-
-std::string_view trimmed(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-    return text;
-}
-
-std::string lower(std::string_view text) {
-    std::string result(text);
-    for (char& c : result) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return result;
-}
-
 /// "8,8,10,6" as table sizes. Throws RequestError saying what was expected.
 std::vector<std::size_t> parse_sizes(const std::string& text) {
     std::vector<std::size_t> sizes;

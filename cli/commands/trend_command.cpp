@@ -30,27 +30,6 @@ struct TrendCommandOptions {
     std::string format = "text";
 };
 
-std::pair<SectorIndex, SectorIndex> parse_between(const std::string& text, const Sectors& sectors) {
-    const auto comma = text.find(',');
-    std::string names;
-    for (const auto& name : sectors.names) names += (names.empty() ? "" : ", ") + name;
-    if (comma == std::string::npos) {
-        throw RequestError("--between \"" + text + "\": expected two sectors, e.g. --between public,grassroots; the "
-                           "sectors are " + names);
-    }
-    const auto find = [&](const std::string& name) {
-        const auto at = std::find(sectors.names.begin(), sectors.names.end(), name);
-        if (at == sectors.names.end()) {
-            throw RequestError("--between: no sector \"" + name + "\" in this network; the sectors are " + names);
-        }
-        return static_cast<SectorIndex>(at - sectors.names.begin());
-    };
-    const SectorIndex a = find(text.substr(0, comma));
-    const SectorIndex b = find(text.substr(comma + 1));
-    if (a == b) throw RequestError("--between needs two different sectors");
-    return {a, b};
-}
-
 int run_trend(const TrendCommandOptions& options) {
     TrendOptions trend_options;
     trend_options.by = options.by == "quarter" ? PeriodKind::quarter

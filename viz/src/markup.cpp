@@ -1,5 +1,7 @@
 #include <bridgemap/viz/markup.hpp>
 
+#include <bridgemap/report/html.hpp>
+
 #include <cstdint>
 
 namespace bridgemap::viz {
@@ -83,31 +85,14 @@ std::string one_line(std::string_view text, std::size_t max_characters) {
 }
 
 std::string html_label_text(std::string_view text) {
+    // Graphviz reads a backslash in an HTML-like label as an escape: double it after the
+    // markup characters are escaped as for any HTML.
     std::string escaped;
-    escaped.reserve(text.size() + text.size() / 8);
-    for (const char c : text) {
-        switch (c) {
-            case '&':
-                escaped += "&amp;";
-                break;
-            case '<':
-                escaped += "&lt;";
-                break;
-            case '>':
-                escaped += "&gt;";
-                break;
-            case '"':
-                escaped += "&quot;";
-                break;
-            case '\'':
-                escaped += "&#39;";
-                break;
-            case '\\':
-                escaped += "\\\\";
-                break;
-            default:
-                escaped += c;
-        }
+    const std::string html = report::html_escape(text);
+    escaped.reserve(html.size());
+    for (const char c : html) {
+        if (c == '\\') escaped += '\\';
+        escaped += c;
     }
     return escaped;
 }
@@ -127,30 +112,7 @@ std::string tooltip_text(std::string_view text) {
 }
 
 std::string xml_text(std::string_view text) {
-    std::string escaped;
-    escaped.reserve(text.size() + text.size() / 8);
-    for (const char c : text) {
-        switch (c) {
-            case '&':
-                escaped += "&amp;";
-                break;
-            case '<':
-                escaped += "&lt;";
-                break;
-            case '>':
-                escaped += "&gt;";
-                break;
-            case '"':
-                escaped += "&quot;";
-                break;
-            case '\'':
-                escaped += "&#39;";
-                break;
-            default:
-                escaped += c;
-        }
-    }
-    return escaped;
+    return report::html_escape(text);
 }
 
 }  // namespace bridgemap::viz
