@@ -83,20 +83,7 @@ int run_map(const MapCommandOptions& options, const CLI::App& command) {
                       << "); drawing the summary map, one node per "
                       << (map_options.colouring == viz::MapColouring::community ? "community" : "sector") << ".\n";
         }
-        const Sectors sectors = member_sectors(network);
-        if (map_options.colouring == viz::MapColouring::community) {
-            const TieGraph graph = project_ties(network, map_options.ties);
-            const SectorMixing mixing = sector_mixing(graph, sectors);
-            CommunityOptions community_options;
-            community_options.seed = options.data.seed;
-            const Communities communities = leiden_communities(graph, community_options);
-            scene = viz::summary_scene(network, graph, sectors, mixing, &communities, map_options);
-        } else {
-            // By sector, the mixing is counted while the ties are projected: 100,000 members
-            // have about 13 million ties, which need not be held.
-            const SectorMixing mixing = projected_sector_mixing(network, sectors, map_options.ties);
-            scene = viz::sector_summary_scene(network, sectors, mixing, map_options);
-        }
+        scene = viz::network_summary_scene(network, map_options);
         what = "summary map of " + std::to_string(scene.nodes.size()) +
                (map_options.colouring == viz::MapColouring::community ? " communities" : " sectors") + " (" +
                std::to_string(count_class(scene, "weak-pair")) + " weak pairs marked)";

@@ -136,16 +136,7 @@ MapScene ego_scene(const Network& network, const Analysis& analysis, MemberIndex
     shown.insert(shown.end(), inner.begin(), inner.end());
     shown.insert(shown.end(), outer.begin(), outer.end());
 
-    detail::MemberLayer layer;
-    layer.network = &network;
-    layer.sectors = &sectors;
-    layer.graph = &drawn_graph;
-    layer.members = shown;
-    layer.size_scores = sizes;
-    layer.size_metric = options.size_metric;
-    layer.communities = &analysis.communities;
-    layer.colouring = options.colouring;
-    layer.weak = weak;
+    detail::MemberLayer layer = detail::member_layer(network, analysis, drawn_graph, shown, sizes, weak, options);
     layer.labels = 0;
     layer.min_size = 0.2;
     layer.max_size = 0.75;

@@ -297,4 +297,37 @@ std::string ties_caption(const DrawnTies& ties, bool with_weak_bridges) {
            " ties (drawing them all would hide the structure).";
 }
 
+MemberLayer member_layer(const Network& network, const Analysis& analysis, const TieGraph& graph,
+                         std::span<const MemberIndex> members, std::span<const double> sizes,
+                         std::span<const std::uint8_t> weak, const MapOptions& options) {
+    MemberLayer layer;
+    layer.network = &network;
+    layer.sectors = &analysis.sectors;
+    layer.graph = &graph;
+    layer.members = members;
+    layer.size_scores = sizes;
+    layer.size_metric = options.size_metric;
+    layer.communities = &analysis.communities;
+    layer.colouring = options.colouring;
+    layer.weak = weak;
+    layer.labels = options.labels != 0 ? options.labels : default_labels(members.size());
+    layer.per_member = options.ties_per_member;
+    layer.draw_all_up_to = draw_all_limit(members.size());
+    return layer;
+}
+
+SceneLayout scene_layout(MapLayout layout, std::size_t members) {
+    switch (layout) {
+        case MapLayout::automatic:
+            return members <= 300 ? SceneLayout::neato : SceneLayout::sfdp;
+        case MapLayout::sfdp:
+            return SceneLayout::sfdp;
+        case MapLayout::neato:
+            return SceneLayout::neato;
+        case MapLayout::fdp:
+            return SceneLayout::fdp;
+    }
+    return SceneLayout::sfdp;
+}
+
 }  // namespace bridgemap::viz::detail

@@ -104,4 +104,15 @@ MapScene room_scene(const Network& network, const Analysis& analysis, const TieG
                     std::span<const std::uint8_t> weak, std::span<const MemberIndex> members, const MapOptions& options,
                     RoomText text);
 
+/// The layer of `members` drawn with the ties of `graph`, as `options` asks: sizes by
+/// options.size_metric, colours by options.colouring, options.labels names (else
+/// default_labels), options.ties_per_member ties each above draw_all_limit. The caller sets
+/// the mark and font sizes. `members`, `sizes` and `weak` must outlive the layer.
+MemberLayer member_layer(const Network& network, const Analysis& analysis, const TieGraph& graph,
+                         std::span<const MemberIndex> members, std::span<const double> sizes,
+                         std::span<const std::uint8_t> weak, const MapOptions& options);
+
+/// The Graphviz engine for options.layout; automatic: neato up to 300 members, sfdp above.
+SceneLayout scene_layout(MapLayout layout, std::size_t members);
+
 }  // namespace bridgemap::viz::detail

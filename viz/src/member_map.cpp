@@ -27,39 +27,14 @@ MapScene room_scene(const Network& network, const Analysis& analysis, const TieG
     const MemberScores sizes = member_metric(analysis, options.size_metric);
     const Sectors& sectors = analysis.sectors;
 
-    MemberLayer layer;
-    layer.network = &network;
-    layer.sectors = &sectors;
-    layer.graph = &ties;
-    layer.members = shown;
-    layer.size_scores = sizes;
-    layer.size_metric = options.size_metric;
-    layer.communities = &analysis.communities;
-    layer.colouring = options.colouring;
-    layer.weak = weak;
-    layer.labels = options.labels != 0 ? options.labels : default_labels(shown.size());
-    layer.per_member = options.ties_per_member;
-    layer.draw_all_up_to = draw_all_limit(layer.members.size());
+    MemberLayer layer = member_layer(network, analysis, ties, shown, sizes, weak, options);
     layer.min_size = shown.size() <= 100 ? 0.3 : 0.15;
     layer.max_size = shown.size() <= 100 ? 0.85 : 0.6;
     layer.font_size = shown.size() <= 100 ? 13 : 14;
 
     MapScene scene;
     scene.seed = options.seed;
-    switch (options.layout) {
-        case MapLayout::automatic:
-            scene.layout = shown.size() <= 300 ? SceneLayout::neato : SceneLayout::sfdp;
-            break;
-        case MapLayout::sfdp:
-            scene.layout = SceneLayout::sfdp;
-            break;
-        case MapLayout::neato:
-            scene.layout = SceneLayout::neato;
-            break;
-        case MapLayout::fdp:
-            scene.layout = SceneLayout::fdp;
-            break;
-    }
+    scene.layout = scene_layout(options.layout, shown.size());
     const DrawnMembers drawn = add_members(scene, layer);
 
     // Who is not yet tied to anyone of another sector in the room, and which sector pairs

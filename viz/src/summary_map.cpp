@@ -302,7 +302,7 @@ std::string render_summary_map(const Network& network, const Analysis& analysis,
         format);
 }
 
-std::string render_summary_map(const Network& network, const MapOptions& options, MapFormat format) {
+MapScene network_summary_scene(const Network& network, const MapOptions& options) {
     const Sectors sectors = member_sectors(network);
     if (options.colouring == MapColouring::community) {
         const TieGraph graph = project_ties(network, options.ties);
@@ -310,10 +310,13 @@ std::string render_summary_map(const Network& network, const MapOptions& options
         CommunityOptions community_options;
         community_options.seed = options.seed;
         const Communities communities = leiden_communities(graph, community_options);
-        return render_scene(summary_scene(network, graph, sectors, mixing, &communities, options), format);
+        return summary_scene(network, graph, sectors, mixing, &communities, options);
     }
-    const SectorMixing mixing = projected_sector_mixing(network, sectors, options.ties);
-    return render_scene(sector_summary_scene(network, sectors, mixing, options), format);
+    return sector_summary_scene(network, sectors, projected_sector_mixing(network, sectors, options.ties), options);
+}
+
+std::string render_summary_map(const Network& network, const MapOptions& options, MapFormat format) {
+    return render_scene(network_summary_scene(network, options), format);
 }
 
 }  // namespace bridgemap::viz

@@ -17,19 +17,7 @@ MapScene whole_network_scene(const Network& network, const Analysis& analysis, c
     const std::vector<std::uint8_t> weak = weak_bridges(
         analysis.graph, analysis.sectors, analysis.tie_structure.local_bridge, analysis.communities.of_member);
 
-    detail::MemberLayer layer;
-    layer.network = &network;
-    layer.sectors = &analysis.sectors;
-    layer.graph = &analysis.graph;
-    layer.members = members;
-    layer.size_scores = sizes;
-    layer.size_metric = options.size_metric;
-    layer.communities = &analysis.communities;
-    layer.colouring = options.colouring;
-    layer.weak = weak;
-    layer.labels = options.labels != 0 ? options.labels : detail::default_labels(n);
-    layer.per_member = options.ties_per_member;
-    layer.draw_all_up_to = detail::draw_all_limit(layer.members.size());
+    detail::MemberLayer layer = detail::member_layer(network, analysis, analysis.graph, members, sizes, weak, options);
     if (n > 300) {
         layer.min_size = 0.12;
         layer.max_size = 0.7;
@@ -42,20 +30,7 @@ MapScene whole_network_scene(const Network& network, const Analysis& analysis, c
 
     MapScene scene;
     scene.seed = options.seed;
-    switch (options.layout) {
-        case MapLayout::automatic:
-            scene.layout = n <= 300 ? SceneLayout::neato : SceneLayout::sfdp;
-            break;
-        case MapLayout::sfdp:
-            scene.layout = SceneLayout::sfdp;
-            break;
-        case MapLayout::neato:
-            scene.layout = SceneLayout::neato;
-            break;
-        case MapLayout::fdp:
-            scene.layout = SceneLayout::fdp;
-            break;
-    }
+    scene.layout = detail::scene_layout(options.layout, n);
     const detail::DrawnMembers drawn = detail::add_members(scene, layer);
 
     scene.title = !options.title.empty() ? options.title

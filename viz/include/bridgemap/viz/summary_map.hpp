@@ -46,10 +46,13 @@ MapScene sector_summary_scene(const Network& network, const Sectors& sectors, co
 std::string render_summary_map(const Network& network, const Analysis& analysis, const MapOptions& options,
                                MapFormat format);
 
-/// The summary map computing only what it needs: by sector, member_sectors and
+/// The summary map's scene computing only what it needs: by sector, member_sectors and
 /// projected_sector_mixing with options.ties (no tie graph is kept, so 100,000 members take
 /// seconds and little memory); by community, project_ties with options.ties and
 /// leiden_communities seeded by options.seed. No path metrics either way.
+MapScene network_summary_scene(const Network& network, const MapOptions& options);
+
+/// render_scene(network_summary_scene(network, options), format).
 std::string render_summary_map(const Network& network, const MapOptions& options, MapFormat format);
 
 }  // namespace bridgemap::viz
