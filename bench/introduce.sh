@@ -18,35 +18,10 @@
 # +0.045/+0.037/+0.044 for random pairs, +0.000 for Adamic-Adar (docs/introductions.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bin=${BRIDGEMAP:-./build/bridgemap}
-work=${BENCH_DIR:-/tmp/bridgemap-bench}
-mkdir -p "$work"
+label_width=58
+. bench/common.sh
 
-[ -x "$bin" ] || { echo "bench: $bin not found; run scripts/setup.sh build first" >&2; exit 1; }
-[ -x /usr/bin/time ] || { echo "bench: /usr/bin/time is missing (apt-get install time)" >&2; exit 1; }
-command -v python3 >/dev/null || { echo "bench: python3 is needed to read the JSON output" >&2; exit 1; }
-
-network() {  # network N [SEED]: a generated network of N members, made once
-  local seed=${2:-1}
-  local dir="$work/members-$1"
-  [ "$seed" = 1 ] || dir="$dir-seed-$seed"
-  [ -f "$dir/members.csv" ] || "$bin" generate --members "$1" --seed "$seed" --out "$dir" >/dev/null
-  echo "$dir"
-}
-
-# measure LABEL COMMAND...: runs the command once and prints its wall time and peak memory.
-measure() {
-  local label=$1; shift
-  local log
-  log=$(mktemp)
-  if /usr/bin/time -f "%e %M" -o "$log" "$@" >/dev/null 2>"$log.err"; then
-    read -r seconds kilobytes <"$log"
-    printf '  %-58s %8.2f s %6d MB\n' "$label" "$seconds" "$((kilobytes / 1024))"
-  else
-    printf '  %-58s FAILED: %s\n' "$label" "$(tail -n 1 "$log.err")"
-  fi
-  rm -f "$log" "$log.err"
-}
+need_python "to read the JSON output"
 
 echo "introduce: 10 recommendations (issue 5: 1,100 members < 5 s; 20,000 < 60 s)"
 measure "introduce, 1,100 members" "$bin" introduce "$(network 1100)"

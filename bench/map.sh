@@ -16,30 +16,9 @@
 # them would take 6 s and 1.2 GB more).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bin=${BRIDGEMAP:-./build/bridgemap}
-work=${BENCH_DIR:-/tmp/bridgemap-bench}
-mkdir -p "$work"
+. bench/common.sh
 
-[ -x "$bin" ] || { echo "bench: $bin not found; run scripts/setup.sh build first" >&2; exit 1; }
-[ -x /usr/bin/time ] || { echo "bench: /usr/bin/time is missing (apt-get install time)" >&2; exit 1; }
-command -v python3 >/dev/null || { echo "bench: python3 is needed to find the largest gathering" >&2; exit 1; }
-
-network() {  # network N: a generated network of N members (seed 7), made once
-  local dir="$work/members-$1-seed-7"
-  [ -f "$dir/members.csv" ] || "$bin" generate --members "$1" --seed 7 --out "$dir" >/dev/null
-  echo "$dir"
-}
-
-# largest_gathering DIR: the id of the gathering with the most attendance rows.
-largest_gathering() {
-  python3 - "$1" <<'EOF'
-import csv, sys, collections
-folder = sys.argv[1]
-events = {row["id"]: row for row in csv.DictReader(open(folder + "/events.csv", encoding="utf-8-sig"))}
-count = collections.Counter(row["event_id"] for row in csv.DictReader(open(folder + "/attendance.csv", encoding="utf-8-sig")))
-print(max((count[e], events[e]["date"], e) for e in events if events[e]["kind"] == "gathering")[2])
-EOF
-}
+need_python "to find the largest gathering"
 
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
@@ -71,15 +50,15 @@ every_format "example, event gathering-2018-07" "$example" --event gathering-201
 every_format "example, ego geraldine-blake r=2" "$example" --member geraldine-blake --radius 2
 every_format "example, summary" "$example" --summary
 
-members=$(network 1100)
-gathering=$(largest_gathering "$members")
+members=$(network 1100 7)
+read -r gathering _ < <(largest_gathering "$members")
 every_format "1,100, whole network" "$members"
 map "1,100, whole, --colour community" "$members" png --colour community
 every_format "1,100, event $gathering" "$members" --event "$gathering"
 every_format "1,100, ego m00001 r=2" "$members" --member m00001 --radius 2
 every_format "1,100, summary" "$members" --summary
 
-large=$(network 100000)
+large=$(network 100000 7)
 map "100,000, summary by sector" "$large" svg --summary
 map "100,000, summary by sector" "$large" png --summary
 map "100,000, summary (automatic)" "$large" pdf

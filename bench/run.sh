@@ -12,34 +12,10 @@
 # (default /tmp/bridgemap-bench) and reused. Build first: scripts/setup.sh build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bin=${BRIDGEMAP:-./build/bridgemap}
-work=${BENCH_DIR:-/tmp/bridgemap-bench}
-mkdir -p "$work"
+. bench/common.sh
 sections=("$@")
 [ ${#sections[@]} -gt 0 ] || sections=(generate read analyse compare trend report map introduce seat)
 
-[ -x "$bin" ] || { echo "bench: $bin not found; run scripts/setup.sh build first" >&2; exit 1; }
-[ -x /usr/bin/time ] || { echo "bench: /usr/bin/time is missing (apt-get install time)" >&2; exit 1; }
-
-# measure LABEL COMMAND...: runs the command once and prints its wall time and peak memory.
-measure() {
-  local label=$1; shift
-  local log
-  log=$(mktemp)
-  if /usr/bin/time -f "%e %M" -o "$log" "$@" >/dev/null 2>"$log.err"; then
-    read -r seconds kilobytes <"$log"
-    printf '  %-52s %8.2f s %9.0f MB\n' "$label" "$seconds" "$((kilobytes / 1024))"
-  else
-    printf '  %-52s FAILED: %s\n' "$label" "$(tail -n 1 "$log.err")"
-  fi
-  rm -f "$log" "$log.err"
-}
-
-network() {  # network N: a generated network of N members (seed 1), made once
-  local dir="$work/members-$1"
-  [ -f "$dir/members.csv" ] || "$bin" generate --members "$1" --seed 1 --out "$dir" >/dev/null
-  echo "$dir"
-}
 
 for section in "${sections[@]}"; do
   case "$section" in

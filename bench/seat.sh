@@ -15,33 +15,9 @@
 # cross-sector pairs of random seating on the dense case, in under 10 s.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bin=${BRIDGEMAP:-./build/bridgemap}
-work=${BENCH_DIR:-/tmp/bridgemap-bench}
-mkdir -p "$work"
+. bench/common.sh
 
-[ -x "$bin" ] || { echo "bench: $bin not found; run scripts/setup.sh build first" >&2; exit 1; }
-[ -x /usr/bin/time ] || { echo "bench: /usr/bin/time is missing (apt-get install time)" >&2; exit 1; }
-command -v python3 >/dev/null || { echo "bench: python3 is needed to read the plan's JSON" >&2; exit 1; }
-
-network() {  # network N: a generated network of N members (seed 1), made once
-  local dir="$work/members-$1"
-  [ -f "$dir/members.csv" ] || "$bin" generate --members "$1" --seed 1 --out "$dir" >/dev/null
-  echo "$dir"
-}
-
-# largest_gathering DIR [NAME-PATTERN]: "id date" of the gathering with the most attendance
-# rows (the latest among equals) whose name matches the pattern.
-largest_gathering() {
-  python3 - "$1" "${2:-}" <<'EOF'
-import csv, sys, collections
-folder, pattern = sys.argv[1], sys.argv[2]
-events = {row["id"]: row for row in csv.DictReader(open(folder + "/events.csv", encoding="utf-8-sig"))}
-count = collections.Counter(row["event_id"] for row in csv.DictReader(open(folder + "/attendance.csv", encoding="utf-8-sig")))
-best = max((count[e], events[e]["date"], e) for e in events
-           if events[e]["kind"] == "gathering" and pattern in events[e]["name"])
-print(best[2], best[1])
-EOF
-}
+need_python "to read the plan's JSON"
 
 # seat LABEL DATA EVENT [OPTIONS...]: one timed run and its figures.
 seat() {

@@ -87,17 +87,11 @@ void add_trend(const LoadedNetwork& loaded, const TieWeights& weights, report::R
     trend_options.by = PeriodKind::year;
     trend_options.ties.weights = weights;
     trend_options.ties.max_setting_size = k_default_introduction_setting_size;
-    std::vector<Period> periods = trend_periods(loaded.whole, trend_options);
-    const DateSpan keep = loaded.window.span();
-    std::erase_if(periods, [&](const Period& period) {
-        const DateSpan span = period.window.span();
-        return span.last < keep.first || span.first > keep.last;
-    });
-    if (periods.size() < 2) return;  // one period is no change over time
-
+    trend_options.within = loaded.window;
     report::TrendReport trend;
+    trend.periods = bridgemap::trend(loaded.whole, trend_options);
+    if (trend.periods.size() < 2) return;  // one period is no change over time
     trend.sector_names = member_sectors(loaded.whole).names;
-    for (const Period& period : periods) trend.periods.push_back(period_figures(loaded.whole, period, trend_options.ties));
     for (const auto& figures : trend.periods) {
         report::TrendRow row;
         row.period = figures.period.label;

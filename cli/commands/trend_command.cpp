@@ -48,22 +48,12 @@ int run_trend(const TrendCommandOptions& options) {
     result.sector_names = sectors.names;
     if (!options.between.empty()) result.between = parse_between(options.between, sectors);
 
-    std::vector<Period> periods = trend_periods(network, trend_options);
     const DateSpan keep = loaded.window.span();
-    std::erase_if(periods, [&](const Period& period) {
-        const DateSpan span = period.window.span();
-        return span.last < keep.first || span.first > keep.last;
-    });
-    if (periods.empty()) {
+    trend_options.within = loaded.window;
+    result.periods = trend(network, trend_options);
+    if (result.periods.empty()) {
         throw RequestError("no dated events to make periods from" +
                            std::string(loaded.window.is_open() ? "" : " in " + describe_window(loaded.window)));
-    }
-    if (options.cumulative && loaded.window.from) {
-        for (auto& period : periods) period.window.from = loaded.window.from;
-    }
-    result.periods.resize(periods.size());
-    for (std::size_t p = 0; p < periods.size(); ++p) {
-        result.periods[p] = period_figures(network, periods[p], trend_options.ties);
     }
 
     ExposureOptions exposure_options;

@@ -75,6 +75,16 @@ std::vector<Period> trend_periods(const Network& network, const TrendOptions& op
             previous = until;
         }
     }
+    if (!options.within.is_open()) {
+        const DateSpan keep = options.within.span();
+        std::erase_if(periods, [&](const Period& period) {
+            const DateSpan span = period.window.span();
+            return span.last < keep.first || span.first > keep.last;
+        });
+        if (options.cumulative && options.within.from) {
+            for (auto& period : periods) period.window.from = options.within.from;
+        }
+    }
     return periods;
 }
 

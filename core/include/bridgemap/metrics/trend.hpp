@@ -19,6 +19,9 @@ struct TrendOptions {
     bool cumulative = false;  ///< Everything up to the end of each period, not the period alone.
     TieOptions ties;          ///< The tie model; trend's command line sets max_setting_size 40.
     std::string event_kind = "gathering";  ///< With PeriodKind::event: which events mark periods.
+    /// Only the periods that overlap this window (--from/--until); cumulative periods then
+    /// start at its start rather than at the beginning of the history. Open: every period.
+    Window within;
 };
 
 /// One period: its label ("2019", "2019-Q3" or an event id) and its window.
@@ -30,7 +33,8 @@ struct Period {
 /// The periods covering the network's dated events, in order. Years and quarters run from
 /// the first dated event's to the last's. By event: one period per top-level event of
 /// options.event_kind, from the day after the previous one (open for the first) to its own
-/// last day. Cumulative periods all start open. None when no event is dated.
+/// last day. Cumulative periods all start open (or at options.within's start). Only periods
+/// overlapping options.within are kept. None when no event is dated.
 std::vector<Period> trend_periods(const Network& network, const TrendOptions& options);
 
 /// What one period looks like.
