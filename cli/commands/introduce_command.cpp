@@ -27,7 +27,7 @@ struct IntroduceOptions {
     std::size_t count = 10;
     std::string across = "sector";
     std::string between;
-    std::size_t max_per_member = 2;
+    std::size_t max_per_member = IntroductionOptions{}.max_per_member;
     bool warm_only = false;
     std::string exclude;
     std::size_t max_setting_size = k_default_introduction_setting_size;

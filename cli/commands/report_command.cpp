@@ -36,11 +36,6 @@ struct ReportOptions {
     bool timings = false;
 };
 
-/// Above this many members the report estimates betweenness and bridging from a sample of
-/// k_report_samples members (the error bound is stated in the Method section) unless --exact.
-constexpr std::size_t k_report_exact_members = 5000;
-constexpr std::size_t k_report_samples = 1000;
-
 /// Prints how long each stage took, on stderr, with --timings.
 class StageClock {
 public:
@@ -120,7 +115,6 @@ void add_introductions(const Network& network, const ReportOptions& options, con
     request.ties.weights = weights;
     request.ties.max_setting_size = k_default_introduction_setting_size;
     request.count = options.introductions;
-    request.max_per_member = 2;  // as bridgemap introduce: a set, not one hub's address book
     request.seed = options.data.seed;
     const IntroductionPlan plan = recommend_introductions(network, request);
     for (const Introduction& introduction : plan.introductions) {
@@ -163,12 +157,7 @@ int run_report(const ReportOptions& options) {
     analysis_options.ties.max_setting_size = options.max_setting_size;
     analysis_options.paths.seed = options.data.seed;
     analysis_options.communities.seed = options.data.seed;
-    if (options.exact) {
-        analysis_options.paths.mode = PathOptions::Mode::exact;
-    } else if (network.members.size() > k_report_exact_members) {
-        analysis_options.paths.mode = PathOptions::Mode::sampled;
-        analysis_options.paths.samples = k_report_samples;
-    }
+    if (options.exact) analysis_options.paths.mode = PathOptions::Mode::exact;
     const Analysis analysis = analyse(network, analysis_options);
     clock.lap("analyse");
 
@@ -225,8 +214,9 @@ Command add_report_command(CLI::App& app) {
         "sector mixing and reach, the map, bridge builders and who holds the network together, weak spots,\n"
         "suggested introductions, change year by year, and the method. Open it offline, print it or email it.\n"
         "--pseudonymise replaces names by stable pseudonyms (sectors kept) for sharing outside the network.\n"
-        "Above 5,000 members, betweenness and bridging are estimated from 1,000 sampled members (the Method\n"
-        "section states the error bound) and the map is the summary map above 2,000.");
+        "Betweenness and bridging are computed as analyse computes them: exact up to about 20,000 members,\n"
+        "estimated above (the Method section states the error bound). Above 2,000 members the map is the\n"
+        "summary map.");
     add_data_options(*command, options->data);
     command->add_option("--out", options->out, "The report to write (an .html file)")->required()->type_name("FILE.html");
     command->add_option("--title", options->title, "The report's title (default: the network folder's name)")
@@ -246,8 +236,7 @@ Command add_report_command(CLI::App& app) {
                         "Only events, groups and organisations of at most N people make ties (default: all)")
         ->type_name("N");
     command->add_flag("--exact", options->exact,
-                      "Exact betweenness and bridging even above 5,000 members (else estimated from 1,000 sampled "
-                      "members, with the error bound stated)");
+                      "Exact betweenness and bridging even for large networks (as analyse --exact)");
     command->add_flag("--timings", options->timings, "Print how long each stage took, on stderr");
     return {command, [options] { return run_report(*options); }};
 }

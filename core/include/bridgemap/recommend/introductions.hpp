@@ -49,7 +49,9 @@ struct IntroductionOptions {
     /// Only pairs with one member in each of these two sectors (indices into
     /// member_sectors(network).names). Applies in both modes.
     std::optional<std::pair<SectorIndex, SectorIndex>> between;
-    std::size_t max_per_member = 0;  ///< Nobody in more than this many introductions; 0: no limit.
+    /// Nobody in more than this many introductions (0: no limit). Two by default, so that the
+    /// set reaches many members rather than one hub's address book.
+    std::size_t max_per_member = 2;
     bool warm_only = false;          ///< Only pairs with a mutual contact.
     std::vector<MemberPair> exclude; ///< Pairs not to suggest (either order).
     /// Also suggest members with no activity in the network (no attendance, group membership
