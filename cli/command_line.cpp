@@ -65,7 +65,7 @@ LoadedNetwork load_network(const DataOptions& options, std::ostream& diagnostics
                                "' for the full check)");
     }
     loaded.whole = std::move(result.network);
-    loaded.windowed = apply_window(loaded.whole, loaded.window);
+    if (!loaded.window.is_open()) loaded.filtered = apply_window(loaded.whole, loaded.window);
     return loaded;
 }
 

@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <functional>
 #include <iosfwd>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -42,9 +43,12 @@ TieWeights parse_tie_weights(const std::string& text);
 
 /// A network read and checked, with the window applied.
 struct LoadedNetwork {
-    Network whole;     ///< Everything in the input.
-    Network windowed;  ///< As seen through the window (the same as whole when it is open).
+    Network whole;  ///< Everything in the input.
     Window window;
+    /// The network as seen through the window: `whole` itself when the window is open (no
+    /// copy is made), else its filtered copy.
+    [[nodiscard]] const Network& windowed() const { return filtered ? *filtered : whole; }
+    std::optional<Network> filtered;  ///< Set only when the window is not open.
 };
 
 /// Reads options.data. Prints every diagnostic to `diagnostics_out`; throws

@@ -97,7 +97,7 @@ int run_analyse(const AnalyseOptions& options) {
     }
 
     const LoadedNetwork loaded = load_network(options.data, std::cerr);
-    const Network& network = loaded.windowed;
+    const Network& network = loaded.windowed();
     const Analysis analysis = analyse(network, analysis_options);
     if (options.timings) {
         for (const auto& [stage, seconds] : analysis.timings) {

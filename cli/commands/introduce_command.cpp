@@ -473,7 +473,7 @@ int run_introduce(const IntroduceOptions& options) {
     if (options.across == "community") across = IntroductionAcross::communities;
 
     const LoadedNetwork loaded = load_network(options.data, std::cerr);
-    const Network& network = loaded.windowed;
+    const Network& network = loaded.windowed();
 
     Result result;
     result.network = &network;

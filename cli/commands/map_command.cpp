@@ -69,7 +69,7 @@ int run_map(const MapCommandOptions& options, const CLI::App& command) {
     map_options.ties.min_weight = options.min_weight;
 
     const LoadedNetwork loaded = load_network(options.data, std::cerr);
-    const Network& network = loaded.windowed;
+    const Network& network = loaded.windowed();
     map_options.window = describe_window(loaded.window);
 
     std::string what;

@@ -19,6 +19,7 @@
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <optional>
 
 namespace bridgemap::cli {
 namespace {
@@ -147,8 +148,9 @@ int run_report(const ReportOptions& options) {
     const TieWeights weights = parse_tie_weights(options.data.weights);
     StageClock clock(options.timings);
     const LoadedNetwork loaded = load_network(options.data, std::cerr);
-    const Network network =
-        options.pseudonymise ? report::pseudonymise(loaded.windowed, options.pseudonym_key) : loaded.windowed;
+    std::optional<Network> pseudonymised;
+    if (options.pseudonymise) pseudonymised = report::pseudonymise(loaded.windowed(), options.pseudonym_key);
+    const Network& network = pseudonymised ? *pseudonymised : loaded.windowed();
     clock.lap("read");
 
     AnalysisOptions analysis_options;

@@ -22,6 +22,7 @@
 #include <iostream>
 #include <map>
 #include <memory>
+#include <optional>
 #include <sstream>
 
 namespace bridgemap::cli {
@@ -560,8 +561,9 @@ int run_seat(const SeatOptions& options) {
         }
     }
 
-    const Network before = event != k_none ? apply_window(network_before_event(whole, event), loaded.window)
-                                           : loaded.windowed;
+    std::optional<Network> before_event;
+    if (event != k_none) before_event = apply_window(network_before_event(whole, event), loaded.window);
+    const Network& before = before_event ? *before_event : loaded.windowed();
     SeatingRequest request;
     request.people = people;
     request.layout = layout;
