@@ -43,11 +43,11 @@ fi
 
 jobs=$(nproc 2>/dev/null || echo 2)
 
-build() {  # build DIR [cmake options...]
+build() {  # build DIR [cmake options...]; BUILD_TARGET limits it to one target
   local dir=$1; shift
   echo "== building in $dir"
   cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=Release "$@" >/dev/null
-  cmake --build "$dir" -j "$jobs"
+  cmake --build "$dir" -j "$jobs" ${BUILD_TARGET:+--target "$BUILD_TARGET"}
 }
 
 case "$mode" in
@@ -55,7 +55,7 @@ case "$mode" in
     build build
     ;;
   example)
-    build build
+    BUILD_TARGET=bridgemap build build  # the program only; the tests are built by 'test'
     echo "== bridgemap report data/betterway-2017-2018 --out report.html"
     ./build/bridgemap report data/betterway-2017-2018 --out report.html
     ;;
