@@ -101,7 +101,7 @@ int run_analyse(const AnalyseOptions& options) {
     const Analysis analysis = analyse(network, analysis_options);
     if (options.timings) {
         for (const auto& [stage, seconds] : analysis.timings) {
-            std::fprintf(stderr, "%9.3f s  %s\n", seconds, stage.c_str());
+            std::fprintf(stderr, "%9.4f s  %s\n", seconds, stage.c_str());
         }
     }
     if (!analysis.paths.exact) {

@@ -52,6 +52,13 @@ std::vector<igraph_integer_t> IgraphIntVector::values() const {
     return std::vector<igraph_integer_t>(VECTOR(vector_), VECTOR(vector_) + size);
 }
 
+IgraphMatrix::IgraphMatrix(igraph_integer_t rows, igraph_integer_t columns) {
+    prepare_igraph(0);
+    check(igraph_matrix_init(&matrix_, rows, columns), "allocating a matrix");
+}
+
+IgraphMatrix::~IgraphMatrix() { igraph_matrix_destroy(&matrix_); }
+
 namespace {
 std::vector<double> tie_weights(const TieGraph& ties) {
     std::vector<double> weights(ties.tie_count());

@@ -48,6 +48,21 @@ private:
     igraph_vector_int_t vector_;
 };
 
+class IgraphMatrix {
+public:
+    IgraphMatrix(igraph_integer_t rows, igraph_integer_t columns);
+    ~IgraphMatrix();
+    IgraphMatrix(const IgraphMatrix&) = delete;
+    IgraphMatrix& operator=(const IgraphMatrix&) = delete;
+    igraph_matrix_t* get() noexcept { return &matrix_; }
+    [[nodiscard]] double& at(igraph_integer_t row, igraph_integer_t column) noexcept {
+        return MATRIX(matrix_, row, column);
+    }
+
+private:
+    igraph_matrix_t matrix_;
+};
+
 /// An undirected igraph copy of a tie graph: vertex i is member i, edge k is tie k, and
 /// weights() holds the tie weights by edge.
 class IgraphGraph {

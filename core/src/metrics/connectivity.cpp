@@ -1,24 +1,26 @@
 #include <bridgemap/metrics/connectivity.hpp>
 
-#include "graph/igraph_handle.hpp"
-
 #include <algorithm>
 #include <numeric>
 
 namespace bridgemap {
-namespace {
 
-/// For every member, the members separated from the largest remaining piece of its
-/// component when it is removed (iterative DFS with low points).
-std::vector<std::uint32_t> cut_off_counts(const TieGraph& graph, const Connectivity& parts) {
+Connectivity connectivity(const TieGraph& graph) {
     const std::size_t n = graph.member_count();
-    std::vector<std::uint32_t> cut(n, 0);
-    std::vector<std::uint32_t> depth(n, 0);
+    Connectivity result;
+    result.articulation_point.assign(n, 0);
+    if (n == 0) return result;
+
+    // One iterative depth-first search with low points (Hopcroft–Tarjan). When the search
+    // leaves child c of v with low(c) ≥ depth(v), c's subtree is a piece split off by v.
+    std::vector<std::uint32_t> found_in(n, 0);  // component in order of discovery
+    std::vector<std::uint32_t> depth(n, 0);     // 0: not reached yet
     std::vector<std::uint32_t> low(n, 0);
     std::vector<std::uint32_t> subtree(n, 1);
-    std::vector<std::uint8_t> seen(n, 0);
-    // Pieces split off by each member: their sizes, to find the largest remaining piece.
-    std::vector<std::vector<std::uint32_t>> pieces(n);
+    std::vector<std::uint32_t> pieces(n, 0);         // pieces split off by each member
+    std::vector<std::uint32_t> split(n, 0);          // members in those pieces
+    std::vector<std::uint32_t> largest_piece(n, 0);  // the largest of them
+    std::vector<std::size_t> discovered_sizes;
     struct Frame {
         MemberIndex member;
         MemberIndex parent;
@@ -26,8 +28,12 @@ std::vector<std::uint32_t> cut_off_counts(const TieGraph& graph, const Connectiv
     };
     std::vector<Frame> stack;
     for (MemberIndex root = 0; root < n; ++root) {
-        if (seen[root]) continue;
-        seen[root] = 1;
+        if (depth[root] != 0) continue;
+        // Roots are taken in ascending order, so components are discovered in order of their
+        // smallest member.
+        const auto id = static_cast<std::uint32_t>(discovered_sizes.size());
+        std::size_t size = 1;
+        found_in[root] = id;
         depth[root] = low[root] = 1;
         stack.push_back({root, k_none, 0});
         while (!stack.empty()) {
@@ -36,10 +42,11 @@ std::vector<std::uint32_t> cut_off_counts(const TieGraph& graph, const Connectiv
             if (frame.next < neighbours.size()) {
                 const MemberIndex next = neighbours[frame.next++];
                 if (next == frame.parent) continue;
-                if (seen[next]) {
+                if (depth[next] != 0) {
                     low[frame.member] = std::min(low[frame.member], depth[next]);
                 } else {
-                    seen[next] = 1;
+                    found_in[next] = id;
+                    ++size;
                     depth[next] = low[next] = depth[frame.member] + 1;
                     stack.push_back({next, frame.member, 0});
                 }
@@ -51,61 +58,42 @@ std::vector<std::uint32_t> cut_off_counts(const TieGraph& graph, const Connectiv
             if (parent == k_none) continue;
             subtree[parent] += subtree[done];
             low[parent] = std::min(low[parent], low[done]);
-            if (low[done] >= depth[parent]) pieces[parent].push_back(subtree[done]);
+            if (low[done] >= depth[parent]) {
+                ++pieces[parent];
+                split[parent] += subtree[done];
+                largest_piece[parent] = std::max(largest_piece[parent], subtree[done]);
+            }
         }
+        // Every child of a root is a piece of its own; the root is a cut point only when it
+        // has two or more.
+        if (pieces[root] < 2) pieces[root] = 0;
+        discovered_sizes.push_back(size);
     }
-    for (MemberIndex v = 0; v < n; ++v) {
-        if (!parts.articulation_point[v] || pieces[v].empty()) continue;
-        // The pieces left when v goes: the split-off subtrees, and the rest of the component.
-        const auto component_size = static_cast<std::uint32_t>(parts.sizes[parts.component[v]]);
-        std::uint32_t split = 0;
-        std::uint32_t largest = 0;
-        for (const auto size : pieces[v]) {
-            split += size;
-            largest = std::max(largest, size);
-        }
-        const std::uint32_t rest = component_size - 1 - split;
-        largest = std::max(largest, rest);
-        cut[v] = component_size - 1 - largest;
-    }
-    return cut;
-}
 
-}  // namespace
-
-Connectivity connectivity(const TieGraph& graph) {
-    const std::size_t n = graph.member_count();
-    Connectivity result;
-    result.articulation_point.assign(n, 0);
-    if (n == 0) return result;
-    const graph::IgraphGraph igraph(graph);
-
-    graph::IgraphIntVector membership;
-    graph::IgraphIntVector sizes;
-    igraph_integer_t count = 0;
-    graph::check(igraph_connected_components(igraph.get(), membership.get(), sizes.get(), &count, IGRAPH_WEAK),
-                 "finding components");
-    const auto raw = membership.values();
-    const auto raw_sizes = sizes.values();
-    // Renumber by decreasing size, then by the smallest member (igraph numbers components in
-    // order of their smallest member, so a stable sort by size does both).
-    std::vector<std::size_t> order(static_cast<std::size_t>(count));
-    std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return raw_sizes[a] > raw_sizes[b]; });
+    // Renumber by decreasing size, ties by the smallest member (a stable sort of the
+    // discovery order).
+    std::vector<std::uint32_t> order(discovered_sizes.size());
+    std::iota(order.begin(), order.end(), 0U);
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::uint32_t a, std::uint32_t b) { return discovered_sizes[a] > discovered_sizes[b]; });
     std::vector<std::uint32_t> renumbered(order.size());
-    for (std::size_t rank = 0; rank < order.size(); ++rank) renumbered[order[rank]] = static_cast<std::uint32_t>(rank);
-    result.component.resize(n);
-    for (std::size_t i = 0; i < n; ++i) result.component[i] = renumbered[static_cast<std::size_t>(raw[i])];
     result.sizes.resize(order.size());
-    for (std::size_t rank = 0; rank < order.size(); ++rank) {
-        result.sizes[rank] = static_cast<std::size_t>(raw_sizes[order[rank]]);
+    for (std::uint32_t rank = 0; rank < order.size(); ++rank) {
+        renumbered[order[rank]] = rank;
+        result.sizes[rank] = discovered_sizes[order[rank]];
     }
-
-    graph::IgraphIntVector points;
-    graph::check(igraph_articulation_points(igraph.get(), points.get()), "finding articulation points");
-    for (const auto point : points.values()) result.articulation_point[static_cast<std::size_t>(point)] = 1;
-    result.articulation_points = static_cast<std::size_t>(igraph_vector_int_size(points.get()));
-    result.would_cut_off = cut_off_counts(graph, result);
+    result.component.resize(n);
+    result.would_cut_off.assign(n, 0);
+    for (MemberIndex v = 0; v < n; ++v) {
+        result.component[v] = renumbered[found_in[v]];
+        if (pieces[v] == 0) continue;
+        result.articulation_point[v] = 1;
+        ++result.articulation_points;
+        // The pieces left when v goes: the split-off subtrees, and the rest of the component.
+        const auto component_size = static_cast<std::uint32_t>(discovered_sizes[found_in[v]]);
+        const std::uint32_t rest = component_size - 1 - split[v];
+        result.would_cut_off[v] = component_size - 1 - std::max(largest_piece[v], rest);
+    }
     return result;
 }
 

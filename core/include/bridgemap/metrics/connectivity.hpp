@@ -25,10 +25,11 @@ struct Connectivity {
     [[nodiscard]] std::size_t largest_component() const noexcept { return sizes.empty() ? 0 : sizes[0]; }
 };
 
-/// Components and articulation points, with igraph; would_cut_off from one depth-first
-/// search (Hopcroft–Tarjan low points): removing v splits off each child subtree c with
-/// low(c) ≥ depth(v), and the part that stays is the largest of the pieces. O(n + m). An
-/// empty graph has none.
+/// Components, articulation points and would_cut_off from one iterative depth-first search
+/// (Hopcroft–Tarjan low points): removing v splits off each child subtree c with
+/// low(c) ≥ depth(v) (a root, every child subtree, and it is a cut point when it has two or
+/// more), and the part that stays is the largest of the pieces. O(n + m), on the tie graph's
+/// own arrays. An empty graph has none.
 Connectivity connectivity(const TieGraph& graph);
 
 }  // namespace bridgemap
