@@ -47,8 +47,11 @@ Analysis analyse(const Network& network, const AnalysisOptions& options) {
         analysis.communities = leiden_communities(graph, options.communities);
         analysis.participation = participation(graph, analysis.communities.of_member);
     });
-    timed(analysis, "components, articulation points", [&] { analysis.connectivity = connectivity(graph); });
-    timed(analysis, "embeddedness, overlap, local bridges, span, bridges", [&] {
+    timed(analysis, "components, articulation points, bridges", [&] {
+        analysis.connectivity = connectivity(graph);
+        analysis.bridges = analysis.connectivity.bridges;
+    });
+    timed(analysis, "embeddedness, overlap, local bridges, span", [&] {
         analysis.tie_structure = tie_structure(graph, parallel);
         analysis.cross_sector.reserve(graph.tie_count());
         for (const Tie& tie : graph.ties()) {
@@ -58,8 +61,6 @@ Analysis analyse(const Network& network, const AnalysisOptions& options) {
                                             : a != b                                       ? CrossSector::yes
                                                                                            : CrossSector::no);
         }
-        analysis.bridges = static_cast<std::size_t>(
-            std::count(analysis.tie_structure.bridge.begin(), analysis.tie_structure.bridge.end(), std::uint8_t{1}));
     });
     timed(analysis, "sector mixing, reach, assortativity",
           [&] { analysis.mixing = sector_mixing(graph, analysis.sectors); });

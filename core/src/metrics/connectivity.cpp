@@ -12,7 +12,8 @@ Connectivity connectivity(const TieGraph& graph) {
     if (n == 0) return result;
 
     // One iterative depth-first search with low points (Hopcroft–Tarjan). When the search
-    // leaves child c of v with low(c) ≥ depth(v), c's subtree is a piece split off by v.
+    // leaves child c of v with low(c) ≥ depth(v), c's subtree is a piece split off by v;
+    // with low(c) > depth(v) nothing in it reaches back past c, and the tie v–c is a bridge.
     std::vector<std::uint32_t> found_in(n, 0);  // component in order of discovery
     std::vector<std::uint32_t> depth(n, 0);     // 0: not reached yet
     std::vector<std::uint32_t> low(n, 0);
@@ -21,9 +22,11 @@ Connectivity connectivity(const TieGraph& graph) {
     std::vector<std::uint32_t> split(n, 0);          // members in those pieces
     std::vector<std::uint32_t> largest_piece(n, 0);  // the largest of them
     std::vector<std::size_t> discovered_sizes;
+    result.bridge.assign(graph.tie_count(), 0);
     struct Frame {
         MemberIndex member;
         MemberIndex parent;
+        TieIndex via;  // the tie from parent
         std::size_t next;
     };
     std::vector<Frame> stack;
@@ -35,7 +38,7 @@ Connectivity connectivity(const TieGraph& graph) {
         std::size_t size = 1;
         found_in[root] = id;
         depth[root] = low[root] = 1;
-        stack.push_back({root, k_none, 0});
+        stack.push_back({root, k_none, 0, 0});
         while (!stack.empty()) {
             Frame& frame = stack.back();
             const auto neighbours = graph.neighbours(frame.member);
@@ -48,12 +51,13 @@ Connectivity connectivity(const TieGraph& graph) {
                     found_in[next] = id;
                     ++size;
                     depth[next] = low[next] = depth[frame.member] + 1;
-                    stack.push_back({next, frame.member, 0});
+                    stack.push_back({next, frame.member, graph.tie_indices(frame.member)[frame.next - 1], 0});
                 }
                 continue;
             }
             const MemberIndex done = frame.member;
             const MemberIndex parent = frame.parent;
+            const TieIndex via = frame.via;
             stack.pop_back();
             if (parent == k_none) continue;
             subtree[parent] += subtree[done];
@@ -62,6 +66,10 @@ Connectivity connectivity(const TieGraph& graph) {
                 ++pieces[parent];
                 split[parent] += subtree[done];
                 largest_piece[parent] = std::max(largest_piece[parent], subtree[done]);
+            }
+            if (low[done] > depth[parent]) {
+                result.bridge[via] = 1;
+                ++result.bridges;
             }
         }
         // Every child of a root is a piece of its own; the root is a cut point only when it

@@ -85,7 +85,6 @@ TieStructure tie_structure(const TieGraph& graph, const ParallelOptions& options
     result.overlap.assign(m, 0.0);
     result.local_bridge.assign(m, 0);
     result.span.assign(m, 2);
-    result.bridge.assign(m, 0);
 
     result.embeddedness = metrics::triangles_per_tie(graph, workers);
 
@@ -109,9 +108,7 @@ TieStructure tie_structure(const TieGraph& graph, const ParallelOptions& options
                                   if (!search) search.emplace(graph.member_count());
                                   for (std::size_t k = begin; k < end; ++k) {
                                       const TieIndex index = local_bridges[k];
-                                      const std::int32_t span = search->distance(graph, graph.tie(index));
-                                      result.span[index] = span;
-                                      result.bridge[index] = span < 0 ? 1 : 0;
+                                      result.span[index] = search->distance(graph, graph.tie(index));
                                   }
                               });
     return result;

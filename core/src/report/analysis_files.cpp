@@ -112,7 +112,7 @@ std::string ties_csv(const Network& network, const Analysis& analysis) {
         } else {
             csv.field(static_cast<std::int64_t>(structure.span[row.tie]));
         }
-        csv.field(structure.bridge[row.tie] != 0);
+        csv.field(analysis.connectivity.bridge[row.tie] != 0);
         csv.end_row();
     }
     return out;

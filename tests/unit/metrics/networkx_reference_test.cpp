@@ -139,7 +139,7 @@ void compare_with_networkx(const Network& network, const Json& expected) {
         } else {
             EXPECT_EQ(analysis.tie_structure.span[t], want["span"].get<int>());
         }
-        EXPECT_EQ(analysis.tie_structure.bridge[t] != 0, want["bridge"].get<bool>());
+        EXPECT_EQ(analysis.connectivity.bridge[t] != 0, want["bridge"].get<bool>());
     }
 
     // The whole network.

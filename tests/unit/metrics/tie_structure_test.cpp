@@ -1,3 +1,4 @@
+#include <bridgemap/metrics/connectivity.hpp>
 #include <bridgemap/metrics/tie_structure.hpp>
 
 #include <bridgemap/random.hpp>
@@ -29,6 +30,7 @@ TEST(TieStructure, HandExample) {
     const TieGraph graph =
         graph_of(10, {{0, 1}, {0, 2}, {1, 2}, {2, 3}, {3, 4}, {4, 5}, {5, 6}, {3, 6}, {6, 7}, {8, 9}});
     const auto ties = tie_structure(graph, {});
+    const auto bridges = connectivity(graph).bridge;
     const auto check = [&](MemberIndex a, MemberIndex b, std::uint32_t embeddedness, double overlap, bool local_bridge,
                            std::int32_t span, bool bridge) {
         const TieIndex k = graph.find_tie(a, b);
@@ -37,7 +39,7 @@ TEST(TieStructure, HandExample) {
         EXPECT_NEAR(ties.overlap[k], overlap, 1e-15) << a << "-" << b;
         EXPECT_EQ(ties.local_bridge[k], local_bridge ? 1 : 0) << a << "-" << b;
         EXPECT_EQ(ties.span[k], span) << a << "-" << b;
-        EXPECT_EQ(ties.bridge[k], bridge ? 1 : 0) << a << "-" << b;
+        EXPECT_EQ(bridges[k], bridge ? 1 : 0) << a << "-" << b;
     };
     // 0-1: common neighbour 2; overlap 1 / ((2−1) + (2−1) − 1) = 1.
     check(0, 1, 1, 1.0, false, 2, false);
@@ -63,12 +65,14 @@ TEST(TieStructure, CliqueTiesAreFullyOverlapping) {
     for (MemberIndex a = 0; a < 5; ++a) {
         for (MemberIndex b = a + 1; b < 5; ++b) pairs.emplace_back(a, b);
     }
-    const auto ties = tie_structure(graph_of(5, pairs), {});
+    const TieGraph graph = graph_of(5, pairs);
+    const auto ties = tie_structure(graph, {});
+    const auto bridges = connectivity(graph).bridge;
     for (std::size_t k = 0; k < 10; ++k) {
         EXPECT_EQ(ties.embeddedness[k], 3u);
         EXPECT_DOUBLE_EQ(ties.overlap[k], 1.0);
         EXPECT_EQ(ties.span[k], 2);
-        EXPECT_EQ(ties.bridge[k], 0);
+        EXPECT_EQ(bridges[k], 0);
     }
 }
 
@@ -76,11 +80,13 @@ TEST(TieStructure, CycleSpanIsTheRestOfTheCycle) {
     // NetworkX's local_bridges docstring: every tie of a 9-cycle is a local bridge of span 8.
     std::vector<std::pair<MemberIndex, MemberIndex>> pairs;
     for (MemberIndex v = 0; v < 9; ++v) pairs.emplace_back(v, (v + 1) % 9);
-    const auto ties = tie_structure(graph_of(9, pairs), {});
+    const TieGraph graph = graph_of(9, pairs);
+    const auto ties = tie_structure(graph, {});
+    const auto bridges = connectivity(graph).bridge;
     for (std::size_t k = 0; k < 9; ++k) {
         EXPECT_EQ(ties.local_bridge[k], 1);
         EXPECT_EQ(ties.span[k], 8);
-        EXPECT_EQ(ties.bridge[k], 0);
+        EXPECT_EQ(bridges[k], 0);
     }
 }
 
@@ -88,8 +94,10 @@ TEST(TieStructure, EmptyGraphAndIsolates) {
     const auto empty = tie_structure(TieGraph::from_ties(0, {}), {});
     EXPECT_TRUE(empty.embeddedness.empty());
     EXPECT_TRUE(empty.span.empty());
-    const auto isolates = tie_structure(TieGraph::from_ties(4, {}), {});
-    EXPECT_TRUE(isolates.bridge.empty());
+    const TieGraph isolates = TieGraph::from_ties(4, {});
+    EXPECT_TRUE(tie_structure(isolates, {}).span.empty());
+    EXPECT_TRUE(connectivity(isolates).bridge.empty());
+    EXPECT_EQ(connectivity(isolates).bridges, 0u);
 }
 
 /// Random graphs between sparse (long spans, many bridges) and clustered (cliques).
@@ -144,10 +152,11 @@ TEST(TieStructure, MatchesBruteForceIgraphAndBoostOnRandomGraphs) {
     for (int round = 0; round < 300; ++round) {
         const TieGraph graph = random_graph(random, 0, 40);
         const auto ties = tie_structure(graph, {.threads = 2});
+        const Connectivity parts = connectivity(graph);
         const std::size_t m = graph.tie_count();
 
         // igraph's bridges and Boost's biconnected components (a bridge is a component of
-        // one tie) must both agree with `bridge`.
+        // one tie) must both agree with connectivity's bridges, and so must the spans below.
         std::vector<std::uint8_t> igraph_bridge(m, 0);
         if (graph.member_count() > 0) {
             const graph::IgraphGraph igraph(graph);
@@ -166,8 +175,9 @@ TEST(TieStructure, MatchesBruteForceIgraphAndBoostOnRandomGraphs) {
             for (const auto c : component_of) ++size[c];
             for (std::size_t k = 0; k < m; ++k) boost_bridge[k] = size[component_of[k]] == 1 ? 1 : 0;
         }
-        EXPECT_EQ(ties.bridge, igraph_bridge) << "round " << round;
-        EXPECT_EQ(ties.bridge, boost_bridge) << "round " << round;
+        EXPECT_EQ(parts.bridge, igraph_bridge) << "round " << round;
+        EXPECT_EQ(parts.bridge, boost_bridge) << "round " << round;
+        EXPECT_EQ(parts.bridges, static_cast<std::size_t>(std::count(boost_bridge.begin(), boost_bridge.end(), 1)));
 
         for (std::size_t k = 0; k < m; ++k) {
             const Tie& tie = graph.tie(static_cast<TieIndex>(k));
@@ -181,7 +191,7 @@ TEST(TieStructure, MatchesBruteForceIgraphAndBoostOnRandomGraphs) {
             EXPECT_EQ(ties.local_bridge[k], common == 0 ? 1 : 0);
             const std::int32_t expected_span = detour(graph, static_cast<TieIndex>(k));
             EXPECT_EQ(ties.span[k], expected_span) << "round " << round << " tie " << k;
-            EXPECT_EQ(ties.bridge[k], expected_span < 0 ? 1 : 0);
+            EXPECT_EQ(parts.bridge[k], expected_span < 0 ? 1 : 0);
             if (expected_span > 3) ++spans_above_three;
         }
     }
@@ -197,7 +207,6 @@ TEST(TieStructure, SameResultWithAnyThreadCount) {
     EXPECT_EQ(one.overlap, three.overlap);
     EXPECT_EQ(one.local_bridge, three.local_bridge);
     EXPECT_EQ(one.span, three.span);
-    EXPECT_EQ(one.bridge, three.bridge);
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 #pragma once
-// Where each tie sits in the network: how embedded it is, and whether it is a (local) bridge.
+// Where each tie sits in the network: how embedded it is, and whether it is a local bridge.
+// Bridges proper (ties whose removal splits a component) come from connectivity().
 
 #include <bridgemap/metrics/scores.hpp>
 #include <bridgemap/ties/tie_graph.hpp>
@@ -15,7 +16,6 @@ struct TieStructure {
     std::vector<double> overlap;              ///< Onnela et al. 2007, doi:10.1073/pnas.0610245104.
     std::vector<std::uint8_t> local_bridge;   ///< 1 when n_ij = 0.
     std::vector<std::int32_t> span;           ///< Hops between the ends once the tie is removed; −1 when none.
-    std::vector<std::uint8_t> bridge;         ///< 1 when removing the tie disconnects its component.
 };
 
 /// - embeddedness: the number of members tied to both ends (from the triangles, listed
@@ -26,7 +26,6 @@ struct TieStructure {
 ///   common neighbour, else found by a bidirectional breadth-first search that grows the
 ///   side with fewer ties to follow; −1 when the tie is a bridge (NetworkX
 ///   local_bridges(with_span=True) gives inf).
-/// - bridge: span == −1.
 /// Time O(ties^1.5) for the triangles plus, for each local bridge, the neighbourhoods
 /// searched, in parallel; memory 8 bytes per tie plus 4 bytes per tie per thread (fewer
 /// threads count triangles when that would pass about 1 GB) and 8 bytes per member per
