@@ -59,20 +59,13 @@ IgraphMatrix::IgraphMatrix(igraph_integer_t rows, igraph_integer_t columns) {
 
 IgraphMatrix::~IgraphMatrix() { igraph_matrix_destroy(&matrix_); }
 
-namespace {
-std::vector<double> tie_weights(const TieGraph& ties) {
-    std::vector<double> weights(ties.tie_count());
-    for (std::size_t k = 0; k < ties.tie_count(); ++k) weights[k] = ties.tie(static_cast<TieIndex>(k)).weight;
-    return weights;
-}
-}  // namespace
-
-IgraphGraph::IgraphGraph(const TieGraph& ties) : weights_(tie_weights(ties)) {
+IgraphGraph::IgraphGraph(const TieGraph& ties) : weights_(static_cast<igraph_integer_t>(ties.tie_count())) {
     IgraphIntVector edges(static_cast<igraph_integer_t>(2 * ties.tie_count()));
     for (std::size_t k = 0; k < ties.tie_count(); ++k) {
         const Tie& tie = ties.tie(static_cast<TieIndex>(k));
         VECTOR(*edges.get())[2 * k] = tie.source;
         VECTOR(*edges.get())[2 * k + 1] = tie.target;
+        VECTOR(*weights_.get())[k] = tie.weight;
     }
     check(igraph_create(&graph_, edges.get(), static_cast<igraph_integer_t>(ties.member_count()), IGRAPH_UNDIRECTED),
           "building the graph");
