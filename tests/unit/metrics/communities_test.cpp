@@ -1,7 +1,11 @@
 #include <bridgemap/metrics/communities.hpp>
 #include <bridgemap/random.hpp>
 
+#include "graph/igraph_handle.hpp"
+
 #include <gtest/gtest.h>
+
+#include <numeric>
 
 namespace bridgemap {
 namespace {
@@ -45,6 +49,82 @@ TEST(LeidenCommunities, SameSeedSamePartition) {
     EXPECT_EQ(first.of_member, again.of_member);
     EXPECT_NEAR(first.modularity, modularity(graph, first.of_member, 1.0), 1e-12);
     EXPECT_GT(first.modularity, 0.3);  // four planted blocks are clearly found
+}
+
+/// Weighted graphs with planted blocks of varied sizes and mixing, some isolates, and now and
+/// then a sparse tail that leaves small components.
+TieGraph planted_graph(Random& random) {
+    const auto n = static_cast<MemberIndex>(random.between(20, 160));
+    const auto blocks = static_cast<MemberIndex>(random.between(2, 8));
+    const double inside = 0.15 + 0.5 * random.uniform();
+    const double across = 0.2 * inside * random.uniform();
+    std::vector<Tie> ties;
+    for (MemberIndex a = 0; a + 3 < n; ++a) {  // the last three are isolates
+        for (MemberIndex b = a + 1; b + 3 < n; ++b) {
+            const bool same = a % blocks == b % blocks;
+            if (random.chance(same ? inside : across)) ties.push_back({a, b, 0.1 + 2.0 * random.uniform(), {}});
+        }
+    }
+    return TieGraph::from_ties(n, ties);
+}
+
+/// igraph's own Leiden with the same objective, as bridgemap called it before it had its own.
+double igraph_leiden_modularity(const TieGraph& graph, std::uint64_t seed) {
+    graph::prepare_igraph(seed);
+    const graph::IgraphGraph igraph(graph);
+    std::vector<double> strengths(graph.member_count());
+    for (MemberIndex i = 0; i < graph.member_count(); ++i) strengths[i] = graph.strength(i);
+    const graph::IgraphRealVector node_weights(strengths);
+    graph::IgraphIntVector membership(static_cast<igraph_integer_t>(graph.member_count()));
+    igraph_integer_t clusters = 0;
+    igraph_real_t quality = 0;
+    graph::check(igraph_community_leiden(igraph.get(), igraph.weights(), node_weights.get(),
+                                         1.0 / (2.0 * graph.total_weight()), 0.01, false, -1, membership.get(),
+                                         &clusters, &quality),
+                 "Leiden");
+    std::vector<std::uint32_t> community(graph.member_count());
+    const auto raw = membership.values();
+    for (std::size_t i = 0; i < community.size(); ++i) {
+        community[i] = graph.degree(static_cast<MemberIndex>(i)) == 0 ? k_no_community
+                                                                      : static_cast<std::uint32_t>(raw[i] + 1);
+    }
+    return modularity(graph, community, 1.0);
+}
+
+TEST(LeidenCommunities, EveryCommunityIsConnectedAndAsGoodAsIgraphs) {
+    Random random(2024);
+    double ours_total = 0.0;
+    double igraph_total = 0.0;
+    for (int round = 0; round < 40; ++round) {
+        const TieGraph graph = planted_graph(random);
+        if (graph.tie_count() == 0) continue;
+        const Communities found = leiden_communities(graph, {static_cast<std::uint64_t>(round + 1), 1.0});
+        // Connected: a search inside each community from its first member reaches all of it.
+        std::vector<std::size_t> reached(found.count + 1, 0);
+        std::vector<std::uint8_t> seen(graph.member_count(), 0);
+        for (MemberIndex start = 0; start < graph.member_count(); ++start) {
+            const std::uint32_t c = found.of_member[start];
+            if (c == k_no_community || reached[c] > 0) continue;
+            std::vector<MemberIndex> stack = {start};
+            seen[start] = 1;
+            while (!stack.empty()) {
+                const MemberIndex at = stack.back();
+                stack.pop_back();
+                ++reached[c];
+                for (const MemberIndex next : graph.neighbours(at)) {
+                    if (!seen[next] && found.of_member[next] == c) seen[next] = 1, stack.push_back(next);
+                }
+            }
+            ASSERT_EQ(reached[c], found.sizes[c - 1]) << "round " << round << ": community " << c << " is in pieces";
+        }
+        EXPECT_NEAR(found.modularity, modularity(graph, found.of_member, 1.0), 1e-12);
+        const double theirs = igraph_leiden_modularity(graph, static_cast<std::uint64_t>(round + 1));
+        EXPECT_GT(found.modularity, theirs - 0.03) << "round " << round;
+        ours_total += found.modularity;
+        igraph_total += theirs;
+    }
+    // The same algorithm, so on average the same quality (different random choices).
+    EXPECT_GT(ours_total, igraph_total - 0.005 * 40);
 }
 
 TEST(LeidenCommunities, NoTies) {

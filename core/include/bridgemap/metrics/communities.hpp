@@ -28,11 +28,16 @@ struct Communities {
     double modularity = 0.0;    ///< Newman's weighted modularity of the partition at the resolution.
 };
 
-/// Leiden (Traag, Waltman & van Eck 2019, doi:10.1038/s41598-019-41695-z) on the weighted
-/// graph with the modularity objective: igraph's Leiden optimises the constant Potts model
-/// unless given node weights, so it runs with node weights = strengths and resolution
-/// γ/(2m), iterated until the partition is stable, with a fixed seed. Isolates are in no
-/// community. A network without ties has no communities and modularity 0.
+/// Leiden (Traag, Waltman & van Eck 2019, doi:10.1038/s41598-019-41695-z) with the
+/// modularity objective, written as igraph writes it: the Potts quality with node weights =
+/// strengths and resolution γ/(2m). One iteration from singletons: fast local moving,
+/// refinement within each cluster (randomness β = 0.01), aggregation of the refined
+/// clusters, until every cluster is one node. That is what igraph 0.10 runs when asked to
+/// iterate until stable (its loop ends after the first iteration that moves a node). Run on
+/// the tie graph's own arrays (a copy into igraph cost more than the whole run) with
+/// bridgemap::Random seeded from options.seed. Every community is connected. Isolates are
+/// in no community. A network without ties has no communities and modularity 0. Time about
+/// O(m) per sweep of the local moving, a few sweeps in all.
 Communities leiden_communities(const TieGraph& graph, const CommunityOptions& options);
 
 /// Q = Σ_c [ W_c/m − γ (S_c/(2m))² ], with W_c the weight inside community c, S_c its total
