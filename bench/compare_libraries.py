@@ -12,6 +12,9 @@ benchmark, so where it says "extrapolated", NetworkX ran on a sample (betweennes
 sources with its own `k` option, scaled by n/k; closeness, harmonic, constraint and
 effective size on a sample of members, scaled by n/sample), which is how long the full run
 would take since each source or member costs about the same. Everything else ran in full.
+Communities: python-igraph's Leiden with n_iterations=-1 runs one iteration in igraph 0.10
+(its loop stops after the first iteration that moves a node), as bridgemap's does.
+
 bridgemap's stage times and python-igraph's calls are the fastest of three runs (both are
 quick); NetworkX runs once. Each library call stops after COMPARE_BUDGET seconds (default 120); a metric that did not
 finish is shown as "> budget", which bounds NetworkX's time and its ratio from below.
@@ -130,7 +133,7 @@ def main():
                      scaled(budgeted(lambda: nx.effective_size(G, nodes=few, weight="weight"), budget), n / len(few)))
     row("constraint + effective size", "constraint, effective size, efficiency, hierarchy", nx_holes, True,
         budgeted(lambda: H.constraint(weights=weights), budget, 3))
-    row("communities (NetworkX Louvain; igraph, bridgemap Leiden)", "communities (Leiden), participation",
+    row("communities (NetworkX Louvain; igraph, bridgemap Leiden)", "communities (Leiden)",
         budgeted(lambda: nx.community.louvain_communities(G, weight="weight", seed=1), budget), False,
         budgeted(lambda: H.community_leiden(objective_function="modularity", weights=weights, n_iterations=-1), budget, 3))
     row("components + articulation points + bridges", "components, articulation points, bridges",

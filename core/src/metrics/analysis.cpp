@@ -43,10 +43,10 @@ Analysis analyse(const Network& network, const AnalysisOptions& options) {
           [&] { analysis.sector_scores = member_sector_scores(graph, analysis.sectors); });
     timed(analysis, "brokerage roles",
           [&] { analysis.brokerage = brokerage_roles(graph, analysis.sectors.of_member, parallel); });
-    timed(analysis, "communities (Leiden), participation", [&] {
-        analysis.communities = leiden_communities(graph, options.communities);
-        analysis.participation = participation(graph, analysis.communities.of_member);
-    });
+    timed(analysis, "communities (Leiden)",
+          [&] { analysis.communities = leiden_communities(graph, options.communities); });
+    timed(analysis, "participation",
+          [&] { analysis.participation = participation(graph, analysis.communities.of_member); });
     timed(analysis, "components, articulation points, bridges", [&] {
         analysis.connectivity = connectivity(graph);
         analysis.bridges = analysis.connectivity.bridges;

@@ -119,51 +119,62 @@ private:
         std::vector<std::uint8_t> queued(n, 1);
         std::size_t head = 0;
         std::size_t waiting = n;
+        // The inner loops use plain pointers: the compiler then keeps them in registers
+        // instead of reloading the vectors' data after every store.
+        const std::size_t* const offsets = level.offsets.data();
+        const MemberIndex* const neighbours = level.neighbours.data();
+        const double* const weights = level.weights.data();
+        std::uint32_t* const label = cluster.data();
+        double* const total = cluster_weight.data();
+        double* const weight_to = scratch_.data();  // all 0 between visits
+        touched_.resize(std::max(touched_.size(), n));
+        std::uint32_t* const touched = touched_.data();
         while (waiting > 0) {
             const std::uint32_t v = queue[head];
             head = head + 1 == n ? 0 : head + 1;
             --waiting;
             queued[v] = 0;
-            const std::uint32_t current = cluster[v];
+            const std::uint32_t current = label[v];
             const double k = level.node_weights[v];
             const double pull = k * resolution_;  // gain lost per unit of a cluster's weight
-            cluster_weight[current] -= k;
+            total[current] -= k;
             if (--cluster_size[current] == 0) empty.push_back(current);
-            touched_.clear();
-            for (std::size_t a = level.offsets[v]; a < level.offsets[v + 1]; ++a) {
-                const std::uint32_t c = cluster[level.neighbours[a]];
-                if (scratch_[c] == 0.0) touched_.push_back(c);
-                scratch_[c] += level.weights[a];
+            std::size_t touched_count = 0;
+            for (std::size_t a = offsets[v]; a < offsets[v + 1]; ++a) {
+                const std::uint32_t c = label[neighbours[a]];
+                if (weight_to[c] == 0.0) touched[touched_count++] = c;
+                weight_to[c] += weights[a];
             }
             std::uint32_t best = current;
-            double best_gain = scratch_[current] - pull * cluster_weight[current];
+            double best_gain = weight_to[current] - pull * total[current];
             if (best_gain < 0.0) {  // an empty cluster gains 0
                 best = empty.back();
                 best_gain = 0.0;
             }
-            for (const std::uint32_t c : touched_) {
-                const double gain = scratch_[c] - pull * cluster_weight[c];
-                scratch_[c] = 0.0;
+            for (std::size_t t = 0; t < touched_count; ++t) {
+                const std::uint32_t c = touched[t];
+                const double gain = weight_to[c] - pull * total[c];
+                weight_to[c] = 0.0;
                 if (gain > best_gain) {
                     best = c;
                     best_gain = gain;
                 }
             }
-            touched_.clear();
-            scratch_[current] = 0.0;
-            cluster_weight[best] += k;
+            weight_to[current] = 0.0;
+            total[best] += k;
             if (cluster_size[best]++ == 0) empty.pop_back();  // best was the empty cluster on top
             if (best == current) continue;
-            cluster[v] = best;
-            for (std::size_t a = level.offsets[v]; a < level.offsets[v + 1]; ++a) {
-                const MemberIndex u = level.neighbours[a];
-                if (queued[u] || cluster[u] == best) continue;
+            label[v] = best;
+            for (std::size_t a = offsets[v]; a < offsets[v + 1]; ++a) {
+                const MemberIndex u = neighbours[a];
+                if (queued[u] || label[u] == best) continue;
                 queued[u] = 1;
-                std::size_t tail = head + waiting;
+                const std::size_t tail = head + waiting;
                 queue[tail >= n ? tail - n : tail] = u;
                 ++waiting;
             }
         }
+        touched_.clear();
     }
 
     /// Refinement: within each cluster, starting from singletons, merges each node that is
