@@ -48,7 +48,7 @@ void print_text_summary(const Network& network, const Analysis& analysis, std::o
     out << "E-I index " << fixed(mixing.ei_index, 3) << " against " << fixed(mixing.expected_ei_index, 3)
         << " if ties ignored sectors (-1 all within sectors, +1 all across).\n";
     out << analysis.communities.count << " communities (modularity " << fixed(analysis.communities.modularity, 3)
-        << "), " << analysis.bridges << " bridges, " << analysis.connectivity.articulation_points
+        << "), " << analysis.connectivity.bridges << " bridges, " << analysis.connectivity.articulation_points
         << " members whose absence would split the network.\n";
 
     std::vector<const SectorPairMixing*> across;

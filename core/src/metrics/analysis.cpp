@@ -35,7 +35,9 @@ Analysis analyse(const Network& network, const AnalysisOptions& options) {
     path_options.threads = options.threads;
     timed(analysis, "betweenness, closeness, harmonic, bridging",
           [&] { analysis.paths = path_centrality(graph, analysis.sectors.of_member, path_options); });
-    timed(analysis, "eigenvector", [&] { analysis.eigenvector = eigenvector_centrality(graph); });
+    timed(analysis, "components, articulation points, bridges", [&] { analysis.connectivity = connectivity(graph); });
+    timed(analysis, "eigenvector",
+          [&] { analysis.eigenvector = eigenvector_centrality(graph, analysis.connectivity); });
     timed(analysis, "pagerank", [&] { analysis.pagerank = pagerank(graph); });
     timed(analysis, "constraint, effective size, efficiency, hierarchy",
           [&] { analysis.holes = structural_holes(graph, parallel); });
@@ -47,10 +49,6 @@ Analysis analyse(const Network& network, const AnalysisOptions& options) {
           [&] { analysis.communities = leiden_communities(graph, options.communities); });
     timed(analysis, "participation",
           [&] { analysis.participation = participation(graph, analysis.communities.of_member); });
-    timed(analysis, "components, articulation points, bridges", [&] {
-        analysis.connectivity = connectivity(graph);
-        analysis.bridges = analysis.connectivity.bridges;
-    });
     timed(analysis, "embeddedness, overlap, local bridges, span", [&] {
         analysis.tie_structure = tie_structure(graph, parallel);
         analysis.cross_sector.reserve(graph.tie_count());

@@ -1,4 +1,3 @@
-#include <bridgemap/metrics/connectivity.hpp>
 #include <bridgemap/metrics/spectral.hpp>
 
 #include <bridgemap/error.hpp>
@@ -73,11 +72,12 @@ Eigenpair principal_eigenpair(const TieGraph& graph, std::vector<MemberIndex> me
 
 }  // namespace
 
-MemberScores eigenvector_centrality(const TieGraph& graph) {
+MemberScores eigenvector_centrality(const TieGraph& graph) { return eigenvector_centrality(graph, connectivity(graph)); }
+
+MemberScores eigenvector_centrality(const TieGraph& graph, const Connectivity& parts) {
     const std::size_t n = graph.member_count();
     MemberScores scores(n, 0.0);
     if (graph.tie_count() == 0) return scores;
-    const Connectivity parts = connectivity(graph);
     std::vector<std::vector<MemberIndex>> members(parts.components());
     std::vector<double> top_strength(parts.components(), 0.0);
     for (MemberIndex i = 0; i < n; ++i) {

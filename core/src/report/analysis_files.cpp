@@ -156,7 +156,7 @@ std::string summary_json(const Network& network, const Analysis& analysis, const
     summary["reach"] = reach;
     summary["communities"] = analysis.communities.count;
     summary["modularity"] = analysis.communities.modularity;
-    summary["bridges"] = analysis.bridges;
+    summary["bridges"] = analysis.connectivity.bridges;
     summary["articulation_points"] = analysis.connectivity.articulation_points;
     std::size_t isolates = 0;
     for (std::size_t i = 0; i < graph.member_count(); ++i) isolates += graph.degree(static_cast<MemberIndex>(i)) == 0;

@@ -303,8 +303,8 @@ std::string bridge_builders(const ReportContent& content) {
         }
         out += k_table_end;
     }
-    out += "<p>" + format_count(analysis.bridges) +
-           (analysis.bridges == 1 ? " tie is a bridge" : " ties are bridges") +
+    out += "<p>" + format_count(analysis.connectivity.bridges) +
+           (analysis.connectivity.bridges == 1 ? " tie is a bridge" : " ties are bridges") +
            ": removing it would split the network.</p>";
     return out + "</section>";
 }

@@ -176,7 +176,7 @@ void compare_with_networkx(const Network& network, const Json& expected) {
         EXPECT_TRUE(close(entry.within_one, w["within_1_hop"])) << "reach 1";
         EXPECT_TRUE(close(entry.within_two, w["within_2_hops"])) << "reach 2";
     }
-    EXPECT_EQ(analysis.bridges, want["bridges"].get<std::size_t>());
+    EXPECT_EQ(analysis.connectivity.bridges, want["bridges"].get<std::size_t>());
     EXPECT_EQ(analysis.connectivity.articulation_points, want["articulation_points"].get<std::size_t>());
     // Leiden should find a partition at least as good as NetworkX's Louvain (best of five seeds).
     EXPECT_GE(analysis.communities.modularity, want["louvain_modularity"].get<double>() - 0.005);

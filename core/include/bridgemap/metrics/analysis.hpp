@@ -57,7 +57,6 @@ struct Analysis {
     /// and the benchmarks only: they vary from run to run and are never written to outputs.
     std::vector<std::pair<std::string, double>> timings;
     double largest_component_share = 0.0;  ///< Largest component's members / n; 0 when n = 0.
-    std::size_t bridges = 0;               ///< Ties whose removal splits their component.
 };
 
 /// The names of the per-member metrics member_metric() knows, in members.csv order.

@@ -1,6 +1,7 @@
 #pragma once
 // Centralities from the weighted adjacency matrix: eigenvector centrality and PageRank.
 
+#include <bridgemap/metrics/connectivity.hpp>
 #include <bridgemap/metrics/scores.hpp>
 #include <bridgemap/ties/tie_graph.hpp>
 
@@ -15,7 +16,10 @@ namespace bridgemap {
 /// a network without ties gives all 0. Computed per component with igraph's ARPACK
 /// (Lanczos) solver multiplying by the tie graph's own arrays; a component whose largest
 /// strength is below the largest eigenvalue found cannot share it and is skipped. Time
-/// O(m) per Lanczos step.
+/// O(m) per Lanczos step. `parts` is connectivity(graph), which analyse() has anyway.
+MemberScores eigenvector_centrality(const TieGraph& graph, const Connectivity& parts);
+
+/// The same, finding the components first.
 MemberScores eigenvector_centrality(const TieGraph& graph);
 
 /// Weighted PageRank with damping 0.85; values sum to 1 (Brin & Page 1998). A member
