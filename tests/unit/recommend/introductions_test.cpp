@@ -30,6 +30,22 @@ constexpr double k_tolerance = 1e-9;
 // ---------------------------------------------------------------------------------------
 // Helpers
 
+/// A generated network of realistic shape, as `bridgemap generate` makes it.
+Network generated_network(std::size_t members, std::uint64_t seed) {
+    generate::GeneratorOptions generator;
+    generator.members = members;
+    generator.seed = seed;
+    return generate::generate_network(generator);
+}
+
+/// What `bridgemap introduce --count K` asks for: only settings of at most 40 people are ties.
+IntroductionOptions introduce_options(std::size_t count) {
+    IntroductionOptions options;
+    options.ties.max_setting_size = k_default_introduction_setting_size;
+    options.count = count;
+    return options;
+}
+
 /// A random network: `members` members in up to `sectors` sectors (about 1 in 10 unknown),
 /// small events (2-6 people), a few large ones (12-20 people, above the setting size used in
 /// the tests), a few explicit ties, and a couple of members with no activity at all.
@@ -450,13 +466,8 @@ TEST(RecommendIntroductions, BetweenKeepsToTheTwoSectors) {
 }
 
 TEST(RecommendIntroductions, GeneratedNetworksAndTheBundledExample) {
-    generate::GeneratorOptions generator;
-    generator.members = 300;
-    generator.seed = 3;
-    const Network generated = generate::generate_network(generator);
-    IntroductionOptions options;
-    options.ties.max_setting_size = k_default_introduction_setting_size;
-    options.count = 10;
+    const Network generated = generated_network(300, 3);
+    IntroductionOptions options = introduce_options(10);
     options.max_per_member = 2;
     const IntroductionPlan plan = recommend_introductions(generated, options);
     EXPECT_EQ(plan.introductions.size(), 10u);
@@ -483,16 +494,10 @@ TEST(RecommendIntroductions, GeneratedNetworksAndTheBundledExample) {
 TEST(RecommendIntroductions, WindowedNetwork) {
     // --from/--until: the network seen through the window; every fact holds there, every shared
     // event lies inside it, and members active only outside it are not suggested.
-    generate::GeneratorOptions generator;
-    generator.members = 300;
-    generator.seed = 4;
-    const Network network = generate::generate_network(generator);
+    const Network network = generated_network(300, 4);
     const Window window = parse_window("2018-03", "2018-12");
     const Network windowed = apply_window(network, window);
-    IntroductionOptions options;
-    options.ties.max_setting_size = k_default_introduction_setting_size;
-    options.count = 10;
-    options.max_per_member = 2;
+    IntroductionOptions options = introduce_options(10);
     const IntroductionPlan plan = recommend_introductions(windowed, options);
     ASSERT_EQ(plan.introductions.size(), 10u);
     expect_facts_true(windowed, plan, options);
@@ -550,13 +555,8 @@ TEST(RecommendIntroductions, LargeSettingsExposeWithoutTying) {
 }
 
 TEST(RecommendIntroductions, SameResultWithAnyThreadCount) {
-    generate::GeneratorOptions generator;
-    generator.members = 400;
-    generator.seed = 5;
-    const Network network = generate::generate_network(generator);
-    IntroductionOptions options;
-    options.ties.max_setting_size = k_default_introduction_setting_size;
-    options.count = 8;
+    const Network network = generated_network(400, 5);
+    IntroductionOptions options = introduce_options(8);
     options.threads = 1;
     const IntroductionPlan one = recommend_introductions(network, options);
     for (const unsigned threads : {2u, 3u, 8u}) {
@@ -695,14 +695,8 @@ TEST(RandomIntroductions, FollowTheRulesAndTheSeed) {
 }
 
 TEST(EvaluateIntroductions, RecommendedSetBeatsBothBaselines) {
-    generate::GeneratorOptions generator;
-    generator.members = 400;
-    generator.seed = 2;
-    const Network network = generate::generate_network(generator);
-    IntroductionOptions options;
-    options.ties.max_setting_size = k_default_introduction_setting_size;
-    options.count = 10;
-    options.max_per_member = 2;
+    const Network network = generated_network(400, 2);
+    IntroductionOptions options = introduce_options(10);
     const IntroductionPlan plan = recommend_introductions(network, options);
     const IntroductionEvaluation evaluation = evaluate_introductions(plan, options, 5);
     EXPECT_EQ(evaluation.recommended_pairs, 10u);
