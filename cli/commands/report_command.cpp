@@ -3,13 +3,10 @@
 #include <bridgemap/error.hpp>
 #include <bridgemap/io/atomic_file.hpp>
 #include <bridgemap/metrics/analysis.hpp>
-#include <bridgemap/metrics/trend.hpp>
 #include <bridgemap/model/inventory.hpp>
-#include <bridgemap/recommend/introductions.hpp>
 #include <bridgemap/report/html.hpp>
 #include <bridgemap/report/html_report.hpp>
 #include <bridgemap/report/pseudonyms.hpp>
-#include <bridgemap/report/trend_files.hpp>
 #include <bridgemap/report/weak_spots.hpp>
 #include <bridgemap/viz/maps.hpp>
 
@@ -77,69 +74,6 @@ std::string default_title(const std::string& data) {
     return name.empty() ? "Network" : name;
 }
 
-/// Year by year, the same figures `bridgemap trend --by year` prints, inside the window.
-void add_trend(const LoadedNetwork& loaded, const TieWeights& weights, report::ReportContent& content) {
-    TrendOptions trend_options;
-    trend_options.by = PeriodKind::year;
-    trend_options.ties.weights = weights;
-    trend_options.ties.max_setting_size = k_default_introduction_setting_size;
-    trend_options.within = loaded.window;
-    report::TrendReport trend;
-    trend.periods = bridgemap::trend(loaded.whole, trend_options);
-    if (trend.periods.size() < 2) return;  // one period is no change over time
-    trend.sector_names = member_sectors(loaded.whole).names;
-    for (const auto& figures : trend.periods) {
-        report::TrendRow row;
-        row.period = figures.period.label;
-        row.active_members = figures.active_members;
-        row.ties = figures.ties;
-        row.ei_index = figures.mixing.ei_index;
-        row.expected_ei_index = figures.mixing.expected_ei_index;
-        row.note = std::to_string(figures.events) + (figures.events == 1 ? " event" : " events");
-        content.trend.push_back(std::move(row));
-    }
-    content.trend_svg = report::render_line_chart_svg(report::trend_chart(trend));
-    content.trend_note =
-        "Each year on its own, with ties from the events, groups and organisations of at most " +
-        std::to_string(k_default_introduction_setting_size) +
-        " people that year (as bridgemap trend --by year computes them). An E-I index rising towards its baseline "
-        "means sectors are mixing more.";
-}
-
-void add_introductions(const Network& network, const ReportOptions& options, const TieWeights& weights,
-                       report::ReportContent& content) {
-    if (options.introductions == 0) {
-        content.introductions_note = "Introductions were not asked for (--introductions 0).";
-        return;
-    }
-    IntroductionOptions request;
-    request.ties.weights = weights;
-    request.ties.max_setting_size = k_default_introduction_setting_size;
-    request.count = options.introductions;
-    request.seed = options.data.seed;
-    const IntroductionPlan plan = recommend_introductions(network, request);
-    for (const Introduction& introduction : plan.introductions) {
-        report::IntroductionRow row;
-        const Member& a = network.members[introduction.a];
-        const Member& b = network.members[introduction.b];
-        row.member_a = a.display_name();
-        row.sector_a = network.sector_name(a.sector);
-        row.member_b = b.display_name();
-        row.sector_b = network.sector_name(b.sector);
-        if (introduction.introducer != k_none) row.introducer = network.members[introduction.introducer].display_name();
-        row.gain = introduction.gain;
-        row.reason = introduction.reason;
-        content.introductions.push_back(std::move(row));
-    }
-    content.introductions_note =
-        "Pairs of members from different sectors who have no tie yet, chosen one after another so that together "
-        "they add the most reach between sectors (gain: points on a 0\u2013100 bridging score, " +
-        report::format_for_people(plan.before.score, 1) +
-        " now). Who knows whom counts events, groups and organisations of at most " +
-        std::to_string(k_default_introduction_setting_size) +
-        " people. bridgemap introduce gives more, with the shared events and an evaluation against other methods.";
-}
-
 int run_report(const ReportOptions& options) {
     const std::filesystem::path out = options.out;
     if (out.extension() != ".html" && out.extension() != ".htm") {
@@ -190,9 +124,9 @@ int run_report(const ReportOptions& options) {
                   "dashed black lines are weak bridges, single ties that hold two parts of the network together.";
 
     clock.lap("map");
-    add_introductions(network, options, weights, content);
+    report::add_introductions_section(network, weights, options.introductions, options.data.seed, content);
     clock.lap("introductions");
-    add_trend(loaded, weights, content);
+    report::add_trend_section(loaded.whole, loaded.window, weights, content);
     clock.lap("trend");
 
     const std::string html = report::render_html_report(content);

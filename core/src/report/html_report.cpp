@@ -465,7 +465,10 @@ std::string method(const ReportContent& content) {
                   : ""));
     item("Sectors", "A member\u2019s own sector, or else their organisation\u2019s. " +
                         format_count(analysis.mixing.unknown_members) +
-                        " members of unknown sector stay in the network but are left out of sector comparisons.");
+                        (analysis.mixing.unknown_members == 1
+                             ? " member of unknown sector stays in the network but is left out of sector comparisons."
+                             : " members of unknown sector stay in the network but are left out of sector "
+                               "comparisons."));
     item("Measures",
          "Bridging: share of shortest routes (a strong tie is a short step) between members of different sectors "
          "that pass through a member. Brokerage roles: Gould and Fernandez (1989). Constraint: Burt (1992). E-I "

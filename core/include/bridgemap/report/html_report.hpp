@@ -6,8 +6,12 @@
 #include <bridgemap/metrics/analysis.hpp>
 #include <bridgemap/model/inventory.hpp>
 #include <bridgemap/model/network.hpp>
+#include <bridgemap/model/window.hpp>
 #include <bridgemap/report/analysis_files.hpp>
 #include <bridgemap/report/weak_spots.hpp>
+#include <bridgemap/ties/projection.hpp>
+
+#include <cstdint>
 
 #include <string>
 #include <vector>
@@ -57,6 +61,16 @@ struct ReportContent {
     bool pseudonymised = false;
     std::string command_line;  ///< How to reproduce the report.
 };
+
+/// The "Change over time" section: year by year inside `window`, the figures `bridgemap trend
+/// --by year` computes (ties from settings of at most k_default_introduction_setting_size
+/// people), with its line chart. Left empty when the window holds fewer than two years.
+void add_trend_section(const Network& whole, const Window& window, const TieWeights& weights, ReportContent& content);
+
+/// The "Suggested introductions" section: `count` introductions as `bridgemap introduce`
+/// chooses them (seed for its communities and baseline); a note instead when count is 0.
+void add_introductions_section(const Network& network, const TieWeights& weights, std::size_t count,
+                               std::uint64_t seed, ReportContent& content);
 
 /// The whole report as one HTML document. Every piece of text from the data is escaped.
 /// Tables list at most the top 25 rows where a network is large. O(n + m) plus the SVGs.

@@ -1,0 +1,75 @@
+#include <bridgemap/report/html_report.hpp>
+
+#include <bridgemap/metrics/trend.hpp>
+#include <bridgemap/recommend/introductions.hpp>
+#include <bridgemap/report/html.hpp>
+#include <bridgemap/report/line_chart.hpp>
+#include <bridgemap/report/trend_files.hpp>
+
+#include <string>
+
+namespace bridgemap::report {
+
+void add_trend_section(const Network& whole, const Window& window, const TieWeights& weights, ReportContent& content) {
+    TrendOptions trend_options;
+    trend_options.by = PeriodKind::year;
+    trend_options.ties.weights = weights;
+    trend_options.ties.max_setting_size = k_default_introduction_setting_size;
+    trend_options.within = window;
+    TrendReport trend;
+    trend.periods = bridgemap::trend(whole, trend_options);
+    if (trend.periods.size() < 2) return;  // one period is no change over time
+    trend.sector_names = member_sectors(whole).names;
+    for (const auto& figures : trend.periods) {
+        TrendRow row;
+        row.period = figures.period.label;
+        row.active_members = figures.active_members;
+        row.ties = figures.ties;
+        row.ei_index = figures.mixing.ei_index;
+        row.expected_ei_index = figures.mixing.expected_ei_index;
+        row.note = std::to_string(figures.events) + (figures.events == 1 ? " event" : " events");
+        content.trend.push_back(std::move(row));
+    }
+    content.trend_svg = render_line_chart_svg(trend_chart(trend));
+    content.trend_note =
+        "Each year on its own, with ties from the events, groups and organisations of at most " +
+        std::to_string(k_default_introduction_setting_size) +
+        " people that year (as bridgemap trend --by year computes them). An E-I index rising towards its baseline "
+        "means sectors are mixing more.";
+}
+
+void add_introductions_section(const Network& network, const TieWeights& weights, std::size_t count,
+                               std::uint64_t seed, ReportContent& content) {
+    if (count == 0) {
+        content.introductions_note = "Introductions were not asked for (--introductions 0).";
+        return;
+    }
+    IntroductionOptions request;
+    request.ties.weights = weights;
+    request.ties.max_setting_size = k_default_introduction_setting_size;
+    request.count = count;
+    request.seed = seed;
+    const IntroductionPlan plan = recommend_introductions(network, request);
+    for (const Introduction& introduction : plan.introductions) {
+        IntroductionRow row;
+        const Member& a = network.members[introduction.a];
+        const Member& b = network.members[introduction.b];
+        row.member_a = a.display_name();
+        row.sector_a = network.sector_name(a.sector);
+        row.member_b = b.display_name();
+        row.sector_b = network.sector_name(b.sector);
+        if (introduction.introducer != k_none) row.introducer = network.members[introduction.introducer].display_name();
+        row.gain = introduction.gain;
+        row.reason = introduction.reason;
+        content.introductions.push_back(std::move(row));
+    }
+    content.introductions_note =
+        "Pairs of members from different sectors who have no tie yet, chosen one after another so that together "
+        "they add the most reach between sectors (gain: points on a 0\u2013100 bridging score, " +
+        format_for_people(plan.before.score, 1) +
+        " now). Who knows whom counts events, groups and organisations of at most " +
+        std::to_string(k_default_introduction_setting_size) +
+        " people. bridgemap introduce gives more, with the shared events and an evaluation against other methods.";
+}
+
+}  // namespace bridgemap::report
