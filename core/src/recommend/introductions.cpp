@@ -16,7 +16,6 @@
 namespace bridgemap {
 
 using introductions_detail::CandidateRules;
-using introductions_detail::MemberSettings;
 using introductions_detail::ReachState;
 
 BridgingMeasures bridging_measures(const TieGraph& graph, const Sectors& groups) {
@@ -122,8 +121,7 @@ struct Describer {
     const Network& network;
     const IntroductionPlan& plan;
     const IntroductionOptions& options;
-    const MemberSettings& settings;
-    std::vector<std::size_t> event_size;
+    const detail::Settings& settings;
 
     [[nodiscard]] bool by_sector() const { return options.across == IntroductionAcross::sectors; }
 
@@ -141,9 +139,20 @@ struct Describer {
         const auto intersect = [](const auto& a, const auto& b, auto& out) {
             std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
         };
-        intersect(settings.events[intro.a], settings.events[intro.b], intro.shared_events);
-        intersect(settings.groups[intro.a], settings.groups[intro.b], intro.shared_groups);
-        intersect(settings.organisations[intro.a], settings.organisations[intro.b], intro.shared_organisations);
+        std::vector<std::uint32_t> shared;
+        intersect(settings.settings_of(intro.a), settings.settings_of(intro.b), shared);
+        // Setting indices run over the events, then the groups, then the organisations.
+        const std::size_t events = network.events.size();
+        const std::size_t groups = network.groups.size();
+        for (const std::uint32_t s : shared) {
+            switch (settings.kind[s]) {
+                case detail::SettingKind::event: intro.shared_events.push_back(static_cast<EventIndex>(s)); break;
+                case detail::SettingKind::group: intro.shared_groups.push_back(static_cast<GroupIndex>(s - events)); break;
+                case detail::SettingKind::organisation:
+                    intro.shared_organisations.push_back(static_cast<OrganisationIndex>(s - events - groups));
+                    break;
+            }
+        }
         std::stable_sort(intro.shared_events.begin(), intro.shared_events.end(), [&](EventIndex x, EventIndex y) {
             const auto& dx = network.events[x].date;
             const auto& dy = network.events[y].date;
@@ -213,7 +222,7 @@ struct Describer {
             const Event& last = network.events[intro.shared_events.back()];
             text += "; both were at " + last.display_name() + " (";
             if (!last.date_text.empty()) text += last.date_text + ", ";
-            text += std::to_string(event_size[intro.shared_events.back()]) + " people)";
+            text += std::to_string(settings.members_of(intro.shared_events.back()).size()) + " people)";
             const std::size_t others = intro.shared_events.size() - 1;
             if (others > 0) text += " and " + std::to_string(others) + (others == 1 ? " other event" : " other events");
             text += not_tied;
@@ -266,11 +275,8 @@ IntroductionPlan recommend_introductions(const Network& network, const Introduct
 
     ReachState state(plan.graph, plan.groups);
     const CandidateRules rules(plan, options);
-    const MemberSettings settings(network);
-    Describer describer{network, plan, options, settings, std::vector<std::size_t>(network.events.size(), 0)};
-    for (const auto& events : settings.events) {
-        for (const EventIndex e : events) ++describer.event_size[e];
-    }
+    const detail::Settings settings = detail::collect_settings(network);
+    const Describer describer{network, plan, options, settings};
     std::vector<std::uint32_t> picks(n, 0);
     std::vector<bool> eligible = plan.candidates;
     introductions_detail::SearchContext context;

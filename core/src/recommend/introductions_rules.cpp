@@ -95,26 +95,14 @@ Introducer strongest_mutual_contact(const TieGraph& graph, MemberIndex u, Member
     return best;
 }
 
-MemberSettings::MemberSettings(const Network& network)
-    : events(network.members.size()), groups(network.members.size()), organisations(network.members.size()) {
-    for (const Attendance& row : network.attendance) events[row.member].push_back(row.event);
-    for (const GroupMembership& row : network.group_members) groups[row.member].push_back(row.group);
-    for (MemberIndex i = 0; i < network.members.size(); ++i) {
-        if (network.members[i].organisation != k_none) organisations[i].push_back(network.members[i].organisation);
-    }
-    for (const Affiliation& row : network.affiliations) organisations[row.member].push_back(row.organisation);
-    for (auto& list : events) sort_unique(list);
-    for (auto& list : groups) sort_unique(list);
-    for (auto& list : organisations) sort_unique(list);
-}
-
-std::size_t MemberSettings::shared_event_count(MemberIndex u, MemberIndex v) const {
-    const auto& a = events[u];
-    const auto& b = events[v];
+std::size_t shared_event_count(const detail::Settings& settings, MemberIndex u, MemberIndex v) {
+    const auto a = settings.settings_of(u);
+    const auto b = settings.settings_of(v);
+    const auto is_event = [&](std::uint32_t s) { return settings.kind[s] == detail::SettingKind::event; };
     std::size_t shared = 0;
     std::size_t i = 0;
     std::size_t j = 0;
-    while (i < a.size() && j < b.size()) {
+    while (i < a.size() && j < b.size() && is_event(a[i]) && is_event(b[j])) {
         if (a[i] < b[j]) {
             ++i;
         } else if (b[j] < a[i]) {

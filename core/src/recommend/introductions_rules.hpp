@@ -4,6 +4,8 @@
 
 #include <bridgemap/recommend/introductions.hpp>
 
+#include "ties/settings.hpp"
+
 #include <cstdint>
 #include <unordered_set>
 #include <vector>
@@ -48,16 +50,9 @@ bool have_mutual_contact(const TieGraph& graph, MemberIndex u, MemberIndex v);
 /// the lower index. O(degree(u) + degree(v)).
 Introducer strongest_mutual_contact(const TieGraph& graph, MemberIndex u, MemberIndex v);
 
-/// The events, groups and organisations each member is in, sorted and distinct.
-struct MemberSettings {
-    explicit MemberSettings(const Network& network);
-    std::vector<std::vector<EventIndex>> events;
-    std::vector<std::vector<GroupIndex>> groups;
-    std::vector<std::vector<OrganisationIndex>> organisations;
-
-    /// Events both attended. O(events of u + events of v).
-    [[nodiscard]] std::size_t shared_event_count(MemberIndex u, MemberIndex v) const;
-};
+/// Events both u and v attended, from the projection's settings (events come first in each
+/// member's ascending list). O(settings of u + settings of v).
+std::size_t shared_event_count(const detail::Settings& settings, MemberIndex u, MemberIndex v);
 
 /// Members with an attendance row, a group membership or a ties.csv row.
 std::vector<bool> active_members(const Network& network);

@@ -128,7 +128,7 @@ void detail(Scored& pair, const SearchContext& context) {
     if (pair.detailed) return;
     pair.picks = context.picks[pair.u] + context.picks[pair.v];
     pair.warmth = strongest_mutual_contact(context.state->graph(), pair.u, pair.v).tie;
-    pair.shared = context.settings->shared_event_count(pair.u, pair.v);
+    pair.shared = shared_event_count(*context.settings, pair.u, pair.v);
     pair.detailed = true;
 }
 
