@@ -3,6 +3,7 @@
 #include <bridgemap/error.hpp>
 #include <bridgemap/ingest/network_reader.hpp>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <ostream>
@@ -70,6 +71,41 @@ LoadedNetwork load_network(const DataOptions& options, std::ostream& diagnostics
 }
 
 std::string in_quotes(std::string_view text) { return "\"" + std::string(text) + "\""; }
+
+CLI::Validator whole_number(std::size_t least) {
+    return CLI::Validator(
+        [least](std::string& text) -> std::string {
+            const bool digits = !text.empty() && text.size() <= 9 &&
+                                std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+            if (digits && std::stoul(text) >= least) return {};
+            return "expected a whole number of " + std::to_string(least) + " or more, not " + in_quotes(text);
+        },
+        "", "whole number");
+}
+
+CLI::Validator non_negative_number() {
+    return CLI::Validator(
+        [](std::string& text) -> std::string {
+            std::size_t used = 0;
+            double value = -1.0;
+            try {
+                value = std::stod(text, &used);
+            } catch (const std::exception&) {
+                used = 0;
+            }
+            if (!text.empty() && used == text.size() && std::isfinite(value) && value >= 0.0) return {};
+            return "expected a number of 0 or more, not " + in_quotes(text);
+        },
+        "", "number of 0 or more");
+}
+
+void add_min_weight_option(CLI::App& command, double& value, const std::string& help) {
+    command.add_option("--min-weight", value, help)->check(non_negative_number())->type_name("W");
+}
+
+void add_max_setting_size_option(CLI::App& command, std::size_t& value, const std::string& help) {
+    command.add_option("--max-setting-size", value, help)->check(whole_number(0))->type_name("N");
+}
 
 std::string_view trimmed(std::string_view text) {
     while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);

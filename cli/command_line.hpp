@@ -55,6 +55,22 @@ struct LoadedNetwork {
 /// InvalidDataError (exit 3) when there are errors. Throws RequestError for a bad window.
 LoadedNetwork load_network(const DataOptions& options, std::ostream& diagnostics_out);
 
+/// Option checks with plain messages, for every command: CLI11's own accept "-1" for an
+/// unsigned option (it wraps round) and word their range as "0.000000 to 1.8e308".
+/// A whole number of `least` or more: "expected a whole number of 1 or more, not "-1"".
+CLI::Validator whole_number(std::size_t least);
+/// A finite number of 0 or more: "expected a number of 0 or more, not "-1"".
+CLI::Validator non_negative_number();
+
+/// --min-weight W, checked; `help` says what happens to weaker ties.
+void add_min_weight_option(CLI::App& command, double& value,
+                           const std::string& help = "Drop ties weaker than this weight (default 0: keep all)");
+
+/// --max-setting-size N, checked; `help` says what the small settings do and the default.
+void add_max_setting_size_option(
+    CLI::App& command, std::size_t& value,
+    const std::string& help = "Only events, groups and organisations of at most N people make ties (default: all)");
+
 /// `text` in double quotes, for messages.
 std::string in_quotes(std::string_view text);
 

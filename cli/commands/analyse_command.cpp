@@ -154,14 +154,10 @@ Command add_analyse_command(CLI::App& app) {
     command->add_option("--samples", options->samples,
                         "Estimate betweenness, bridging and closeness from K sampled members (faster, with a stated "
                         "error bound)")
-        ->check(CLI::PositiveNumber)
+        ->check(whole_number(1))
         ->type_name("K");
-    command->add_option("--min-weight", options->min_weight, "Drop ties weaker than this weight (default 0: keep all)")
-        ->check(CLI::NonNegativeNumber)
-        ->type_name("W");
-    command->add_option("--max-setting-size", options->max_setting_size,
-                        "Only events, groups and organisations of at most N people make ties (default: all)")
-        ->type_name("N");
+    add_min_weight_option(*command, options->min_weight);
+    add_max_setting_size_option(*command, options->max_setting_size);
     command->add_flag("--timings", options->timings, "Print how long each stage took, on stderr");
     return {command, [options] { return run_analyse(*options); }};
 }

@@ -516,19 +516,6 @@ int run_introduce(const IntroduceOptions& options) {
     return k_exit_success;
 }
 
-/// A whole number of at least `least` (CLI11's own checks accept "-1" for an unsigned option,
-/// and word their range as 0 to 1.8e308).
-CLI::Validator whole_number(std::size_t least) {
-    return CLI::Validator(
-        [least](std::string& text) -> std::string {
-            const bool digits = !text.empty() && text.size() <= 9 &&
-                                std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
-            if (digits && std::stoul(text) >= least) return {};
-            return "expected a whole number of " + std::to_string(least) + " or more, not " + in_quotes(text);
-        },
-        "", "whole number");
-}
-
 }  // namespace
 
 Command add_introduce_command(CLI::App& app) {
@@ -564,10 +551,9 @@ Command add_introduce_command(CLI::App& app) {
     command->add_option("--exclude", options->exclude, "Pairs not to suggest (already tried), one per row")
         ->check(CLI::Validator(CLI::ExistingFile).description(""))
         ->type_name("FILE");
-    command->add_option("--max-setting-size", options->max_setting_size,
-                        "Only events, groups and organisations of at most N people make ties (default 40; 0: all)")
-        ->check(whole_number(0))
-        ->type_name("N");
+    add_max_setting_size_option(
+        *command, options->max_setting_size,
+        "Only events, groups and organisations of at most N people make ties (default 40; 0: all)");
     command->add_flag("--include-inactive", options->include_inactive,
                       "Also suggest members with no attendance, group or recorded tie");
     command->add_flag("--evaluate", options->evaluate,

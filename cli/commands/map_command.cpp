@@ -175,15 +175,14 @@ Command add_map_command(CLI::App& app) {
     command
         ->add_option("--labels", options->labels,
                      "How many members to name, the largest first (default: all up to 60, else 30)")
+        ->check(whole_number(0))
         ->type_name("N");
     command
         ->add_option("--ties-per-member", options->ties_per_member,
                      "On dense maps, each member's strongest ties drawn (default 3; weak bridges always)")
-        ->check(CLI::PositiveNumber)
+        ->check(whole_number(1))
         ->type_name("K");
-    command->add_option("--min-weight", options->min_weight, "Drop ties weaker than this weight (default 0: keep all)")
-        ->check(CLI::NonNegativeNumber)
-        ->type_name("W");
+    add_min_weight_option(*command, options->min_weight);
     command->add_option("--title", options->title, "The map's title (default: one that says what it shows)")
         ->type_name("TEXT");
     return {command, [options, command] { return run_map(*options, *command); }};

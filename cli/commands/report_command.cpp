@@ -164,13 +164,10 @@ Command add_report_command(CLI::App& app) {
                         "derived from the member list)")
         ->type_name("TEXT");
     command->add_option("--introductions", options->introductions, "How many introductions to suggest (default 10; 0: none)")
+        ->check(whole_number(0))
         ->type_name("K");
-    command->add_option("--min-weight", options->min_weight, "Drop ties weaker than this weight (default 0: keep all)")
-        ->check(CLI::NonNegativeNumber)
-        ->type_name("W");
-    command->add_option("--max-setting-size", options->max_setting_size,
-                        "Only events, groups and organisations of at most N people make ties (default: all)")
-        ->type_name("N");
+    add_min_weight_option(*command, options->min_weight);
+    add_max_setting_size_option(*command, options->max_setting_size);
     command->add_flag("--exact", options->exact,
                       "Exact betweenness and bridging even for large networks (as analyse --exact)");
     command->add_flag("--timings", options->timings, "Print how long each stage took, on stderr");

@@ -615,15 +615,15 @@ Command add_seat_command(CLI::App& app) {
         ->check(CLI::ExistingFile)
         ->type_name("FILE");
     command->add_option("--tables", options->tables, "Number of tables; sizes differ by at most one")
-        ->check(CLI::PositiveNumber)
+        ->check(whole_number(1))
         ->type_name("T");
     command->add_option("--size", options->size, "People per table, at most; as few tables as that allows")
-        ->check(CLI::PositiveNumber)
+        ->check(whole_number(1))
         ->type_name("S");
     command->add_option("--sizes", options->sizes, "Seats of each table of a real room, e.g. 8,8,10,6")
         ->type_name("LIST");
     command->add_option("--rounds", options->rounds, "Rounds of seating; no pair sits together twice (default 1)")
-        ->check(CLI::PositiveNumber)
+        ->check(whole_number(1))
         ->type_name("R");
     command->add_option("--hosts", options->hosts_file,
                         "Table hosts, one per table, staying at their table (default: the host role at the event)")
@@ -637,17 +637,13 @@ Command add_seat_command(CLI::App& app) {
         ->check(CLI::ExistingFile)
         ->type_name("FILE");
     command->add_option("--max-per-sector", options->max_per_sector, "At most N people of one sector per table")
-        ->check(CLI::PositiveNumber)
+        ->check(whole_number(1))
         ->type_name("N");
-    command
-        ->add_option("--min-weight", options->min_weight,
-                     "Ties weaker than this do not count as having met (default 0: every tie counts)")
-        ->check(CLI::NonNegativeNumber)
-        ->type_name("W");
-    command
-        ->add_option("--max-setting-size", options->max_setting_size,
-                     "Only events, groups and organisations of at most N people count as having met (default: all)")
-        ->type_name("N");
+    add_min_weight_option(*command, options->min_weight,
+                          "Ties weaker than this do not count as having met (default 0: every tie counts)");
+    add_max_setting_size_option(
+        *command, options->max_setting_size,
+        "Only events, groups and organisations of at most N people count as having met (default: all)");
     command->add_option("--out", options->out, "Also write the plan as CSV: member_id,round,table,...")
         ->type_name("FILE.csv");
     command->add_option("--map", options->map,
@@ -658,7 +654,7 @@ Command add_seat_command(CLI::App& app) {
         ->type_name("FORMAT");
     command->add_option("--iterations", options->iterations,
                         "Local-search iterations per round (default: chosen from the size of the gathering)")
-        ->check(CLI::PositiveNumber)
+        ->check(whole_number(1))
         ->type_name("K");
     return {command, [options] { return run_seat(*options); }};
 }

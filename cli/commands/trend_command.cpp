@@ -124,9 +124,9 @@ Command add_trend_command(CLI::App& app) {
         ->type_name("SECTOR,SECTOR");
     command->add_option("--event-kind", options->event_kind, "With --by event: the kind of event that marks periods")
         ->type_name("KIND");
-    command->add_option("--max-setting-size", options->max_setting_size,
-                        "Only events, groups and organisations of at most N people make ties (default 40; 0: all)")
-        ->type_name("N");
+    add_max_setting_size_option(
+        *command, options->max_setting_size,
+        "Only events, groups and organisations of at most N people make ties (default 40; 0: all)");
     command->add_option("--horizon", options->horizon_days,
                         "Days after a setting within which a new tie counts as formed there (default 365)")
         ->check(CLI::Range(0, 36500))
