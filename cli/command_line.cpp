@@ -99,12 +99,23 @@ CLI::Validator non_negative_number() {
         "", "number of 0 or more");
 }
 
-void add_min_weight_option(CLI::App& command, double& value, const std::string& help) {
-    command.add_option("--min-weight", value, help)->check(non_negative_number())->type_name("W");
+void add_tie_model_options(CLI::App& command, DataOptions& options, const std::string& min_weight_help) {
+    command.add_option("--min-weight", options.min_weight, min_weight_help)->check(non_negative_number())->type_name("W");
+    command
+        .add_option("--max-setting-size", options.max_setting_size,
+                    "Only events, groups and organisations of at most N people make ties (default " +
+                        std::to_string(k_default_max_setting_size) +
+                        "; 0: every setting). A larger setting is a shared room, not a tie")
+        ->check(whole_number(0))
+        ->type_name("N");
 }
 
-void add_max_setting_size_option(CLI::App& command, std::size_t& value, const std::string& help) {
-    command.add_option("--max-setting-size", value, help)->check(whole_number(0))->type_name("N");
+TieOptions tie_options(const DataOptions& options) {
+    TieOptions ties;
+    ties.weights = parse_tie_weights(options.weights);
+    ties.min_weight = options.min_weight;
+    ties.max_setting_size = options.max_setting_size;
+    return ties;
 }
 
 std::string_view trimmed(std::string_view text) {

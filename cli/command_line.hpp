@@ -25,17 +25,30 @@ inline constexpr int k_exit_failure = 1;
 inline constexpr int k_exit_usage = 2;
 inline constexpr int k_exit_invalid_data = 3;
 
-/// The options every command that reads a network takes.
+/// The options every command that reads a network takes, with the tie model (SPEC §2).
 struct DataOptions {
     std::string data;
     std::string from;
     std::string until;
     std::string weights;
+    double min_weight = 0.0;
+    std::size_t max_setting_size = k_default_max_setting_size;
     std::uint64_t seed = 1;
 };
 
 /// Adds DATA, --from, --until, --weights and --seed to `command`.
 void add_data_options(CLI::App& command, DataOptions& options);
+
+/// Adds the rest of the tie model, --min-weight and --max-setting-size, to a command that
+/// builds ties; `min_weight_help` says what happens to weaker ties there.
+void add_tie_model_options(
+    CLI::App& command, DataOptions& options,
+    const std::string& min_weight_help = "Drop ties weaker than this weight (default 0: keep all)");
+
+/// The one tie model of SPEC §2 from the command line: --weights, --min-weight and
+/// --max-setting-size. Every command builds its TieOptions here. Throws RequestError for bad
+/// --weights.
+TieOptions tie_options(const DataOptions& options);
 
 /// The tie coefficients of --weights ("events=1,groups=0.5,orgs=1,ties=2"; keys may be
 /// left out). Throws RequestError saying what was expected.
@@ -62,14 +75,6 @@ CLI::Validator whole_number(std::size_t least);
 /// A finite number of 0 or more: "expected a number of 0 or more, not "-1"".
 CLI::Validator non_negative_number();
 
-/// --min-weight W, checked; `help` says what happens to weaker ties.
-void add_min_weight_option(CLI::App& command, double& value,
-                           const std::string& help = "Drop ties weaker than this weight (default 0: keep all)");
-
-/// --max-setting-size N, checked; `help` says what the small settings do and the default.
-void add_max_setting_size_option(
-    CLI::App& command, std::size_t& value,
-    const std::string& help = "Only events, groups and organisations of at most N people make ties (default: all)");
 
 /// `text` in double quotes, for messages.
 std::string in_quotes(std::string_view text);

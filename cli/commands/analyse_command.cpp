@@ -4,6 +4,7 @@
 #include <bridgemap/io/atomic_file.hpp>
 #include <bridgemap/metrics/analysis.hpp>
 #include <bridgemap/report/analysis_files.hpp>
+#include <bridgemap/report/weak_spots.hpp>
 
 #include <algorithm>
 #include <cstdio>
@@ -21,8 +22,6 @@ struct AnalyseOptions {
     std::string format = "text";
     bool exact = false;
     std::size_t samples = 0;
-    double min_weight = 0.0;
-    std::size_t max_setting_size = 0;
     bool timings = false;
 };
 
@@ -34,9 +33,11 @@ std::string fixed(double value, int digits) {
 }
 
 /// A few lines a convenor can read: size, cohesion, mixing, and who bridges most.
-void print_text_summary(const Network& network, const Analysis& analysis, std::ostream& out) {
+void print_text_summary(const Network& network, const Analysis& analysis, const std::string& tie_model,
+                        std::ostream& out) {
     const TieGraph& graph = analysis.graph;
     const SectorMixing& mixing = analysis.mixing;
+    out << tie_model << "\n";
     out << network.members.size() << " members, " << graph.tie_count() << " ties (density "
         << fixed(analysis.density, 3) << "), ";
     if (analysis.connectivity.components() == 1) {
@@ -65,16 +66,19 @@ void print_text_summary(const Network& network, const Analysis& analysis, std::o
         }
     }
     const MemberScores& bridging = analysis.paths.bridging;
-    std::vector<std::size_t> order(bridging.size());
-    std::iota(order.begin(), order.end(), 0);
-    std::erase_if(order, [&](std::size_t i) { return !is_defined(bridging[i]) || bridging[i] <= 0; });
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return bridging[a] > bridging[b]; });
+    const report::BridgeBuilders builders = report::rank_bridge_builders(analysis, 5);
+    const auto& order = builders.ranked;
+    const std::size_t unknown = builders.unknown_left_out;
     if (!order.empty()) {
         out << "\nTop bridge builders (share of cross-sector shortest paths through them):\n";
-        for (std::size_t k = 0; k < std::min<std::size_t>(5, order.size()); ++k) {
+        for (std::size_t k = 0; k < order.size(); ++k) {
             const Member& member = network.members[order[k]];
             out << "  " << member.display_name() << " (" << network.sector_name(member.sector) << "): "
                 << fixed(bridging[order[k]], 4) << "\n";
+        }
+        if (unknown > 0) {
+            out << "  (" << unknown << (unknown == 1 ? " member" : " members")
+                << " of unknown sector with cross-sector routes left out of the ranking)\n";
         }
     }
 }
@@ -85,9 +89,7 @@ int run_analyse(const AnalyseOptions& options) {
     }
     if (options.exact && options.samples > 0) throw RequestError("--exact and --samples cannot be used together");
     AnalysisOptions analysis_options;
-    analysis_options.ties.weights = parse_tie_weights(options.data.weights);
-    analysis_options.ties.min_weight = options.min_weight;
-    analysis_options.ties.max_setting_size = options.max_setting_size;
+    analysis_options.ties = tie_options(options.data);
     analysis_options.paths.seed = options.data.seed;
     analysis_options.communities.seed = options.data.seed;
     if (options.exact) analysis_options.paths.mode = PathOptions::Mode::exact;
@@ -124,7 +126,8 @@ int run_analyse(const AnalyseOptions& options) {
     if (options.format == "json") {
         std::cout << summary;
     } else {
-        print_text_summary(network, analysis, std::cout);
+        print_text_summary(network, analysis, describe_tie_model(analysis_options.ties, !loaded.window.is_open()),
+                           std::cout);
         if (!options.out.empty()) {
             std::cout << "\nWrote " << (std::filesystem::path(options.out) / "members.csv").string() << ", ties.csv and "
                       << "summary.json.\n";
@@ -156,8 +159,7 @@ Command add_analyse_command(CLI::App& app) {
                         "error bound)")
         ->check(whole_number(1))
         ->type_name("K");
-    add_min_weight_option(*command, options->min_weight);
-    add_max_setting_size_option(*command, options->max_setting_size);
+    add_tie_model_options(*command, options->data);
     command->add_flag("--timings", options->timings, "Print how long each stage took, on stderr");
     return {command, [options] { return run_analyse(*options); }};
 }

@@ -10,6 +10,7 @@
 #include <bridgemap/io/csv_writer.hpp>
 #include <bridgemap/io/utf8.hpp>
 #include <bridgemap/recommend/introductions.hpp>
+#include <bridgemap/report/analysis_files.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -30,7 +31,6 @@ struct IntroduceOptions {
     std::size_t max_per_member = IntroductionOptions{}.max_per_member;
     bool warm_only = false;
     std::string exclude;
-    std::size_t max_setting_size = k_default_introduction_setting_size;
     bool include_inactive = false;
     bool evaluate = false;
     std::string out;
@@ -143,6 +143,7 @@ struct Result {
     BridgingMeasures after;
     std::optional<IntroductionEvaluation> evaluation;
     std::string window;
+    Window window_span;
 };
 
 std::string organisation_name(const Network& network, MemberIndex member) {
@@ -180,17 +181,8 @@ std::string join(const std::vector<std::string>& items, const std::string& separ
 }
 
 std::string describe_settings(const Result& result) {
-    const auto& options = *result.options;
-    std::string text = "Who knows whom: ";
-    if (options.max_setting_size > 0) {
-        text += "events, groups and organisations of at most " + std::to_string(options.max_setting_size) +
-                " people, and ties.csv rows";
-    } else {
-        text += "every shared event, group and organisation, and ties.csv rows";
-    }
-    text += " (" + std::to_string(result.plan.graph.tie_count()) + " ties";
-    if (options.max_setting_size > 0) text += "; sharing a larger room is not counted as knowing each other";
-    return text + ").";
+    return describe_tie_model(result.request.ties, !result.window_span.is_open()) + " Who knows whom: " +
+           std::to_string(result.plan.graph.tie_count()) + " ties.";
 }
 
 void print_measures_line(const Result& result, const BridgingMeasures& measures, std::ostream& out) {
@@ -403,9 +395,9 @@ std::string introductions_json(const Result& result) {
     json["data"] = options.data.data;
     json["window"] = result.window;
     json["across"] = by_sector(result) ? "sectors" : "communities";
+    json["tie_model"] = Json::parse(report::tie_model_json(result.request.ties, !result.window_span.is_open()));
     Json settings;
     settings["count"] = options.count;
-    settings["max_setting_size"] = options.max_setting_size;
     settings["max_per_member"] = options.max_per_member;
     settings["warm_only"] = options.warm_only;
     settings["between"] = result.request.between
@@ -468,7 +460,6 @@ std::string introductions_json(const Result& result) {
 
 int run_introduce(const IntroduceOptions& options) {
     if (options.count == 0) throw RequestError("--count must be at least 1");
-    const TieWeights weights = parse_tie_weights(options.data.weights);
     IntroductionAcross across = IntroductionAcross::sectors;
     if (options.across == "community") across = IntroductionAcross::communities;
 
@@ -479,9 +470,9 @@ int run_introduce(const IntroduceOptions& options) {
     result.network = &network;
     result.options = &options;
     result.window = describe_window(loaded.window);
+    result.window_span = loaded.window;
     IntroductionOptions& request = result.request;
-    request.ties.weights = weights;
-    request.ties.max_setting_size = options.max_setting_size;
+    request.ties = tie_options(options.data);
     request.count = options.count;
     request.across = across;
     request.max_per_member = options.max_per_member;
@@ -551,9 +542,7 @@ Command add_introduce_command(CLI::App& app) {
     command->add_option("--exclude", options->exclude, "Pairs not to suggest (already tried), one per row")
         ->check(CLI::Validator(CLI::ExistingFile).description(""))
         ->type_name("FILE");
-    add_max_setting_size_option(
-        *command, options->max_setting_size,
-        "Only events, groups and organisations of at most N people make ties (default 40; 0: all)");
+    add_tie_model_options(*command, options->data);
     command->add_flag("--include-inactive", options->include_inactive,
                       "Also suggest members with no attendance, group or recorded tie");
     command->add_flag("--evaluate", options->evaluate,

@@ -12,6 +12,7 @@
 #include <bridgemap/viz/whole_map.hpp>
 
 #include <algorithm>
+#include <cstdio>
 #include <iostream>
 #include <memory>
 
@@ -30,7 +31,6 @@ struct MapCommandOptions {
     bool summary = false;
     std::size_t labels = 0;
     std::size_t ties_per_member = 3;
-    double min_weight = 0.0;
     std::string title;
 };
 
@@ -65,14 +65,21 @@ int run_map(const MapCommandOptions& options, const CLI::App& command) {
     map_options.seed = options.data.seed;
     map_options.title = options.title;
     map_options.data_name = options.data.data;
-    map_options.ties.weights = parse_tie_weights(options.data.weights);
-    map_options.ties.min_weight = options.min_weight;
+    map_options.ties = tie_options(options.data);
 
     const LoadedNetwork loaded = load_network(options.data, std::cerr);
     const Network& network = loaded.windowed();
     map_options.window = describe_window(loaded.window);
 
     std::string what;
+    std::string network_line;  // the network's ties and E-I, as analyse states them
+    const auto describe_network = [&](std::size_t ties, const SectorMixing& mixing) {
+        char ei[64];
+        std::snprintf(ei, sizeof ei, "%.3f against %.3f", mixing.ei_index, mixing.expected_ei_index);
+        network_line = "The network: " + std::to_string(network.members.size()) + " members, " + std::to_string(ties) +
+                       " ties, E-I index " + (is_defined(mixing.ei_index) ? std::string(ei) : std::string("n/a")) +
+                       " if ties ignored sectors.";
+    };
     viz::MapScene scene;
     const bool whole = options.event.empty() && options.member.empty();
     const bool summary = whole && (options.summary || network.members.size() > viz::k_summary_threshold);
@@ -84,6 +91,8 @@ int run_map(const MapCommandOptions& options, const CLI::App& command) {
                       << (map_options.colouring == viz::MapColouring::community ? "community" : "sector") << ".\n";
         }
         scene = viz::network_summary_scene(network, map_options);
+        const SectorMixing mixing = projected_sector_mixing(network, member_sectors(network), map_options.ties);
+        describe_network(mixing.ties, mixing);
         what = "summary map of " + std::to_string(scene.nodes.size()) +
                (map_options.colouring == viz::MapColouring::community ? " communities" : " sectors") + " (" +
                std::to_string(count_class(scene, "weak-pair")) + " weak pairs marked)";
@@ -108,6 +117,7 @@ int run_map(const MapCommandOptions& options, const CLI::App& command) {
         analysis_options.paths.seed = options.data.seed;
         analysis_options.communities.seed = options.data.seed;
         const Analysis analysis = analyse(network, analysis_options);
+        describe_network(analysis.graph.tie_count(), analysis.mixing);
         if (!analysis.paths.exact && (options.size == "bridging" || options.size == "betweenness" ||
                                       options.size == "closeness" || options.size == "harmonic")) {
             std::cerr << "bridgemap map: sizes use estimated " << options.size << " (" << analysis.paths.method
@@ -134,7 +144,9 @@ int run_map(const MapCommandOptions& options, const CLI::App& command) {
     }
     const std::string bytes = viz::render_scene(scene, format);
     io::write_file_atomically(options.out, bytes);
-    std::cout << "Wrote " << options.out << ": " << what << ".\n";
+    std::cout << describe_tie_model(map_options.ties, !loaded.window.is_open()) << "\n"
+              << network_line << "\n"
+              << "Wrote " << options.out << ": " << what << ".\n";
     return k_exit_success;
 }
 
@@ -182,7 +194,7 @@ Command add_map_command(CLI::App& app) {
                      "On dense maps, each member's strongest ties drawn (default 3; weak bridges always)")
         ->check(whole_number(1))
         ->type_name("K");
-    add_min_weight_option(*command, options->min_weight);
+    add_tie_model_options(*command, options->data);
     command->add_option("--title", options->title, "The map's title (default: one that says what it shows)")
         ->type_name("TEXT");
     return {command, [options, command] { return run_map(*options, *command); }};

@@ -28,8 +28,6 @@ struct ReportOptions {
     bool pseudonymise = false;
     std::string pseudonym_key;
     std::size_t introductions = 10;
-    double min_weight = 0.0;
-    std::size_t max_setting_size = 0;
     bool exact = false;
     bool timings = false;
 };
@@ -57,8 +55,10 @@ std::string command_line(const ReportOptions& options) {
     if (!options.data.from.empty()) line += " --from " + options.data.from;
     if (!options.data.until.empty()) line += " --until " + options.data.until;
     if (!options.data.weights.empty()) line += " --weights " + options.data.weights;
-    if (options.min_weight > 0) line += " --min-weight " + report::format_for_people(options.min_weight, 6);
-    if (options.max_setting_size > 0) line += " --max-setting-size " + std::to_string(options.max_setting_size);
+    if (options.data.min_weight > 0) line += " --min-weight " + report::format_for_people(options.data.min_weight, 6);
+    if (options.data.max_setting_size != k_default_max_setting_size) {
+        line += " --max-setting-size " + std::to_string(options.data.max_setting_size);
+    }
     if (options.exact) line += " --exact";
     if (options.introductions != 10) line += " --introductions " + std::to_string(options.introductions);
     if (options.pseudonymise) line += " --pseudonymise";
@@ -79,7 +79,7 @@ int run_report(const ReportOptions& options) {
     if (out.extension() != ".html" && out.extension() != ".htm") {
         throw RequestError("--out " + options.out + ": the report is one HTML file; give a name ending in .html");
     }
-    const TieWeights weights = parse_tie_weights(options.data.weights);
+    const TieOptions ties = tie_options(options.data);
     StageClock clock(options.timings);
     const LoadedNetwork loaded = load_network(options.data, std::cerr);
     std::optional<Network> pseudonymised;
@@ -88,9 +88,7 @@ int run_report(const ReportOptions& options) {
     clock.lap("read");
 
     AnalysisOptions analysis_options;
-    analysis_options.ties.weights = weights;
-    analysis_options.ties.min_weight = options.min_weight;
-    analysis_options.ties.max_setting_size = options.max_setting_size;
+    analysis_options.ties = ties;
     analysis_options.paths.seed = options.data.seed;
     analysis_options.communities.seed = options.data.seed;
     if (options.exact) analysis_options.paths.mode = PathOptions::Mode::exact;
@@ -124,9 +122,9 @@ int run_report(const ReportOptions& options) {
                   "dashed black lines are weak bridges, single ties that hold two parts of the network together.";
 
     clock.lap("map");
-    report::add_introductions_section(network, weights, options.introductions, options.data.seed, content);
+    report::add_introductions_section(network, ties, options.introductions, options.data.seed, content);
     clock.lap("introductions");
-    report::add_trend_section(loaded.whole, loaded.window, weights, content);
+    report::add_trend_section(loaded.whole, loaded.window, ties, content);
     clock.lap("trend");
 
     const std::string html = report::render_html_report(content);
@@ -134,6 +132,7 @@ int run_report(const ReportOptions& options) {
     outputs.stage(out, html);
     outputs.commit();
     clock.lap("write");
+    std::cout << describe_tie_model(ties, !loaded.window.is_open()) << "\n";
     std::cout << "Wrote " << out.string() << ": a report of " << report::format_count(network.members.size())
               << " members and " << report::format_count(analysis.graph.tie_count()) << " ties ("
               << report::format_count((html.size() + 1023) / 1024) << " KB). Open it in a browser.\n";
@@ -166,8 +165,7 @@ Command add_report_command(CLI::App& app) {
     command->add_option("--introductions", options->introductions, "How many introductions to suggest (default 10; 0: none)")
         ->check(whole_number(0))
         ->type_name("K");
-    add_min_weight_option(*command, options->min_weight);
-    add_max_setting_size_option(*command, options->max_setting_size);
+    add_tie_model_options(*command, options->data);
     command->add_flag("--exact", options->exact,
                       "Exact betweenness and bridging even for large networks (as analyse --exact)");
     command->add_flag("--timings", options->timings, "Print how long each stage took, on stderr");

@@ -9,7 +9,9 @@
 #include <bridgemap/io/csv_writer.hpp>
 #include <bridgemap/io/utf8.hpp>
 #include <bridgemap/metrics/analysis.hpp>
+#include <bridgemap/model/history.hpp>
 #include <bridgemap/recommend/seating.hpp>
+#include <bridgemap/report/analysis_files.hpp>
 #include <bridgemap/viz/member_map.hpp>
 
 #include <nlohmann/json.hpp>
@@ -40,8 +42,6 @@ struct SeatOptions {
     std::string keep_apart_file;
     std::string keep_together_file;
     std::size_t max_per_sector = 0;
-    double min_weight = 0.0;
-    std::size_t max_setting_size = 0;
     std::string out;
     std::string format = "text";
     std::string map;
@@ -305,11 +305,7 @@ void print_plan(const PlanContext& context, const DataOptions& data, const TieOp
     } else {
         out << "Ties counted: every tie in the data" << (window ? " in the window" : "");
     }
-    if (ties.max_setting_size > 0) {
-        out << "; only events, groups and organisations of at most " << ties.max_setting_size << " people";
-    }
-    if (ties.min_weight > 0) out << "; ties weaker than " << fixed(ties.min_weight, 3) << " left out";
-    out << ".\n";
+    out << ".\n" << describe_tie_model(ties, window) << "\n";
     if (!problem.hosts.empty()) {
         out << (problem.hosts.size() == 1 ? "1 host heads table 1 and stays there"
                                            : std::to_string(problem.hosts.size()) + " hosts head tables 1-" +
@@ -374,7 +370,7 @@ std::string plan_csv(const PlanContext& context) {
 
 double rounded(double value) { return std::round(value * 1000.0) / 1000.0; }
 
-std::string plan_json(const PlanContext& context, const TieOptions& ties) {
+std::string plan_json(const PlanContext& context, const TieOptions& ties, const Window& window) {
     using Json = nlohmann::ordered_json;
     const Network& network = *context.network;
     const SeatingProblem& problem = *context.problem;
@@ -391,8 +387,7 @@ std::string plan_json(const PlanContext& context, const TieOptions& ties) {
     json["table_sizes"] = problem.table_sizes;
     json["numbering"] = "rounds and tables are numbered from 1";
     json["strong_tie_weight"] = problem.strong_tie_weight;
-    json["max_setting_size"] = ties.max_setting_size;
-    json["min_weight"] = ties.min_weight;
+    json["tie_model"] = Json::parse(report::tie_model_json(ties, !window.is_open()));
     json["new_cross_sector_pairs"] = {{"plan", plan.score.new_cross_sector_pairs},
                                       {"random", rounded(plan.random_new_cross_sector_pairs)},
                                       {"upper_bound", plan.bound.new_cross_sector_pairs}};
@@ -495,9 +490,7 @@ int run_seat(const SeatOptions& options) {
     const int given = (layout.tables > 0) + (layout.table_size > 0) + (!layout.table_sizes.empty());
     if (given != 1) throw RequestError("say how to seat people with one of --tables T, --size S or --sizes LIST");
     PairValueOptions values;
-    values.ties.weights = parse_tie_weights(options.data.weights);
-    values.ties.min_weight = options.min_weight;
-    values.ties.max_setting_size = options.max_setting_size;
+    values.ties = tie_options(options.data);
     values.seed = options.data.seed;
 
     const LoadedNetwork loaded = load_network(options.data, std::cerr);
@@ -585,7 +578,7 @@ int run_seat(const SeatOptions& options) {
     outputs.commit();
 
     if (options.format == "json") {
-        std::cout << plan_json(context, values.ties);
+        std::cout << plan_json(context, values.ties, loaded.window);
     } else {
         print_plan(context, options.data, values.ties, std::cout);
         if (!options.out.empty()) std::cout << "\nWrote " << options.out << ".\n";
@@ -639,11 +632,8 @@ Command add_seat_command(CLI::App& app) {
     command->add_option("--max-per-sector", options->max_per_sector, "At most N people of one sector per table")
         ->check(whole_number(1))
         ->type_name("N");
-    add_min_weight_option(*command, options->min_weight,
+    add_tie_model_options(*command, options->data,
                           "Ties weaker than this do not count as having met (default 0: every tie counts)");
-    add_max_setting_size_option(
-        *command, options->max_setting_size,
-        "Only events, groups and organisations of at most N people count as having met (default: all)");
     command->add_option("--out", options->out, "Also write the plan as CSV: member_id,round,table,...")
         ->type_name("FILE.csv");
     command->add_option("--map", options->map,

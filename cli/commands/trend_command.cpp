@@ -4,6 +4,7 @@
 #include <bridgemap/io/atomic_file.hpp>
 #include <bridgemap/metrics/exposure.hpp>
 #include <bridgemap/metrics/trend.hpp>
+#include <bridgemap/report/analysis_files.hpp>
 #include <bridgemap/report/trend_files.hpp>
 
 #include <nlohmann/json.hpp>
@@ -22,7 +23,6 @@ struct TrendCommandOptions {
     bool cumulative = false;
     std::string between;
     std::string event_kind = "gathering";
-    std::size_t max_setting_size = 40;
     int horizon_days = 365;
     std::string out;
     std::string exposure_out;
@@ -37,8 +37,7 @@ int run_trend(const TrendCommandOptions& options) {
                                                : PeriodKind::year;
     trend_options.cumulative = options.cumulative;
     trend_options.event_kind = options.event_kind;
-    trend_options.ties.weights = parse_tie_weights(options.data.weights);
-    trend_options.ties.max_setting_size = options.max_setting_size;
+    trend_options.ties = tie_options(options.data);
 
     // Periods come from the whole history; --from/--until keep the periods inside them.
     const LoadedNetwork loaded = load_network(options.data, std::cerr);
@@ -59,40 +58,26 @@ int run_trend(const TrendCommandOptions& options) {
     ExposureOptions exposure_options;
     exposure_options.ties = trend_options.ties;
     exposure_options.horizon_days = options.horizon_days;
-    const auto settings = setting_exposure(network, sectors, exposure_options);
-    const auto by_kind = [&](const std::vector<const SettingExposure*>& chosen) {
-        std::map<std::string, std::vector<SettingExposure>> groups;
-        for (const auto* setting : chosen) groups[network.events[setting->event].kind].push_back(*setting);
-        std::vector<ExposureSummary> summaries;
-        for (const auto& [kind, list] : groups) summaries.push_back(summarise_exposure(list, kind));
-        return summaries;
-    };
-    std::vector<const SettingExposure*> all;
-    for (const auto& setting : settings) {
-        const DateSpan date = *network.events[setting.event].date;
-        if (keep.contains(date)) all.push_back(&setting);
-    }
-    result.exposure_overall = by_kind(all);
-    for (const auto& period : result.periods) {
-        std::vector<const SettingExposure*> inside;
-        const DateSpan span = period.period.window.span();
-        for (const auto* setting : all) {
-            if (span.contains(*network.events[setting->event].date)) inside.push_back(setting);
-        }
-        result.exposure_by_period.push_back(by_kind(inside));
-    }
+    std::vector<DateSpan> period_spans;
+    for (const auto& period : result.periods) period_spans.push_back(period.period.window.span());
+    ExposureByKind exposure =
+        exposure_by_kind(network, setting_exposure(network, sectors, exposure_options), keep, period_spans);
+    result.exposure_overall = std::move(exposure.overall);
+    result.exposure_by_period = std::move(exposure.by_period);
+    result.horizon_days = options.horizon_days;
 
     nlohmann::ordered_json settings_json = {
         {"data", options.data.data},
         {"by", options.by},
         {"cumulative", options.cumulative},
         {"event_kind", options.event_kind},
-        {"max_setting_size", options.max_setting_size},
+        {"tie_model", nlohmann::ordered_json::parse(report::tie_model_json(trend_options.ties, true))},
         {"horizon_days", options.horizon_days},
         {"from", loaded.window.from ? nlohmann::ordered_json(format_day(keep.first)) : nlohmann::ordered_json(nullptr)},
         {"until", loaded.window.until ? nlohmann::ordered_json(format_day(keep.last)) : nlohmann::ordered_json(nullptr)},
         {"bridgemap_version", BRIDGEMAP_VERSION}};
     result.settings_json = settings_json.dump();
+    result.tie_model = describe_tie_model(trend_options.ties, true);
 
     io::OutputSet outputs;
     if (!options.out.empty()) outputs.stage(options.out, report::trend_csv(result));
@@ -124,9 +109,7 @@ Command add_trend_command(CLI::App& app) {
         ->type_name("SECTOR,SECTOR");
     command->add_option("--event-kind", options->event_kind, "With --by event: the kind of event that marks periods")
         ->type_name("KIND");
-    add_max_setting_size_option(
-        *command, options->max_setting_size,
-        "Only events, groups and organisations of at most N people make ties (default 40; 0: all)");
+    add_tie_model_options(*command, options->data);
     command->add_option("--horizon", options->horizon_days,
                         "Days after a setting within which a new tie counts as formed there (default 365)")
         ->check(CLI::Range(0, 36500))

@@ -87,7 +87,10 @@ TEST(Map, WholeMapStructureInSvg) {
     EXPECT_NE(svg.find("voluntary (23)"), std::string::npos);    // the legend
     EXPECT_NE(svg.find("weak bridge"), std::string::npos);
     EXPECT_NE(svg.find("dates: all dates"), std::string::npos);  // the caption
-    EXPECT_NE(svg.find("minimum tie weight none"), std::string::npos);
+    // The one tie model, as every command states it (SPEC §2).
+    EXPECT_NE(svg.find("Tie model: a shared event, group or organisation of at most 40 people, or a recorded tie"),
+              std::string::npos);
+    EXPECT_EQ(svg.find("ties weaker than"), std::string::npos);
 }
 
 TEST(Map, EventMapHighlightsThoseNotYetConnected) {
@@ -191,14 +194,15 @@ TEST(Map, SummaryMapStructureInSvg) {
     EXPECT_NE(svg.find("Least connected pairs"), std::string::npos);
     EXPECT_NE(svg.find("grassroots – independent: 22 ties, 0.81× chance"), std::string::npos);
     EXPECT_NE(svg.find("1 member of unknown sector"), std::string::npos);
-    EXPECT_NE(svg.find("minimum tie weight none"), std::string::npos);
+    EXPECT_NE(svg.find("Tie model: a shared event, group or organisation of at most 40 people"), std::string::npos);
+    EXPECT_EQ(svg.find("ties weaker than"), std::string::npos);
     // A weak pair is marked: with a high minimum weight few ties are left between sectors.
     const auto sparse = run_bridgemap(
         {"map", k_example, "--summary", "--min-weight", "0.3", "--out", (out / "w.svg").string()});
     ASSERT_EQ(sparse.exit_code, 0) << sparse.err;
     const std::string weak = slurp(out / "w.svg");
     EXPECT_GT(count(weak, "class=\"edge pair weak&#45;pair\""), 0u);
-    EXPECT_NE(weak.find("minimum tie weight 0.3"), std::string::npos);
+    EXPECT_NE(weak.find("ties weaker than 0.3 dropped"), std::string::npos);
 }
 
 TEST(Map, GeneratedNetworkOf1100Members) {
@@ -273,7 +277,10 @@ TEST(Map, WindowAndWeightsInTheCaption) {
     const std::string svg = slurp(out / "m.svg");
     EXPECT_NE(svg.find("from 2018&#45;01&#45;01"), std::string::npos);  // SVG writes '-' as &#45;
     EXPECT_NE(svg.find("events=0.5, groups=1, orgs=1, ties=1"), std::string::npos);
-    EXPECT_NE(svg.find("minimum tie weight 0.01"), std::string::npos);
+    EXPECT_NE(svg.find("ties weaker than 0.01 dropped"), std::string::npos);
+    EXPECT_NE(svg.find("colleague ties only between members active in the window"), std::string::npos);
+    EXPECT_NE(result.out.find("Tie model: a shared event, group or organisation of at most 40 people"),
+              std::string::npos);
 }
 
 }  // namespace

@@ -188,7 +188,10 @@ TEST(Report, WindowAndOptionsAreInTheMethod) {
     const std::string html = slurp(out / "r.html");
     EXPECT_NE(html.find("<h1>Better Way 2018:"), std::string::npos);
     EXPECT_NE(html.find("--from 2018 --until 2018 --weights events=0.5 --introductions 3"), std::string::npos);
-    EXPECT_NE(html.find("events 0.50"), std::string::npos);
+    EXPECT_NE(html.find("Tie model: a shared event, group or organisation of at most 40 people, or a recorded tie "
+                        "(larger settings are exposure, not ties); weights events=0.5, groups=1, orgs=1, ties=1; "
+                        "colleague ties only between members active in the window."),
+              std::string::npos);
     // One year is no change over time.
     EXPECT_EQ(html.find("<section id=\"trend\""), std::string::npos);
     const auto section = html.substr(html.find("<section id=\"introductions\""));

@@ -224,23 +224,30 @@ TEST(Seat, ImpossibleRequestsSayWhichConstraintAndWriteNothing) {
 TEST(Seat, MaxSettingSizeLeavesLargeRoomsOut) {
     // Large settings (the 2017 gathering, the 31-person dinner the night before) tie many of the
     // attendees weakly; counting only settings of at most 10 people, fewer pairs have met.
-    const auto all =
-        run_bridgemap({"seat", k_example, "--event", "gathering-2018-07", "--tables", "6", "--format", "json"});
+    const auto all = run_bridgemap({"seat", k_example, "--event", "gathering-2018-07", "--tables", "6", "--format",
+                                    "json", "--max-setting-size", "0"});
     const auto small = run_bridgemap({"seat", k_example, "--event", "gathering-2018-07", "--tables", "6", "--format",
                                       "json", "--max-setting-size", "10"});
     ASSERT_EQ(all.exit_code, 0) << all.err;
     ASSERT_EQ(small.exit_code, 0) << small.err;
     const auto a = nlohmann::json::parse(all.out);
     const auto b = nlohmann::json::parse(small.out);
-    EXPECT_EQ(a["max_setting_size"], 0);
-    EXPECT_EQ(b["max_setting_size"], 10);
+    EXPECT_EQ(a["tie_model"]["max_setting_size"], 0);
+    EXPECT_EQ(b["tie_model"]["max_setting_size"], 10);
     // 34 and 72 (every cross-sector pair the sectors allow) with seed 1.
     EXPECT_GT(b["new_cross_sector_pairs"]["plan"].get<double>(), a["new_cross_sector_pairs"]["plan"].get<double>());
     EXPECT_GT(b["new_cross_sector_pairs"]["random"].get<double>(), a["new_cross_sector_pairs"]["random"].get<double>());
     const auto text =
         run_bridgemap({"seat", k_example, "--event", "gathering-2018-07", "--tables", "6", "--max-setting-size", "10"});
-    EXPECT_NE(text.out.find("; only events, groups and organisations of at most 10 people."), std::string::npos)
+    EXPECT_NE(text.out.find("\nTie model: a shared event, group or organisation of at most 10 people, or a recorded "
+                            "tie (larger settings are exposure, not ties)"),
+              std::string::npos)
         << text.out;
+    // The default is the one tie model of every command: settings of at most 40 people.
+    const auto default_model =
+        run_bridgemap({"seat", k_example, "--event", "gathering-2018-07", "--tables", "6", "--format", "json"});
+    ASSERT_EQ(default_model.exit_code, 0) << default_model.err;
+    EXPECT_EQ(nlohmann::json::parse(default_model.out)["tie_model"]["max_setting_size"], 40);
 }
 
 TEST(Seat, MapDrawsEveryTableOfEveryRound) {

@@ -1,6 +1,8 @@
 #include "member_drawing.hpp"
 
 #include <bridgemap/error.hpp>
+#include <bridgemap/model/window.hpp>
+#include <bridgemap/ties/projection.hpp>
 #include <bridgemap/viz/markup.hpp>
 #include <bridgemap/viz/palette.hpp>
 
@@ -275,18 +277,9 @@ LegendColumn line_legend(const MemberLayer& layer, const DrawnMembers& drawn) {
 }
 
 std::vector<std::string> data_caption(const MapOptions& options) {
-    const TieWeights& w = options.ties.weights;
-    const auto shortest = [](double value) {
-        char buffer[32];
-        std::snprintf(buffer, sizeof buffer, "%g", value);
-        return std::string(buffer);
-    };
-    const std::string weights = "events=" + shortest(w.events) + ", groups=" + shortest(w.groups) +
-                                ", orgs=" + shortest(w.organisations) + ", ties=" + shortest(w.ties);
-    std::string line = "Data: " + data_title(options) + " \u00B7 dates: " + one_line(options.window, 80) +
-                       " \u00B7 tie weights " + weights + " \u00B7 minimum tie weight " +
-                       (options.ties.min_weight > 0 ? shortest(options.ties.min_weight) : std::string("none"));
-    return {line};
+    const bool windowed = options.window != describe_window(Window{});
+    return {"Data: " + data_title(options) + " \u00B7 dates: " + one_line(options.window, 80),
+            describe_tie_model(options.ties, windowed)};
 }
 
 std::string ties_caption(const DrawnTies& ties, bool with_weak_bridges) {

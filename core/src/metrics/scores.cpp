@@ -18,6 +18,7 @@ Sectors member_sectors(const Network& network) {
     for (const auto& member : network.members) {
         sectors.of_member.push_back(member.sector == k_unknown_sector ? k_unknown_sector : renumbered[member.sector]);
     }
+    sectors.active = network.active;
     return sectors;
 }
 

@@ -19,7 +19,7 @@ __extension__ using Int128 = __int128;  // GCC and Clang; __extension__ keeps -W
 
 /// Throws when `sectors` does not describe `members` members.
 void check_sectors(std::size_t members, const Sectors& sectors, const char* where) {
-    if (sectors.of_member.size() != members) {
+    if (sectors.of_member.size() != members || (!sectors.active.empty() && sectors.active.size() != members)) {
         throw Error(std::string(where) + ": " + std::to_string(sectors.of_member.size()) + " sectors for " +
                     std::to_string(members) + " members");
     }
@@ -62,8 +62,11 @@ std::vector<std::uint64_t> mixing_from_counts(const Sectors& sectors, const std:
                                               SectorMixing& mixing) {
     const std::size_t sector_count = sectors.count();
     mixing.members.assign(sector_count, 0);
-    for (const SectorIndex sector : sectors.of_member) {
-        if (sector == k_unknown_sector) {
+    for (std::size_t i = 0; i < sectors.of_member.size(); ++i) {
+        const SectorIndex sector = sectors.of_member[i];
+        if (!sectors.is_active(i)) {
+            ++mixing.inactive_members;
+        } else if (sector == k_unknown_sector) {
             ++mixing.unknown_members;
         } else {
             ++mixing.members[sector];
@@ -173,6 +176,7 @@ SectorMixing sector_mixing(const TieGraph& graph, const Sectors& sectors) {
         ++observed[std::size_t{a} * sector_count + b];
     }
     const std::vector<std::uint64_t> degree_sum = mixing_from_counts(sectors, observed, mixing);
+    mixing.ties = graph.tie_count();
     const std::uint64_t m = mixing.known_ties;
 
     // Newman's r with e_st the share of tie ends (both directions): tr e = I/m and
@@ -211,7 +215,7 @@ SectorMixing sector_mixing(const TieGraph& graph, const Sectors& sectors) {
     std::vector<std::uint64_t> within_two(words, 0);
     for (std::size_t i = 0; i < n; ++i) {
         const SectorIndex own = of[i];
-        if (own == k_unknown_sector) continue;
+        if (own == k_unknown_sector || !sectors.is_active(i)) continue;
         const std::uint64_t* one = once.of(i);
         std::copy(one, one + words, within_two.begin());
         // Through j, i reaches its own sector only with a second neighbour of j in it.
@@ -256,7 +260,9 @@ SectorMixing projected_sector_mixing(const Network& network, const Sectors& sect
     const auto& of = sectors.of_member;
     std::vector<std::vector<std::uint64_t>> observed_by_worker(concurrency::worker_count(ties.threads),
                                                                std::vector<std::uint64_t>(sector_count * sector_count));
+    std::vector<std::uint64_t> ties_by_worker(observed_by_worker.size(), 0);
     detail::project_each<false>(network, ties, [&](unsigned worker, std::size_t, const Tie& tie) {
+        ++ties_by_worker[worker];
         SectorIndex a = of[tie.source];
         SectorIndex b = of[tie.target];
         if (a == k_unknown_sector || b == k_unknown_sector) return;
@@ -269,6 +275,7 @@ SectorMixing projected_sector_mixing(const Network& network, const Sectors& sect
     }
     SectorMixing mixing;
     mixing_from_counts(sectors, observed, mixing);
+    for (const std::uint64_t count : ties_by_worker) mixing.ties += count;
     return mixing;
 }
 

@@ -7,10 +7,7 @@
 namespace bridgemap {
 
 std::size_t active_members(const Network& network) {
-    std::vector<std::uint8_t> active(network.members.size(), 0);
-    for (const auto& row : network.attendance) active[row.member] = 1;
-    for (const auto& row : network.group_members) active[row.member] = 1;
-    for (const auto& tie : network.ties) active[tie.source] = active[tie.target] = 1;
+    const std::vector<std::uint8_t> active = took_part(network);
     return static_cast<std::size_t>(std::count(active.begin(), active.end(), std::uint8_t{1}));
 }
 

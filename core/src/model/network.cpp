@@ -44,6 +44,14 @@ std::string_view Network::sector_name(SectorIndex sector) const {
                                                                    : std::string_view(sectors[sector]);
 }
 
+std::vector<std::uint8_t> took_part(const Network& network) {
+    std::vector<std::uint8_t> active(network.members.size(), 0);
+    for (const auto& row : network.attendance) active[row.member] = 1;
+    for (const auto& row : network.group_members) active[row.member] = 1;
+    for (const auto& tie : network.ties) active[tie.source] = active[tie.target] = 1;
+    return active;
+}
+
 void Network::index_ids() {
     rebuild(member_ids_, members);
     rebuild(event_ids_, events);

@@ -51,10 +51,12 @@ std::string describe_window(const Window& window) {
 Network apply_window(const Network& network, const Window& window) {
     if (window.is_open()) return network;
     const DateSpan span = window.span();
-    return filter_network(
+    Network kept = filter_network(
         network, {[&](EventIndex e) { return network.events[e].date && span.contains(*network.events[e].date); },
                   [&](const DateSpan& period) { return period.overlaps(span); },
                   [&](const ExplicitTie& tie) { return !tie.date || span.contains(*tie.date); }});
+    kept.active = took_part(kept);
+    return kept;
 }
 
 Network filter_network(const Network& network, const RowFilter& filter) {
@@ -67,6 +69,7 @@ Network filter_network(const Network& network, const RowFilter& filter) {
     kept.member_attributes = network.member_attributes;
     kept.organisation_attributes = network.organisation_attributes;
     kept.group_attributes = network.group_attributes;
+    kept.active = network.active;
 
     std::vector<EventIndex> renumbered(network.events.size(), k_none);
     for (EventIndex e = 0; e < network.events.size(); ++e) {

@@ -16,10 +16,11 @@ ReachState::ReachState(const TieGraph& graph, const Sectors& groups)
       added_(graph.member_count()) {
     const std::size_t n = graph.member_count();
     if (group_.size() != n) throw Error("introductions: groups do not match the members of the tie graph");
-    for (const SectorIndex g : group_) {
+    for (std::size_t i = 0; i < n; ++i) {
+        const SectorIndex g = group_[i];
         if (g == k_unknown_sector) continue;
         if (g >= groups_) throw Error("introductions: group index out of range");
-        ++size_[g];
+        if (groups.is_active(i)) ++size_[g];  // in a window, sizes count active members (SPEC §1)
     }
     if (groups_ >= 2) scale_ = 100.0 / (2.0 * static_cast<double>(groups_) * static_cast<double>(groups_ - 1));
     once_.assign(n * words_, 0);

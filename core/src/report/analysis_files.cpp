@@ -118,6 +118,20 @@ std::string ties_csv(const Network& network, const Analysis& analysis) {
     return out;
 }
 
+std::string tie_model_json(const TieOptions& ties, bool windowed) {
+    using Json = nlohmann::ordered_json;
+    const Json model = {{"max_setting_size", ties.max_setting_size},
+                        {"weights",
+                         {{"events", ties.weights.events},
+                          {"groups", ties.weights.groups},
+                          {"orgs", ties.weights.organisations},
+                          {"ties", ties.weights.ties}}},
+                        {"min_weight", ties.min_weight},
+                        {"colleague_ties", windowed ? "members active in the window" : "all members"},
+                        {"text", describe_tie_model(ties, windowed)}};
+    return model.dump();
+}
+
 std::string summary_json(const Network& network, const Analysis& analysis, const AnalysisContext& context) {
     using Json = nlohmann::ordered_json;
     const TieGraph& graph = analysis.graph;
@@ -127,7 +141,9 @@ std::string summary_json(const Network& network, const Analysis& analysis, const
     summary["members"] = graph.member_count();
     summary["ties"] = graph.tie_count();
     summary["events"] = network.events.size();
-    summary["active_members"] = active_members(network);
+    // Active (SPEC §1): everyone without a window, those who took part in it with one.
+    summary["active_members"] = graph.member_count() - mixing.inactive_members;
+    summary["members_without_activity"] = graph.member_count() - active_members(network);
     summary["density"] = analysis.density;
     summary["components"] = analysis.connectivity.components();
     summary["largest_component_share"] = analysis.largest_component_share;
@@ -169,6 +185,7 @@ std::string summary_json(const Network& network, const Analysis& analysis, const
                                {"bridging_error_bound", paths.bridging_error_bound},
                                {"confidence", paths.confidence},
                                {"method", paths.method}};
+    summary["tie_model"] = Json::parse(tie_model_json(context.ties, !context.window.is_open()));
     const DateSpan span = context.window.span();
     summary["settings"] = {
         {"data", context.data},
@@ -180,7 +197,7 @@ std::string summary_json(const Network& network, const Analysis& analysis, const
           {"orgs", context.ties.weights.organisations},
           {"ties", context.ties.weights.ties}}},
         {"min_weight", context.ties.min_weight},
-        {"max_setting_size", context.ties.max_setting_size == 0 ? Json(nullptr) : Json(context.ties.max_setting_size)},
+        {"max_setting_size", context.ties.max_setting_size},
         {"seed", context.seed},
         {"bridgemap_version", BRIDGEMAP_VERSION}};
     return summary.dump(2) + "\n";

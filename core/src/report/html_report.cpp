@@ -256,11 +256,8 @@ std::string bridge_builders(const ReportContent& content) {
            "two other sectors who are not tied to each other; low <em>constraint</em> means their contacts are "
            "not all tied to one another.</p>";
     const MemberScores& bridging = analysis.paths.bridging;
-    std::vector<MemberIndex> order(network.members.size());
-    std::iota(order.begin(), order.end(), 0);
-    std::erase_if(order, [&](MemberIndex i) { return !is_defined(bridging[i]) || bridging[i] <= 0; });
-    std::stable_sort(order.begin(), order.end(), [&](MemberIndex a, MemberIndex b) { return bridging[a] > bridging[b]; });
-    if (order.size() > k_top_rows) order.resize(k_top_rows);
+    const BridgeBuilders builders = rank_bridge_builders(analysis, k_top_rows);
+    const std::vector<MemberIndex>& order = builders.ranked;
     if (order.empty()) {
         out += "<p>No member carries cross-sector routes (the network has fewer than two known sectors, or no "
                "ties between them).</p>";
@@ -278,6 +275,12 @@ std::string bridge_builders(const ReportContent& content) {
             out += "</tr>";
         }
         out += k_table_end;
+    }
+    if (builders.unknown_left_out > 0) {
+        out += "<p>" + format_count(builders.unknown_left_out) +
+               (builders.unknown_left_out == 1 ? " member" : " members") +
+               " of unknown sector also carry cross-sector routes; they are not ranked, since the data does not say "
+               "which sectors they bridge.</p>";
     }
 
     out += "<h3 id=\"holding-together\">Who holds the network together</h3>";
@@ -450,19 +453,11 @@ std::string method(const ReportContent& content) {
                      " group memberships, " + format_count(inventory.affiliations) + " affiliations, " +
                      format_count(inventory.ties) + " recorded ties.");
     item("Dates", e(describe_window(context.window)) + " (events dated inside the window; memberships that overlap it).");
-    const auto& w = context.ties.weights;
     item("Ties",
-         "Two members are tied when they shared an event, a group or an organisation, or have a recorded tie. A "
-         "shared setting of n people adds 1/(n\u22121) to the tie\u2019s weight (Newman\u2019s collaboration "
-         "weighting), times the weight of its kind: events " +
-             format_for_people(w.events, 2) + ", groups " + format_for_people(w.groups, 2) + ", organisations " +
-             format_for_people(w.organisations, 2) + ", recorded ties " + format_for_people(w.ties, 2) + "." +
-             (context.ties.min_weight > 0 ? " Ties weaker than " + format_for_people(context.ties.min_weight, 4) +
-                                                " are left out."
-                                          : "") +
-             (context.ties.max_setting_size > 0
-                  ? " Settings larger than " + format_count(context.ties.max_setting_size) + " people tie nobody."
-                  : ""));
+         e(describe_tie_model(context.ties, !context.window.is_open())) +
+             " Every section of this report uses this one model. A shared setting "
+             "of n people adds 1/(n\u22121) to the tie\u2019s weight (Newman\u2019s collaboration weighting), "
+             "times the weight of its kind.");
     item("Sectors", "A member\u2019s own sector, or else their organisation\u2019s. " +
                         format_count(analysis.mixing.unknown_members) +
                         (analysis.mixing.unknown_members == 1

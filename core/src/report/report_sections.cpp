@@ -1,6 +1,7 @@
 #include <bridgemap/report/html_report.hpp>
 
 #include <bridgemap/metrics/trend.hpp>
+#include <bridgemap/model/inventory.hpp>
 #include <bridgemap/recommend/introductions.hpp>
 #include <bridgemap/report/html.hpp>
 #include <bridgemap/report/line_chart.hpp>
@@ -10,11 +11,10 @@
 
 namespace bridgemap::report {
 
-void add_trend_section(const Network& whole, const Window& window, const TieWeights& weights, ReportContent& content) {
+void add_trend_section(const Network& whole, const Window& window, const TieOptions& ties, ReportContent& content) {
     TrendOptions trend_options;
     trend_options.by = PeriodKind::year;
-    trend_options.ties.weights = weights;
-    trend_options.ties.max_setting_size = k_default_introduction_setting_size;
+    trend_options.ties = ties;
     trend_options.within = window;
     TrendReport trend;
     trend.periods = bridgemap::trend(whole, trend_options);
@@ -31,22 +31,25 @@ void add_trend_section(const Network& whole, const Window& window, const TieWeig
         content.trend.push_back(std::move(row));
     }
     content.trend_svg = render_line_chart_svg(trend_chart(trend));
+    const std::size_t never = whole.members.size() - active_members(whole);
     content.trend_note =
-        "Each year on its own, with ties from the events, groups and organisations of at most " +
-        std::to_string(k_default_introduction_setting_size) +
-        " people that year (as bridgemap trend --by year computes them). An E-I index rising towards its baseline "
-        "means sectors are mixing more.";
+        "Each year on its own, computed as bridgemap trend --by year computes it under the same tie model as the "
+        "rest of this report: a year counts the members active in it (who attended an event, sat in a group or "
+        "recorded a tie that year), and colleague ties only between them. An E-I index rising towards its "
+        "baseline means sectors are mixing more." +
+        (never == 0 ? std::string()
+                    : " " + format_count(never) + (never == 1 ? " member never took part" : " members never took part") +
+                          " in anything recorded: the whole-network figures above count them, the years do not.");
 }
 
-void add_introductions_section(const Network& network, const TieWeights& weights, std::size_t count,
+void add_introductions_section(const Network& network, const TieOptions& ties, std::size_t count,
                                std::uint64_t seed, ReportContent& content) {
     if (count == 0) {
         content.introductions_note = "Introductions were not asked for (--introductions 0).";
         return;
     }
     IntroductionOptions request;
-    request.ties.weights = weights;
-    request.ties.max_setting_size = k_default_introduction_setting_size;
+    request.ties = ties;
     request.count = count;
     request.seed = seed;
     const IntroductionPlan plan = recommend_introductions(network, request);
@@ -67,9 +70,8 @@ void add_introductions_section(const Network& network, const TieWeights& weights
         "Pairs of members from different sectors who have no tie yet, chosen one after another so that together "
         "they add the most reach between sectors (gain: points on a 0\u2013100 bridging score, " +
         format_for_people(plan.before.score, 1) +
-        " now). Who knows whom counts events, groups and organisations of at most " +
-        std::to_string(k_default_introduction_setting_size) +
-        " people. bridgemap introduce gives more, with the shared events and an evaluation against other methods.";
+        " now), under the same tie model as the rest of this report. bridgemap introduce gives more, with the shared "
+        "events and an evaluation against other methods.";
 }
 
 }  // namespace bridgemap::report

@@ -1,9 +1,11 @@
 #include <bridgemap/io/csv_writer.hpp>
+#include <bridgemap/io/utf8.hpp>
 #include <bridgemap/report/html.hpp>
 #include <bridgemap/report/trend_files.hpp>
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace bridgemap::report {
@@ -21,12 +23,13 @@ std::string bound_text(const std::optional<DateSpan>& bound, bool first) {
 Json exposure_json(const ExposureSummary& summary) {
     return {{"kind", summary.kind},
             {"settings", summary.settings},
-            {"pairs", summary.pairs},
-            {"cross_sector_pairs", summary.cross_pairs},
+            {"room_pairs", summary.room_pairs},
+            {"exposure_pairs", summary.exposure_pairs},
+            {"cross_sector_exposure_pairs", summary.cross_exposure_pairs},
             {"exposure", number_or_null(summary.exposure)},
-            {"new_ties", summary.formed},
-            {"cross_sector_new_ties", summary.cross_formed},
-            {"new_tie_cross_share", number_or_null(summary.formed_share)},
+            {"followed_through", summary.followed_through},
+            {"cross_sector_followed_through", summary.cross_followed_through},
+            {"followed_through_cross_share", number_or_null(summary.followed_through_cross_share)},
             {"friending_bias", number_or_null(summary.friending_bias)}};
 }
 
@@ -34,6 +37,12 @@ std::string padded(std::string text, std::size_t width, bool right = false) {
     const std::size_t length = text.size();  // bytes; labels here are ASCII
     if (length >= width) return text;
     return right ? std::string(width - length, ' ') + text : text + std::string(width - length, ' ');
+}
+
+/// `text` right-aligned in `width` characters (UTF-8 code points: sector names need not be ASCII).
+std::string padded_text(const std::string& text, std::size_t width) {
+    const std::size_t length = io::utf8_length(text);
+    return length >= width ? " " + text : std::string(width - length, ' ') + text;
 }
 
 std::string fixed(double value, int digits) {
@@ -79,6 +88,10 @@ std::string trend_csv(const TrendReport& report) {
             io::append_csv_field(out, "reach2_" + names[a] + "__" + names[b]);
         }
     }
+    for (const auto& name : names) {
+        out += ",";
+        io::append_csv_field(out, "active_" + name);
+    }
     out += "\n";
     for (const auto& period : report.periods) {
         const SectorMixing& mixing = period.mixing;
@@ -97,6 +110,7 @@ std::string trend_csv(const TrendReport& report) {
         for (const auto& entry : mixing.reach) {
             if (entry.from != entry.to) csv.field(entry.within_two);
         }
+        for (const std::uint64_t active : mixing.members) csv.field(active);
         csv.end_row();
     }
     return out;
@@ -105,11 +119,13 @@ std::string trend_csv(const TrendReport& report) {
 std::string exposure_csv(const TrendReport& report) {
     std::string out;
     io::CsvWriter csv(out);
-    csv.row({"period", "kind", "settings", "pairs", "cross_sector_pairs", "exposure", "new_ties", "cross_sector_new_ties",
-             "new_tie_cross_share", "friending_bias"});
+    csv.row({"period", "kind", "settings", "room_pairs", "exposure_pairs", "cross_sector_exposure_pairs", "exposure",
+             "followed_through", "cross_sector_followed_through", "followed_through_cross_share", "friending_bias"});
     const auto row = [&](const std::string& period, const ExposureSummary& s) {
-        csv.field(period).field(s.kind).field(static_cast<std::uint64_t>(s.settings)).field(s.pairs).field(s.cross_pairs);
-        csv.field(s.exposure).field(s.formed).field(s.cross_formed).field(s.formed_share).field(s.friending_bias);
+        csv.field(period).field(s.kind).field(static_cast<std::uint64_t>(s.settings)).field(s.room_pairs);
+        csv.field(s.exposure_pairs).field(s.cross_exposure_pairs).field(s.exposure);
+        csv.field(s.followed_through).field(s.cross_followed_through).field(s.followed_through_cross_share);
+        csv.field(s.friending_bias);
         csv.end_row();
     };
     for (std::size_t p = 0; p < report.periods.size(); ++p) {
@@ -171,7 +187,7 @@ std::string trend_json(const TrendReport& report) {
 }
 
 std::string trend_text(const TrendReport& report) {
-    std::string out;
+    std::string out = report.tie_model.empty() ? std::string() : report.tie_model + "\n\n";
     const auto& names = report.sector_names;
     std::string header = padded("period", 12) + padded("active", 8, true) + padded("ties", 9, true) +
                          padded("E-I", 8, true) + padded("baseline", 10, true);
@@ -190,17 +206,44 @@ std::string trend_text(const TrendReport& report) {
         }
         out += "\n";
     }
-    out += "\nExposure and friending bias by kind of setting, whole history\n";
-    out += padded("kind", 14) + padded("settings", 10, true) + padded("exposure", 10, true) +
-           padded("new ties", 10, true) + padded("of them cross", 15, true) + padded("friending bias", 16, true) + "\n";
+    // Active members per sector: who the period's baseline and reach are taken over.
+    if (!names.empty()) {
+        out += "\nActive members per sector\n" + padded("period", 12);
+        std::vector<std::size_t> widths;
+        for (const auto& name : names) {
+            widths.push_back(std::max<std::size_t>(8, io::utf8_length(name) + 2));
+            out += padded_text(name, widths.back());
+        }
+        out += padded_text("unknown", 9) + "\n";
+        for (const auto& period : report.periods) {
+            out += padded(period.period.label, 12);
+            for (std::size_t s = 0; s < names.size(); ++s) {
+                out += padded_text(std::to_string(period.mixing.members[s]), widths[s]);
+            }
+            out += padded_text(std::to_string(period.mixing.unknown_members), 9) + "\n";
+        }
+    }
+    const std::string horizon = std::to_string(report.horizon_days);
+    out += "\nExposure and friending bias by kind of setting, whole history (follow-through within " + horizon +
+           " days)\n";
+    out += padded("kind", 14) + padded("settings", 10, true) + padded("new pairs", 11, true) + padded("cross", 8, true) +
+           padded("followed through", 18, true) + padded("of them cross", 15, true) + padded("friending bias", 16, true) +
+           "\n";
     for (const auto& s : report.exposure_overall) {
         out += padded(s.kind.empty() ? "(no kind)" : s.kind, 14) + padded(std::to_string(s.settings), 10, true) +
-               padded(format_percent(s.exposure), 10, true) + padded(std::to_string(s.formed), 10, true) +
-               padded(format_percent(s.formed_share), 15, true) + padded(fixed(s.friending_bias, 2), 16, true) + "\n";
+               padded(std::to_string(s.exposure_pairs), 11, true) + padded(format_percent(s.exposure), 8, true) +
+               padded(std::to_string(s.followed_through), 18, true) +
+               padded(format_percent(s.followed_through_cross_share), 15, true) +
+               padded(fixed(s.friending_bias, 2), 16, true) + "\n";
     }
-    out += "exposure: share of pairs in the room from different sectors; friending bias: 1 - (share of new ties\n"
-           "that cross sectors / exposure): 0 when exposure turns into ties as often across sectors as within,\n"
-           "positive when cross-sector exposure turns into ties less often.\n";
+    out += "new pairs: pairs in the room (both of known sector) not tied before it; cross: the share of them\n"
+           "from different sectors (exposure). followed through: new pairs tied within " + horizon + " days by\n"
+           "something else from its day on (another small setting, a cell or organisation both joined, a\n"
+           "recorded tie; not the setting itself or its breakouts); of them cross: the share of those from\n"
+           "different sectors.\n"
+           "friending bias: 1 - (of them cross / cross): 0 when follow-through ignores sectors, 1 when only\n"
+           "same-sector pairs followed through, negative when cross-sector pairs followed through more. Each\n"
+           "share rests on the pairs counted to its left: a bias over a few followed-through pairs is noise.\n";
     return out;
 }
 

@@ -162,6 +162,23 @@ WeakSpots find_weak_spots(const Network& network, const Analysis& analysis, cons
     return spots;
 }
 
+BridgeBuilders rank_bridge_builders(const Analysis& analysis, std::size_t limit) {
+    const MemberScores& bridging = analysis.paths.bridging;
+    BridgeBuilders builders;
+    for (MemberIndex i = 0; i < bridging.size(); ++i) {
+        if (!is_defined(bridging[i]) || bridging[i] <= 0) continue;
+        if (analysis.sectors.known(i)) {
+            builders.ranked.push_back(i);
+        } else {
+            ++builders.unknown_left_out;
+        }
+    }
+    std::stable_sort(builders.ranked.begin(), builders.ranked.end(),
+                     [&](MemberIndex a, MemberIndex b) { return bridging[a] > bridging[b]; });
+    if (limit > 0 && builders.ranked.size() > limit) builders.ranked.resize(limit);
+    return builders;
+}
+
 std::vector<Finding> headline_findings(const Network& network, const Analysis& analysis, const WeakSpots& weak_spots) {
     std::vector<Finding> findings;
     const Sectors& sectors = analysis.sectors;
@@ -174,22 +191,37 @@ std::vector<Finding> headline_findings(const Network& network, const Analysis& a
             ends[pair.b] += static_cast<double>(pair.observed);
         }
         const double all_ends = 2.0 * static_cast<double>(mixing.known_ties);
+        const auto enough = [&](SectorIndex s) { return mixing.members[s] >= k_headline_min_members; };
+        const SectorPairLink* lowest = nullptr;
+        const SectorPairLink* highest = nullptr;
         for (const auto& link : weak_spots.sector_pairs) {
-            if (std::isnan(link.ratio) || link.expected < 1.0) continue;
-            if (mixing.members[link.a] < 3 || mixing.members[link.b] < 3) continue;
+            if (std::isnan(link.ratio) || link.expected < 1.0 || !enough(link.a) || !enough(link.b)) continue;
+            if (lowest == nullptr || link.ratio < lowest->ratio) lowest = &link;
+            if (highest == nullptr || link.ratio > highest->ratio) highest = &link;
+        }
+        const SectorPairLink* standing_out = lowest != nullptr && lowest->ratio < k_headline_low_ratio     ? lowest
+                                             : highest != nullptr && highest->ratio > k_headline_high_ratio ? highest
+                                                                                                            : nullptr;
+        if (standing_out != nullptr) {
+            const SectorPairLink& link = *standing_out;
             // Say it from the smaller sector's side.
             const bool a_smaller = mixing.members[link.a] <= mixing.members[link.b];
             const SectorIndex from = a_smaller ? link.a : link.b;
             const SectorIndex to = a_smaller ? link.b : link.a;
-            if (ends[from] <= 0) continue;
-            const double observed_share = static_cast<double>(link.ties) / ends[from];
+            const double observed_share = ends[from] > 0 ? static_cast<double>(link.ties) / ends[from] : 0.0;
             const double expected_share = ends[to] / all_ends;
             findings.push_back({"Members of the " + sectors.names[from] + " sector make " +
                                     format_percent(observed_share) + " of their ties to " + sectors.names[to] +
                                     " members, against " + format_percent(expected_share) +
-                                    " if sectors mixed at random.",
+                                    " if sectors mixed at random (" + format_for_people(link.ratio, 2) +
+                                    " times the ties chance would give).",
                                 "mixing"});
-            break;
+        } else if (lowest != nullptr) {
+            findings.push_back({"No pair of sectors stands out: every pair with at least " +
+                                    std::to_string(k_headline_min_members) +
+                                    " members on each side has between 0.8 and 1.25 times the ties expected if "
+                                    "sectors mixed at random.",
+                                "mixing"});
         }
         if (is_defined(mixing.ei_index) && is_defined(mixing.expected_ei_index)) {
             const double gap = mixing.ei_index - mixing.expected_ei_index;
@@ -205,7 +237,7 @@ std::vector<Finding> headline_findings(const Network& network, const Analysis& a
         const SectorReach* lowest_two = nullptr;
         const SectorReach* lowest_one = nullptr;
         for (const auto& entry : mixing.reach) {
-            if (entry.from == entry.to || mixing.members[entry.from] < 3 || mixing.members[entry.to] < 3) continue;
+            if (entry.from == entry.to || !enough(entry.from) || !enough(entry.to)) continue;
             if (lowest_two == nullptr || entry.within_two < lowest_two->within_two) lowest_two = &entry;
             if (lowest_one == nullptr || entry.within_one < lowest_one->within_one) lowest_one = &entry;
         }
@@ -223,12 +255,7 @@ std::vector<Finding> headline_findings(const Network& network, const Analysis& a
         }
     }
     // Who holds the network together across sectors.
-    const MemberScores& bridging = analysis.paths.bridging;
-    std::vector<std::size_t> order(bridging.size());
-    std::iota(order.begin(), order.end(), 0);
-    std::erase_if(order, [&](std::size_t i) { return !is_defined(bridging[i]) || bridging[i] <= 0; });
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return bridging[a] > bridging[b]; });
+    const std::vector<MemberIndex> order = rank_bridge_builders(analysis, 3).ranked;
     const auto& cut = analysis.connectivity.would_cut_off;
     const auto most_cut = std::max_element(cut.begin(), cut.end());
     if (most_cut != cut.end() && *most_cut >= 2) {

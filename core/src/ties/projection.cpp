@@ -3,6 +3,7 @@
 #include "ties/projection_engine.hpp"
 
 #include <algorithm>
+#include <charconv>
 
 namespace bridgemap {
 namespace detail {
@@ -27,11 +28,16 @@ Settings collect_settings(const Network& network) {
     for (const GroupMembership& row : network.group_members) by_group[row.group].push_back(row.member);
     for (auto& members : by_group) add(SettingKind::group, members);
 
+    // Colleague ties only between active members (SPEC §1: in a window, those who took part).
     std::vector<std::vector<MemberIndex>> by_organisation(network.organisations.size());
     for (MemberIndex i = 0; i < n; ++i) {
-        if (network.members[i].organisation != k_none) by_organisation[network.members[i].organisation].push_back(i);
+        if (network.members[i].organisation != k_none && network.is_active(i)) {
+            by_organisation[network.members[i].organisation].push_back(i);
+        }
     }
-    for (const Affiliation& row : network.affiliations) by_organisation[row.organisation].push_back(row.member);
+    for (const Affiliation& row : network.affiliations) {
+        if (network.is_active(row.member)) by_organisation[row.organisation].push_back(row.member);
+    }
     for (auto& members : by_organisation) add(SettingKind::organisation, members);
 
     // Both incidence lists: members per setting (above), settings per member (counting sort).
@@ -70,6 +76,33 @@ ExplicitRows collect_explicit(const Network& network) {
 }
 
 }  // namespace detail
+
+namespace {
+
+/// The shortest text that reads back as `value` ("1", "0.5").
+std::string shortest(double value) {
+    char buffer[32];
+    const auto end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
+    return std::string(buffer, end);
+}
+
+}  // namespace
+
+std::string describe_tie_model(const TieOptions& options, bool windowed) {
+    std::string text = "Tie model: a shared event, group or organisation";
+    if (options.max_setting_size > 0) {
+        text += " of at most " + std::to_string(options.max_setting_size) + " people, or a recorded tie";
+        text += " (larger settings are exposure, not ties)";
+    } else {
+        text += " of any size, or a recorded tie";
+    }
+    const TieWeights& w = options.weights;
+    text += "; weights events=" + shortest(w.events) + ", groups=" + shortest(w.groups) +
+            ", orgs=" + shortest(w.organisations) + ", ties=" + shortest(w.ties);
+    if (options.min_weight > 0) text += "; ties weaker than " + shortest(options.min_weight) + " dropped";
+    if (windowed) text += "; colleague ties only between members active in the window";
+    return text + ".";
+}
 
 TieGraph project_ties(const Network& network, const TieOptions& options) {
     const std::size_t n = network.members.size();

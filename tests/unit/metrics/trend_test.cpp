@@ -7,6 +7,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <set>
+
 namespace bridgemap {
 namespace {
 
@@ -101,6 +104,109 @@ TEST(Trend, EachPeriodEqualsAnalyseOfTheSameWindow) {
             for (std::size_t k = 0; k < a.reach.size(); ++k) EXPECT_EQ(a.reach[k].within_two, b.reach[k].within_two);
         }
     }
+}
+
+/// The tied pairs of one window, counted from the rows by brute force (SPEC §1–§2): small
+/// events dated inside it, small groups and organisations with memberships overlapping it,
+/// ties.csv rows dated inside it or undated; colleagues only when both were active in it.
+struct BruteForce {
+    std::set<std::pair<MemberIndex, MemberIndex>> pairs;
+    std::vector<bool> active;
+    std::size_t colleague_pairs = 0;  ///< Pairs tied by an organisation (among others).
+};
+
+BruteForce tied_pairs_by_hand(const Network& network, const Window& window, std::size_t max_size) {
+    const DateSpan span = window.span();
+    BruteForce result;
+    result.active.assign(network.members.size(), false);
+    const auto inside = [&](const std::optional<DateSpan>& date) { return date && span.contains(*date); };
+    std::vector<std::set<MemberIndex>> events(network.events.size());
+    for (const auto& row : network.attendance) {
+        if (!inside(network.events[row.event].date)) continue;
+        events[row.event].insert(row.member);
+        result.active[row.member] = true;
+    }
+    std::vector<std::set<MemberIndex>> groups(network.groups.size());
+    for (const auto& row : network.group_members) {
+        if (!row.period.overlaps(span)) continue;
+        groups[row.group].insert(row.member);
+        result.active[row.member] = true;
+    }
+    for (const auto& tie : network.ties) {
+        if (tie.date && !span.contains(*tie.date)) continue;
+        result.active[tie.source] = result.active[tie.target] = true;
+        if (tie.weight > 0) result.pairs.insert(std::minmax(tie.source, tie.target));
+    }
+    std::vector<std::set<MemberIndex>> organisations(network.organisations.size());
+    for (MemberIndex m = 0; m < network.members.size(); ++m) {
+        const auto o = network.members[m].organisation;
+        if (o != k_none && result.active[m]) organisations[o].insert(m);
+    }
+    for (const auto& row : network.affiliations) {
+        if (row.period.overlaps(span) && result.active[row.member]) organisations[row.organisation].insert(row.member);
+    }
+    const auto tie_all = [&](const std::set<MemberIndex>& members, bool colleagues) {
+        if (members.size() < 2 || members.size() > max_size) return;
+        const std::vector<MemberIndex> list(members.begin(), members.end());
+        for (std::size_t x = 0; x < list.size(); ++x) {
+            for (std::size_t y = x + 1; y < list.size(); ++y) {
+                result.pairs.insert({list[x], list[y]});
+                result.colleague_pairs += colleagues;
+            }
+        }
+    };
+    for (const auto& members : events) tie_all(members, false);
+    for (const auto& members : groups) tie_all(members, false);
+    for (const auto& members : organisations) tie_all(members, true);
+    return result;
+}
+
+/// SPEC §1 "Active members", checked against the rows themselves on a generated network whose
+/// members keep their organisation for the whole history (members.organisation is undated):
+/// by year and by quarter, each period's ties are exactly the pairs counted by hand, colleague
+/// ties included and only between members active in the period, and the E-I baseline is
+/// Krackhardt's over the active members' sectors.
+TEST(Trend, ColleagueTiesOnlyBetweenMembersActiveInThePeriod) {
+    generate::GeneratorOptions generator;
+    generator.members = 400;
+    generator.seed = 11;
+    generator.years = 3;
+    const Network network = generate::generate_network(generator);
+    const Sectors sectors = member_sectors(network);
+    for (const PeriodKind by : {PeriodKind::year, PeriodKind::quarter}) {
+        TrendOptions options;
+        options.by = by;
+        options.ties.max_setting_size = 40;
+        const auto figures = trend(network, options);
+        ASSERT_GE(figures.size(), 3u);
+        std::size_t colleague_pairs = 0;
+        for (const auto& period : figures) {
+            SCOPED_TRACE(period.period.label);
+            const BruteForce want = tied_pairs_by_hand(network, period.period.window, 40);
+            colleague_pairs += want.colleague_pairs;
+            EXPECT_EQ(period.ties, want.pairs.size());
+            const auto active = static_cast<std::size_t>(std::count(want.active.begin(), want.active.end(), true));
+            EXPECT_EQ(period.active_members, active);
+            EXPECT_EQ(period.mixing.inactive_members, network.members.size() - active);
+            // Krackhardt's baseline over the active members of known sector.
+            std::vector<std::uint64_t> per_sector(sectors.count(), 0);
+            for (MemberIndex m = 0; m < network.members.size(); ++m) {
+                if (want.active[m] && sectors.known(m)) ++per_sector[sectors.of_member[m]];
+            }
+            EXPECT_EQ(period.mixing.members, per_sector);
+            std::uint64_t known = 0;
+            std::uint64_t within = 0;
+            for (const auto n : per_sector) known += n, within += n * (n - 1) / 2;
+            const double all = static_cast<double>(known * (known - 1) / 2);
+            EXPECT_NEAR(period.mixing.expected_ei_index, (all - 2.0 * static_cast<double>(within)) / all, 1e-12);
+        }
+        EXPECT_GT(colleague_pairs, 100u);  // the check covers colleague ties, not only events
+    }
+    // Without a window, every member is active and colleagues are tied whatever they did.
+    TieOptions ties;
+    ties.max_setting_size = 40;
+    const BruteForce whole = tied_pairs_by_hand(network, Window{}, 40);
+    EXPECT_LT(whole.pairs.size(), project_ties(network, ties).tie_count());
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include <bridgemap/error.hpp>
 #include <bridgemap/model/inventory.hpp>
 #include <bridgemap/model/window.hpp>
+#include <bridgemap/ties/projection.hpp>
 
 #include "support/test_network.hpp"
 
@@ -84,6 +85,42 @@ TEST(ParseWindow, RejectsBadDatesAndReversedWindows) {
     EXPECT_NO_THROW(parse_window("2018-12", "2018-12"));
     EXPECT_EQ(describe_window(parse_window("2018", "2018-06")), "2018-01-01 to 2018-06-30");
     EXPECT_EQ(describe_window(Window{}), "all dates");
+}
+
+/// SPEC §1 "Active members": in a window, colleagues are tied only when both took part in it.
+TEST(ApplyWindow, ColleagueTiesOnlyBetweenActiveMembers) {
+    const Network network = testing::TestNetwork()
+                                .organisation("council", "public")
+                                .member("a", "", "council")
+                                .member("b", "", "council")
+                                .member("c", "", "council")
+                                .member("d", "voluntary")
+                                .event("dinner", "2018-05-01", {"a", "d"}, "dinner")
+                                .event("later", "2019-05-01", {"b", "d"}, "dinner")
+                                .affiliation("d", "council", "2019-01-01", "")
+                                .build();
+    TieOptions ties;
+    // Without a window everyone is active: a, b and c (and d, who joined in 2019) are colleagues.
+    EXPECT_TRUE(network.active.empty());
+    EXPECT_EQ(project_ties(network, ties).tie_count(), 6u);  // every pair of the four
+
+    // In 2018 only a and d took part: a–d from the dinner; b and c did nothing, so no colleague
+    // tie joins them, and d's affiliation starts after the window.
+    const Network in_2018 = apply_window(network, parse_window("2018", "2018"));
+    ASSERT_EQ(in_2018.active.size(), 4u);
+    EXPECT_EQ(std::vector<std::uint8_t>(in_2018.active), (std::vector<std::uint8_t>{1, 0, 0, 1}));
+    const TieGraph graph_2018 = project_ties(in_2018, ties);
+    EXPECT_EQ(graph_2018.tie_count(), 1u);
+    EXPECT_EQ(active_members(in_2018), 2u);
+
+    // In 2019 b and d took part, and d is at the council then: b–d by the dinner and as colleagues.
+    const Network in_2019 = apply_window(network, parse_window("2019", "2019"));
+    const TieGraph graph_2019 = project_ties(in_2019, ties);
+    ASSERT_EQ(graph_2019.tie_count(), 1u);
+    EXPECT_EQ(graph_2019.ties()[0].provenance.organisations, 1u);
+    EXPECT_EQ(graph_2019.ties()[0].provenance.events, 1u);
+    // 1/(2-1) from the dinner and 1/(2-1) from the council of two active members.
+    EXPECT_DOUBLE_EQ(graph_2019.ties()[0].weight, 2.0);
 }
 
 }  // namespace

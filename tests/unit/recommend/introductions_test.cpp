@@ -41,7 +41,7 @@ Network generated_network(std::size_t members, std::uint64_t seed) {
 /// What `bridgemap introduce --count K` asks for: only settings of at most 40 people are ties.
 IntroductionOptions introduce_options(std::size_t count) {
     IntroductionOptions options;
-    options.ties.max_setting_size = k_default_introduction_setting_size;
+    options.ties.max_setting_size = k_default_max_setting_size;
     options.count = count;
     return options;
 }

@@ -26,12 +26,17 @@ inline constexpr double k_not_defined = std::numeric_limits<double>::quiet_NaN()
 struct Sectors {
     std::vector<SectorIndex> of_member;  ///< k_unknown_sector when unknown.
     std::vector<std::string> names;      ///< By sector index, sorted.
+    /// Network::active: 1 for the members active in the window (SPEC §1). Empty: all are.
+    /// Expected values (E-I baseline, reach denominators) count active members only.
+    std::vector<std::uint8_t> active;
 
     [[nodiscard]] std::size_t count() const noexcept { return names.size(); }
     [[nodiscard]] bool known(std::size_t member) const noexcept { return of_member[member] != k_unknown_sector; }
+    [[nodiscard]] bool is_active(std::size_t member) const noexcept { return active.empty() || active[member] != 0; }
 };
 
-/// The resolved sectors of a network's members. O(members + sectors).
+/// The resolved sectors of a network's members, and which are active (Network::active).
+/// O(members + sectors).
 Sectors member_sectors(const Network& network);
 
 /// How many threads a computation may use; 0 means every core. Results never depend on it.

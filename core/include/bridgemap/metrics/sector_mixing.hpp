@@ -45,8 +45,10 @@ struct SectorReach {
 };
 
 struct SectorMixing {
-    std::vector<std::uint64_t> members;  ///< By sector.
-    std::uint64_t unknown_members = 0;
+    std::vector<std::uint64_t> members;  ///< Active members by sector (all members without a window).
+    std::uint64_t unknown_members = 0;   ///< Active members of unknown sector.
+    std::uint64_t inactive_members = 0;  ///< Members not active in the window (Sectors::active).
+    std::uint64_t ties = 0;              ///< Every tie, members of unknown sector included.
     std::uint64_t known_ties = 0;        ///< m: ties with both ends of known sector.
     std::uint64_t external_ties = 0;     ///< E over the whole network.
     std::uint64_t internal_ties = 0;     ///< I over the whole network.
@@ -57,8 +59,10 @@ struct SectorMixing {
     std::vector<SectorReach> reach;       ///< Every ordered (from, to), by (from, to).
 };
 
-/// The whole network's sector mixing, over the members of known sector and the ties
-/// between them (members of unknown sector are counted apart and left out):
+/// The whole network's sector mixing, over the active members of known sector and the ties
+/// between them (members of unknown sector, and in a window the members not active in it
+/// (SPEC §1), are counted apart and left out of the member counts, the expected E-I index
+/// and the reach denominators):
 /// - E-I over ties (NaN with no tie between known sectors); Krackhardt's expected E-I from
 ///   group sizes alone, with I_possible = Σ_s C(n_s, 2) and E_possible = C(Σ n_s, 2) −
 ///   I_possible (NaN with fewer than two members of known sector).

@@ -125,6 +125,15 @@ struct Network {
     Attributes affiliation_attributes;
     Attributes tie_attributes;
 
+    /// Who is active (SPEC §1 "Active members"), by member: 1 when the member took part in
+    /// the window this network was cut to (apply_window sets it). Empty when every member
+    /// is active, as in a network read whole. Organisation (colleague) ties and the
+    /// expected values of sector mixing count active members only.
+    std::vector<std::uint8_t> active;
+    [[nodiscard]] bool is_active(MemberIndex member) const noexcept {
+        return active.empty() || active[member] != 0;
+    }
+
     /// Index of the member with this id, or k_none. O(1) after index_ids().
     [[nodiscard]] MemberIndex find_member(std::string_view id) const;
     [[nodiscard]] EventIndex find_event(std::string_view id) const;
@@ -152,6 +161,11 @@ private:
     IdIndex group_ids_;
     IdIndex organisation_ids_;
 };
+
+/// By member, 1 for those who took part in what `network` holds: attended one of its events,
+/// sit in one of its groups, or have one of its ties.csv rows. On a windowed network these
+/// are the members active in the window. O(size of the network).
+std::vector<std::uint8_t> took_part(const Network& network);
 
 /// True when `label` means "sector not known": empty or "unknown" in any case.
 bool is_unknown_sector_label(std::string_view label) noexcept;

@@ -27,10 +27,6 @@
 
 namespace bridgemap {
 
-/// Who knows whom, for introductions: only events, groups and organisations of at most this
-/// many people make a tie (being in the same 300-person room is exposure, not a tie).
-inline constexpr std::size_t k_default_introduction_setting_size = 40;
-
 /// A pair of members, by index.
 using MemberPair = std::pair<MemberIndex, MemberIndex>;
 
@@ -41,8 +37,7 @@ enum class IntroductionAcross {
 };
 
 struct IntroductionOptions {
-    /// Who knows whom. ties.max_setting_size should normally be
-    /// k_default_introduction_setting_size (0 counts every shared setting as a tie).
+    /// Who knows whom: the one tie model of SPEC §2 (settings of at most 40 people by default).
     TieOptions ties;
     std::size_t count = 10;  ///< How many introductions (k).
     IntroductionAcross across = IntroductionAcross::sectors;

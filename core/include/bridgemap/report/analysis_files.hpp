@@ -17,6 +17,13 @@ struct AnalysisContext {
     std::uint64_t seed = 1;
 };
 
+/// The tie model (SPEC §2) as summary.json and every JSON output carry it under `tie_model`,
+/// as the text of a JSON object: max_setting_size (0: every setting), weights, min_weight,
+/// colleague_ties ("all members", or "members active in the window" for a windowed view:
+/// a --from/--until window, or trend's periods) and text, the one line describe_tie_model()
+/// gives.
+std::string tie_model_json(const TieOptions& ties, bool windowed);
+
 /// One row per member, by member index: id, name, sector, organisation, then every SPEC §3
 /// member metric by its column name, then component and articulation_point, then the
 /// member's extra input columns. Undefined values are empty.

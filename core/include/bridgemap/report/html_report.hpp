@@ -63,13 +63,15 @@ struct ReportContent {
 };
 
 /// The "Change over time" section: year by year inside `window`, the figures `bridgemap trend
-/// --by year` computes (ties from settings of at most k_default_introduction_setting_size
-/// people), with its line chart. Left empty when the window holds fewer than two years.
-void add_trend_section(const Network& whole, const Window& window, const TieWeights& weights, ReportContent& content);
+/// --by year` computes under the report's tie model `ties`, with its line chart and a note
+/// of how many members never took part (the whole-network view counts them, the periods do
+/// not). Left empty when the window holds fewer than two years.
+void add_trend_section(const Network& whole, const Window& window, const TieOptions& ties, ReportContent& content);
 
 /// The "Suggested introductions" section: `count` introductions as `bridgemap introduce`
-/// chooses them (seed for its communities and baseline); a note instead when count is 0.
-void add_introductions_section(const Network& network, const TieWeights& weights, std::size_t count,
+/// chooses them under the report's tie model `ties` (seed for its communities and baseline);
+/// a note instead when count is 0.
+void add_introductions_section(const Network& network, const TieOptions& ties, std::size_t count,
                                std::uint64_t seed, ReportContent& content);
 
 /// The whole report as one HTML document. Every piece of text from the data is escaped.

@@ -7,6 +7,7 @@
 #include <bridgemap/metrics/trend.hpp>
 #include <bridgemap/report/line_chart.hpp>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <utility>
@@ -23,7 +24,9 @@ struct TrendReport {
     /// whole history.
     std::vector<std::vector<ExposureSummary>> exposure_by_period;
     std::vector<ExposureSummary> exposure_overall;
+    std::int32_t horizon_days = 365;  ///< The exposure follow-through horizon (--horizon).
     std::string settings_json;  ///< The run's settings, as a JSON object text.
+    std::string tie_model;      ///< describe_tie_model(), the first line of the text table.
 };
 
 /// Share of sector `from`'s members with a tie to a member of `to` in one period.
@@ -34,8 +37,9 @@ double share_with_tie(const PeriodFigures& figures, SectorIndex from, SectorInde
 /// two-hop reach both ways.
 std::string trend_csv(const TrendReport& report);
 
-/// period,kind,settings,pairs,cross_sector_pairs,exposure,new_ties,cross_sector_new_ties,
-/// new_tie_cross_share,friending_bias; the whole history as period "all".
+/// period,kind,settings,room_pairs,exposure_pairs,cross_sector_exposure_pairs,exposure,
+/// followed_through,cross_sector_followed_through,followed_through_cross_share,friending_bias
+/// (ExposureSummary); the whole history as period "all".
 std::string exposure_csv(const TrendReport& report);
 
 /// The whole report as one JSON document.

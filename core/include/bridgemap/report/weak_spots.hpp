@@ -52,10 +52,30 @@ struct Finding {
     std::string section;
 };
 
-/// Three or four findings a convenor can read at a glance, drawn from the numbers: the
-/// weakest sector pair against random mixing, the E-I index against its baseline, the
-/// lowest cross-sector reach, and who holds bridging. Fewer when the network has fewer
-/// than two known sectors or no ties.
+/// A headline states a sector pair or a sector's reach only when both sectors have at least
+/// this many (active) members: a ratio resting on three people is noise.
+inline constexpr std::uint64_t k_headline_min_members = 10;
+/// A sector pair stands out when its ties are below 0.8 or above 1.25 times the number
+/// expected if sectors mixed at random.
+inline constexpr double k_headline_low_ratio = 0.8;
+inline constexpr double k_headline_high_ratio = 1.25;
+
+/// Members who carry the most cross-sector routes, by decreasing bridging (ties by member
+/// index), at most `limit` (0: all): members of known sector with bridging above 0. Members
+/// of unknown sector are not ranked; `unknown_left_out` counts those with bridging above 0.
+/// The one ranking of analyse, the report's bridge builders and its headline. O(n log n).
+struct BridgeBuilders {
+    std::vector<MemberIndex> ranked;
+    std::size_t unknown_left_out = 0;
+};
+BridgeBuilders rank_bridge_builders(const Analysis& analysis, std::size_t limit);
+
+/// Three or four findings a convenor can read at a glance, drawn from the numbers, each only
+/// when it stands out: the sector pair (both with at least k_headline_min_members members)
+/// whose ties are furthest below 0.8 times, else above 1.25 times, what random mixing
+/// expects, or a sentence that no pair stands out; the E-I index against its baseline; the
+/// lowest cross-sector reach between such sectors, when below 95%; who holds bridging (the
+/// ranking above). Fewer when the network has fewer than two known sectors or no ties.
 std::vector<Finding> headline_findings(const Network& network, const Analysis& analysis, const WeakSpots& weak_spots);
 
 }  // namespace bridgemap::report
