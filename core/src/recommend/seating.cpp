@@ -1,47 +1,23 @@
-// Seating: who is seated, what they knew of each other before the event, the pair values,
-// and checking and scoring a seating. The search is in seating_search.cpp, the bound in
-// seating_bound.cpp.
+// Seating: who is seated, the pair values (on the network before the event,
+// model/history.hpp), and checking and scoring a seating. The search is in
+// seating_search.cpp, the bound in seating_bound.cpp.
 
 #include <bridgemap/recommend/seating.hpp>
 
 #include <bridgemap/error.hpp>
 #include <bridgemap/metrics/communities.hpp>
 #include <bridgemap/metrics/scores.hpp>
-#include <bridgemap/model/window.hpp>
+#include <bridgemap/model/history.hpp>
 
 #include "recommend/seating_search.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <numeric>
-#include <optional>
 #include <unordered_map>
 
 namespace bridgemap {
 namespace {
-
-/// Events whose parent chain leads to `event`, the event included.
-std::vector<bool> event_and_breakouts(const Network& network, EventIndex event) {
-    const std::size_t count = network.events.size();
-    // 0 unknown, 1 leads to the event, 2 does not.
-    std::vector<std::uint8_t> state(count, 0);
-    state[event] = 1;
-    std::vector<EventIndex> chain;
-    for (EventIndex e = 0; e < count; ++e) {
-        chain.clear();
-        EventIndex at = e;
-        // The reader rejects parent loops; the step limit keeps a hand-made loop finite.
-        while (at != k_none && state[at] == 0 && chain.size() <= count) {
-            chain.push_back(at);
-            at = network.events[at].parent;
-        }
-        const std::uint8_t verdict = (at != k_none && state[at] == 1) ? 1 : 2;
-        for (const EventIndex link : chain) state[link] = verdict;
-    }
-    std::vector<bool> result(count);
-    for (EventIndex e = 0; e < count; ++e) result[e] = state[e] == 1;
-    return result;
-}
 
 void check_event(const Network& network, EventIndex event) {
     if (event >= network.events.size()) throw RequestError("no such event (index " + std::to_string(event) + ")");
@@ -61,48 +37,6 @@ std::string in_quotes(const std::string& text) {
 }
 
 }  // namespace
-
-Network network_before_event(const Network& network, EventIndex event) {
-    check_event(network, event);
-    std::vector<bool> dropped = event_and_breakouts(network, event);
-    for (EventIndex e = network.events[event].parent, steps = 0; e != k_none && steps <= network.events.size();
-         e = network.events[e].parent, ++steps) {
-        dropped[e] = true;
-    }
-    // The first day of the event; everything counts when it has no date.
-    const DayNumber cutoff = network.events[event].date ? network.events[event].date->first : k_open_end;
-    const auto dated_before = [&](const std::optional<DateSpan>& date) { return !date || date->last < cutoff; };
-    const auto starts_before = [&](const DateSpan& period) { return period.first < cutoff; };
-
-    Network kept =
-        filter_network(network, {[&](EventIndex e) { return !dropped[e] && dated_before(network.events[e].date); },
-                                 starts_before, [&](const ExplicitTie& tie) { return dated_before(tie.date); }});
-    // members.organisation is undated; when affiliations say the member only joined that
-    // organisation on or after the event, it does not count before it.
-    if (cutoff != k_open_end) {
-        std::vector<std::uint8_t> joined(network.members.size(), 0);  // bit 0: before, bit 1: on/after
-        for (const auto& row : network.affiliations) {
-            if (row.organisation != network.members[row.member].organisation) continue;
-            joined[row.member] |= starts_before(row.period) ? 1 : 2;
-        }
-        for (std::size_t m = 0; m < kept.members.size(); ++m) {
-            if (joined[m] == 2) kept.members[m].organisation = k_none;
-        }
-    }
-    return kept;
-}
-
-std::vector<MemberIndex> event_attendees(const Network& network, EventIndex event) {
-    check_event(network, event);
-    const std::vector<bool> family = event_and_breakouts(network, event);
-    std::vector<MemberIndex> people;
-    for (const auto& row : network.attendance) {
-        if (family[row.event]) people.push_back(row.member);
-    }
-    std::sort(people.begin(), people.end());
-    people.erase(std::unique(people.begin(), people.end()), people.end());
-    return people;
-}
 
 std::vector<MemberIndex> event_hosts(const Network& network, EventIndex event) {
     check_event(network, event);

@@ -217,7 +217,7 @@ SeatingSearchOptions quick_search(std::uint64_t seed) {
 
 /// gathering g (2018-07-04) with breakouts b1 (child) and b2 (grandchild via b1); an earlier
 /// dinner, a later workshop, an undated event; dated and undated ties; cells starting before
-/// and after.
+/// and after. tests/unit/model/history_test.cpp tests network_before_event on the same network.
 Network gathering_history() {
     Network network = testing::TestNetwork()
                           .organisation("o-old", "public")
@@ -247,63 +247,6 @@ Network gathering_history() {
     network.roles = {"", "participant", "Host"};
     network.attendance[2].role = 2;  // a hosts g (attendance rows: dinner a, dinner b, g a, ...)
     return network;
-}
-
-std::set<std::string> event_ids(const Network& network) {
-    std::set<std::string> ids;
-    for (const auto& event : network.events) ids.insert(event.id);
-    return ids;
-}
-
-TEST(NetworkBeforeEvent, DropsTheEventItsBreakoutsAndEverythingFromItsDay) {
-    const Network whole = gathering_history();
-    const Network before = network_before_event(whole, whole.find_event("g"));
-    // Kept: the dinner the day before and the undated event; dropped: g, b1, undated b2 (its
-    // breakout), the later workshop and the month that reaches the day.
-    EXPECT_EQ(event_ids(before), (std::set<std::string>{"dinner", "undated"}));
-    EXPECT_EQ(before.attendance.size(), 4u);
-    for (const auto& row : before.attendance) EXPECT_LT(row.event, before.events.size());
-    // Ties: the dated one after the event goes; undated and earlier stay.
-    ASSERT_EQ(before.ties.size(), 2u);
-    EXPECT_EQ(before.members[before.ties[0].source].id, "b");
-    EXPECT_EQ(before.members[before.ties[1].source].id, "c");
-    // The cell starting on the day goes; d's organisation, joined after, does not count.
-    ASSERT_EQ(before.group_members.size(), 2u);
-    EXPECT_EQ(before.groups[before.group_members[0].group].id, "cell-before");
-    EXPECT_EQ(before.affiliations.size(), 1u);
-    EXPECT_EQ(before.members[before.find_member("d")].organisation, k_none);
-    EXPECT_EQ(before.members.size(), whole.members.size());
-    EXPECT_EQ(before.members[before.find_member("d")].sector, whole.members[whole.find_member("d")].sector);
-}
-
-TEST(NetworkBeforeEvent, UndatedEventDropsOnlyItselfAndItsBreakouts) {
-    const Network whole = gathering_history();
-    const Network before = network_before_event(whole, whole.find_event("undated"));
-    EXPECT_EQ(event_ids(before), (std::set<std::string>{"dinner", "g", "b1", "b2", "later", "july"}));
-    EXPECT_EQ(before.ties.size(), 3u);
-    EXPECT_EQ(before.group_members.size(), 4u);
-}
-
-TEST(NetworkBeforeEvent, BreakoutDropsItsParentOccasion) {
-    const Network whole = gathering_history();
-    const Network before = network_before_event(whole, whole.find_event("b2"));
-    // b2 is undated: its own date cannot cut, but its parents b1 and g are the same occasion.
-    EXPECT_EQ(event_ids(before), (std::set<std::string>{"dinner", "later", "undated", "july"}));
-}
-
-TEST(NetworkBeforeEvent, UnknownEventIsARequestError) {
-    const Network whole = gathering_history();
-    EXPECT_THROW(network_before_event(whole, 99), RequestError);
-}
-
-TEST(EventAttendees, IncludesEveryBreakoutOnce) {
-    const Network whole = gathering_history();
-    const auto people = event_attendees(whole, whole.find_event("g"));
-    std::vector<std::string> ids;
-    for (const auto m : people) ids.push_back(whole.members[m].id);
-    EXPECT_EQ(ids, (std::vector<std::string>{"a", "b", "c", "d", "e"}));
-    EXPECT_EQ(event_attendees(whole, whole.find_event("b1")).size(), 3u);  // c, d and b2's e
-    EXPECT_TRUE(event_attendees(testing::TestNetwork().member("x").event("empty", "", {}).build(), 0).empty());
 }
 
 TEST(EventHosts, HostRoleInAnyCaseAtTheEventItself) {

@@ -3,14 +3,17 @@
 
 #include <bridgemap/viz/event_map.hpp>
 
-#include <bridgemap/error.hpp>
+#include <bridgemap/model/history.hpp>
+#include <bridgemap/recommend/seating.hpp>
 
 #include "support/test_network.hpp"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <set>
 #include <string>
+#include <utility>
 
 namespace bridgemap::viz {
 namespace {
@@ -34,26 +37,6 @@ Network example() {
                           .build();
     network.events[network.find_event("g-b")].parent = network.find_event("g");
     return network;
-}
-
-TEST(EventAttendees, TheEventAndItsBreakouts) {
-    const Network network = example();
-    const auto people = event_attendees(network, network.find_event("g"));
-    std::vector<std::string> ids;
-    for (const MemberIndex m : people) ids.push_back(network.members[m].id);
-    EXPECT_EQ(ids, (std::vector<std::string>{"a1", "a2", "b1", "c1", "c2"}));
-    EXPECT_THROW(event_attendees(network, 99), Error);
-}
-
-TEST(TiesBeforeEvent, LeavesOutTheEventAndEverythingAfter) {
-    const Network network = example();
-    const TieGraph before = ties_before_event(network, network.find_event("g"), {});
-    const auto m = [&](const char* id) { return network.find_member(id); };
-    EXPECT_NE(before.find_tie(m("a1"), m("a2")), k_none);
-    EXPECT_NE(before.find_tie(m("a1"), m("b1")), k_none);
-    EXPECT_EQ(before.find_tie(m("a2"), m("b1")), k_none);  // only at g and e3
-    EXPECT_EQ(before.find_tie(m("a2"), m("c1")), k_none);  // recorded after g
-    EXPECT_EQ(before.find_tie(m("b1"), m("x")), k_none);   // e3 is after g
 }
 
 TEST(EventScene, MarksWhoIsNotYetConnectedAcrossSectors) {
@@ -90,6 +73,86 @@ TEST(EventScene, RendersAndNobodyAttending) {
     network.attendance.clear();
     const Analysis empty = analyse(network, {});
     EXPECT_TRUE(event_scene(network, empty, network.find_event("g"), {}).nodes.empty());
+}
+
+// The bug of issue 13: with a dinner dated 2018-07 and a gathering on 2018-07-04, `seat`
+// counted a pair as new that `map --event` drew as already tied. Both now use
+// network_before_event; here every kind of record whose dates the two used to read
+// differently ties some pair, and the pairs seat counts as tied are the pairs the map draws.
+Network history_network() {
+    Network network = testing::TestNetwork()
+                          .organisation("o", "funder")
+                          .member("a", "voluntary")
+                          .member("b", "public")
+                          .member("c", "grassroots")
+                          .member("d", "funder", "o")
+                          .member("e", "public", "o")
+                          .member("f", "grassroots")
+                          .event("dinner", "2018-07", {"a", "b"}, "dinner")  // July reaches the 4th: not before
+                          .event("june", "2018-06", {"a", "c"}, "dinner")    // before
+                          .event("conference", "", {"c", "d"}, "gathering")  // g's parent: the same occasion
+                          .event("g", "2018-07-04", {"a", "b", "c", "d", "e", "f"}, "gathering")
+                          .event("sibling", "2018-07-04", {"b", "f"}, "breakout")    // the same day
+                          .group("cell-from-the-3rd", {"d", "f"}, "2018-07-03", "")  // before
+                          .group("cell-from-the-4th", {"a", "e"}, "2018-07-04", "")  // not before
+                          .affiliation("e", "o", "2018-08", "")  // e joined o (members.organisation) later
+                          .tie("c", "f", 1.0, "2018-07")         // not before
+                          .tie("b", "e", 1.0, "")                // undated: before
+                          .build();
+    network.events[network.find_event("g")].parent = network.find_event("conference");
+    network.events[network.find_event("sibling")].parent = network.find_event("conference");
+    return network;
+}
+
+using PairSet = std::set<std::pair<std::string, std::string>>;
+
+PairSet pair_of(const std::string& x, const std::string& y) {
+    return {x < y ? std::pair{x, y} : std::pair{y, x}};
+}
+
+TEST(EventScene, DrawsAsTiedExactlyThePairsSeatCountsAsTied) {
+    const Network network = history_network();
+    const EventIndex g = network.find_event("g");
+
+    // seat: the "tied before" flags of the seating problem of g.
+    SeatingRequest request;
+    request.people = event_attendees(network, g);
+    request.layout.tables = 2;
+    PairValueOptions values;
+    values.ties.max_setting_size = 0;
+    const SeatingProblem problem = seating_problem(network_before_event(network, g), request, values);
+    PairSet seat_tied;
+    for (std::size_t p = 0; p < problem.people.size(); ++p) {
+        for (std::size_t q = p + 1; q < problem.people.size(); ++q) {
+            if (problem.values.has(p, q, PairValues::tied)) {
+                seat_tied.merge(pair_of(problem.labels[p], problem.labels[q]));
+            }
+        }
+    }
+
+    // map --event: the lines of the event map of g.
+    MapOptions options;
+    options.ties.max_setting_size = 0;
+    const MapScene scene = event_scene(network, analyse(network, {}), g, options);
+    ASSERT_EQ(scene.nodes.size(), 6u);
+    const auto member_of = [&](std::size_t node) {
+        return network.members[std::stoul(scene.nodes[node].key.substr(std::string("member-").size())) - 1].id;
+    };
+    PairSet map_tied;
+    for (const MapEdge& edge : scene.edges) map_tied.merge(pair_of(member_of(edge.from), member_of(edge.to)));
+
+    // a-c met at June's dinner, d-f in the cell from the 3rd, b-e have an undated ties.csv
+    // row. Not before: the July dinner (a-b), the parent conference (c-d), the sibling
+    // breakout (b-f), the cell from the 4th (a-e), the July tie (c-f), organisation o (d-e:
+    // e joined it in August).
+    const PairSet expected = {{"a", "c"}, {"d", "f"}, {"b", "e"}};
+    EXPECT_EQ(seat_tied, expected);
+    EXPECT_EQ(map_tied, expected);
+    // The caption says which rule drew the lines.
+    std::string caption;
+    for (const std::string& line : scene.caption) caption += line + "\n";
+    EXPECT_NE(caption.find("before 2018-07-04 or undated"), std::string::npos) << caption;
+    EXPECT_NE(caption.find("the events it is part of"), std::string::npos) << caption;
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 // Brimberg, Mladenović & Urošević 2015, doi:10.1016/j.ins.2014.10.043). docs/seating.md
 // explains the objective, the bound and how to read a plan.
 
+#include <bridgemap/model/history.hpp>
 #include <bridgemap/model/network.hpp>
 #include <bridgemap/ties/projection.hpp>
 
@@ -21,22 +22,8 @@
 namespace bridgemap {
 
 // ---------------------------------------------------------------------------------------
-// Who is seated, and what they knew of each other before.
-
-/// The network as it stood before `event`, for counting who has already met whom: leaves out
-/// the event itself, its breakouts (events whose parent chain leads to it) and the events its
-/// own parent chain leads to (the same occasion), whatever their dates; when the event has a
-/// date, also every event, tie, membership and affiliation dated on or after its first day
-/// (an event or tie whose date span reaches that day; a membership or affiliation that starts
-/// on or after it). Undated events and ties are kept: an undated record is taken to be a
-/// standing fact known before the event. Members, organisations and groups are all kept.
-/// Event indices are renumbered (filter_network); attribute rows go with their rows. Throws
-/// RequestError when `event` is not an event of `network`. O(size of the network).
-Network network_before_event(const Network& network, EventIndex event);
-
-/// The distinct members with an attendance row for `event` or any of its breakouts,
-/// ascending. O(attendance + events).
-std::vector<MemberIndex> event_attendees(const Network& network, EventIndex event);
+// Who is seated, and what they knew of each other before (model/history.hpp:
+// event_attendees, network_before_event).
 
 /// The distinct members with the role "host" (any case) at `event` itself, ascending.
 std::vector<MemberIndex> event_hosts(const Network& network, EventIndex event);

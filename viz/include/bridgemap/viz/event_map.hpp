@@ -12,23 +12,14 @@
 
 namespace bridgemap::viz {
 
-/// The members at `event` or at any of its breakouts (events whose parent chain leads to
-/// it), by member index, ascending.
-std::vector<MemberIndex> event_attendees(const Network& network, EventIndex event);
-
-/// The ties as they were before `event`: the network without the attendance at the event,
-/// its breakouts and every event dated on or after its first day, without ties.csv rows
-/// dated from that day, and without memberships and affiliations starting from it; then
-/// projected with `ties`. An undated event removes only itself and its breakouts.
-/// Time: one projection (project_ties).
-TieGraph ties_before_event(const Network& network, EventIndex event, const TieOptions& ties);
-
-/// The scene of the event map: member_scene() of event_attendees() with the ties of
-/// ties_before_event() (so that sitting in the same room does not count as knowing each
-/// other yet), sized by options.size_metric from the whole network's `analysis`, titled
-/// with the event's name and date. Throws RequestError for an unknown size metric and
-/// bridgemap::Error for an event index out of range. An event nobody attends gives a map
-/// with its legend only.
+/// The scene of the event map: member_scene() of the people at the event and its breakouts
+/// (event_attendees) with the ties they had before it, project_ties(network_before_event(
+/// network, event), options.ties) — the one rule of model/history.hpp, so sitting in the
+/// same room does not count as knowing each other yet and the pairs drawn as tied are the
+/// pairs `seat` counts as tied. Sized by options.size_metric from the whole network's
+/// `analysis`, titled with the event's name and date. Throws RequestError for an unknown
+/// size metric and for an event index out of range. An event nobody attends gives a map
+/// with its legend only. Time: one projection.
 MapScene event_scene(const Network& network, const Analysis& analysis, EventIndex event, const MapOptions& options);
 
 /// The event map rendered in `format`.
