@@ -13,22 +13,26 @@ void check(igraph_error_t code, const char* what) {
     throw Error(std::string(what) + " failed in igraph: " + igraph_strerror(code));
 }
 
-void prepare_igraph(std::uint64_t seed) {
+void prepare_igraph() {
     static std::once_flag configured;
     std::call_once(configured, [] {
         igraph_set_error_handler(igraph_error_handler_ignore);
         igraph_set_warning_handler(igraph_warning_handler_ignore);
     });
+}
+
+void seed_igraph(std::uint64_t seed) {
+    prepare_igraph();
     check(igraph_rng_seed(igraph_rng_default(), static_cast<igraph_uint_t>(seed)), "seeding the random number generator");
 }
 
 IgraphRealVector::IgraphRealVector(igraph_integer_t size) {
-    prepare_igraph(0);
+    prepare_igraph();
     check(igraph_vector_init(&vector_, size), "allocating a vector");
 }
 
 IgraphRealVector::IgraphRealVector(std::span<const double> values) {
-    prepare_igraph(0);
+    prepare_igraph();
     check(igraph_vector_init(&vector_, static_cast<igraph_integer_t>(values.size())), "allocating a vector");
     for (std::size_t i = 0; i < values.size(); ++i) VECTOR(vector_)[i] = values[i];
 }
@@ -41,7 +45,7 @@ std::vector<double> IgraphRealVector::values() const {
 }
 
 IgraphIntVector::IgraphIntVector(igraph_integer_t size) {
-    prepare_igraph(0);
+    prepare_igraph();
     check(igraph_vector_int_init(&vector_, size), "allocating a vector");
 }
 
@@ -53,7 +57,7 @@ std::vector<igraph_integer_t> IgraphIntVector::values() const {
 }
 
 IgraphMatrix::IgraphMatrix(igraph_integer_t rows, igraph_integer_t columns) {
-    prepare_igraph(0);
+    prepare_igraph();
     check(igraph_matrix_init(&matrix_, rows, columns), "allocating a matrix");
 }
 

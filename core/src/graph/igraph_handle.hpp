@@ -6,6 +6,7 @@
 
 #include <igraph.h>
 
+#include <cstdint>
 #include <span>
 #include <vector>
 
@@ -15,9 +16,17 @@ namespace bridgemap::graph {
 /// up on first use not to abort on errors and not to print warnings.
 void check(igraph_error_t code, const char* what);
 
-/// Makes igraph's error handling exception-friendly and seeds its default random number
-/// generator. Call before any igraph function; calls after the first only reseed.
-void prepare_igraph(std::uint64_t seed);
+/// Makes igraph's error handling exception-friendly (errors come back as codes for check(),
+/// warnings are not printed). Only the first call does anything; it never touches igraph's
+/// random number generator. Every wrapper below calls it. Thread-safe.
+void prepare_igraph();
+
+/// Seeds igraph's default random number generator (one per process in this igraph build)
+/// from the user's seed (--seed). Call it once, before igraph runs anything random: nothing
+/// else reseeds the generator, so whatever igraph draws afterwards follows from this seed.
+/// Unseeded, igraph 0.10 starts from a fixed state, so runs still repeat. Do not call it
+/// while igraph runs on another thread.
+void seed_igraph(std::uint64_t seed);
 
 class IgraphRealVector {
 public:

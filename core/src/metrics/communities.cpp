@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numeric>
 #include <utility>
 
@@ -68,16 +69,20 @@ public:
     Leiden(LevelView graph, double resolution, std::uint64_t seed)
         : graph_(graph), resolution_(resolution), random_(seed), scratch_(graph.size(), 0.0) {}
 
-    /// Improves `membership` (one label below n per node) by one Leiden iteration.
-    void improve(std::vector<std::uint32_t>& membership) {
+    /// Improves `membership` (one label below n per node) by one Leiden iteration started
+    /// from it: local moving, refinement and aggregation until every cluster is one node.
+    /// Returns whether any node moved, at any level (igraph's `changed`); when none did, the
+    /// partition is unchanged and no node can raise the quality by moving alone.
+    bool improve(std::vector<std::uint32_t>& membership) {
         const std::size_t n = graph_.size();
         LevelView level = graph_;
         Level owned;
         std::vector<std::uint32_t> cluster = membership;
         std::vector<std::uint32_t> node_of(n);  // each original node's node at this level
         std::iota(node_of.begin(), node_of.end(), 0U);
+        bool moved = false;
         for (;;) {
-            move_nodes(level, cluster);
+            moved = move_nodes(level, cluster) || moved;
             const std::size_t clusters = renumber(cluster);
             if (clusters == level.size()) break;
             std::vector<std::uint32_t> refined = refine(level, cluster, clusters);
@@ -95,13 +100,14 @@ public:
             cluster = std::move(next_cluster);
         }
         for (std::size_t i = 0; i < n; ++i) membership[i] = cluster[node_of[i]];
+        return moved;
     }
 
 private:
     /// Fast local moving: visits nodes from a queue (first all, in random order), moves each
     /// to the neighbouring or empty cluster that raises the quality most (strictly), and
-    /// queues its neighbours outside its new cluster.
-    void move_nodes(const LevelView& level, std::vector<std::uint32_t>& cluster) {
+    /// queues its neighbours outside its new cluster. Returns whether any node moved.
+    bool move_nodes(const LevelView& level, std::vector<std::uint32_t>& cluster) {
         const std::size_t n = level.size();
         std::vector<double> cluster_weight(n, 0.0);
         std::vector<std::uint32_t> cluster_size(n, 0);
@@ -119,6 +125,7 @@ private:
         std::vector<std::uint8_t> queued(n, 1);
         std::size_t head = 0;
         std::size_t waiting = n;
+        bool moved = false;
         // The inner loops use plain pointers: the compiler then keeps them in registers
         // instead of reloading the vectors' data after every store.
         const std::size_t* const offsets = level.offsets.data();
@@ -165,6 +172,7 @@ private:
             if (cluster_size[best]++ == 0) empty.pop_back();  // best was the empty cluster on top
             if (best == current) continue;
             label[v] = best;
+            moved = true;
             for (std::size_t a = offsets[v]; a < offsets[v + 1]; ++a) {
                 const MemberIndex u = neighbours[a];
                 if (queued[u] || label[u] == best) continue;
@@ -175,6 +183,7 @@ private:
             }
         }
         touched_.clear();
+        return moved;
     }
 
     /// Refinement: within each cluster, starting from singletons, merges each node that is
@@ -308,6 +317,42 @@ private:
     std::vector<std::uint32_t> touched_;
 };
 
+/// Gives each connected piece of a community of the first level its own label (0, 1, … in
+/// order of the pieces' smallest nodes) and returns the quality Σ_ij (A_ij − r·k_i·k_j)·
+/// δ(c_i, c_j) of the result. Pieces share no tie, so splitting them raises the quality by
+/// 2r·K_a·K_b: it never lowers it. O(n + m).
+double split_disconnected(const LevelView& graph, std::vector<std::uint32_t>& label, double resolution) {
+    const std::size_t n = graph.size();
+    std::vector<std::uint32_t> piece(n, k_none);
+    std::vector<std::uint32_t> stack;
+    double inside = 0.0;
+    double spread = 0.0;
+    std::uint32_t pieces = 0;
+    for (std::size_t start = 0; start < n; ++start) {
+        if (piece[start] != k_none) continue;
+        piece[start] = pieces;
+        stack.assign(1, static_cast<std::uint32_t>(start));
+        double total = 0.0;
+        while (!stack.empty()) {
+            const std::uint32_t v = stack.back();
+            stack.pop_back();
+            total += graph.node_weights[v];
+            for (std::size_t a = graph.offsets[v]; a < graph.offsets[v + 1]; ++a) {
+                const MemberIndex u = graph.neighbours[a];
+                if (label[u] != label[v]) continue;
+                inside += graph.weights[a];
+                if (piece[u] != k_none) continue;
+                piece[u] = pieces;
+                stack.push_back(u);
+            }
+        }
+        spread += total * total;
+        ++pieces;
+    }
+    label = std::move(piece);
+    return inside - resolution * spread;
+}
+
 }  // namespace
 
 Communities leiden_communities(const TieGraph& graph, const CommunityOptions& options) {
@@ -319,13 +364,33 @@ Communities leiden_communities(const TieGraph& graph, const CommunityOptions& op
     std::vector<double> strengths(n);
     for (std::size_t i = 0; i < n; ++i) strengths[i] = graph.strength(static_cast<MemberIndex>(i));
     const LevelView ties{graph.adjacency_offsets(), graph.adjacency(), graph.adjacency_weights(), strengths};
-    Leiden leiden(ties, options.resolution / (2.0 * graph.total_weight()), options.seed);
+    const double resolution = options.resolution / (2.0 * graph.total_weight());
+    Leiden leiden(ties, resolution, options.seed);
     std::vector<std::uint32_t> raw(n);
     std::iota(raw.begin(), raw.end(), 0U);
-    // One iteration from singletons, which is what igraph 0.10's igraph_community_leiden
-    // runs when asked to iterate until stable (n_iterations < 0): its loop stops after the
-    // first iteration that moves a node.
-    leiden.improve(raw);
+    // Iterations, the first from singletons, each later one from the partition the last one
+    // left, until one moves no node (then every node is where it raises the quality most)
+    // or the cap. Leiden keeps communities connected, except where refinement merged nothing
+    // and the clusters themselves were aggregated: a community left in pieces is split, and
+    // a piece may then move in the next iteration. Every move and every split raises the
+    // quality, so it rises with every iteration that changes the partition; one that does
+    // not raise the computed quality (moves between clusters of equal gain, decided by
+    // rounding) ends the run, as it could otherwise go back and forth for ever.
+    double reached = -std::numeric_limits<double>::infinity();
+    std::vector<std::uint32_t> before;
+    for (std::size_t iteration = 0; options.max_iterations == 0 || iteration < options.max_iterations; ++iteration) {
+        before = raw;
+        const bool moved = leiden.improve(raw);
+        const std::size_t clusters = renumber(raw);
+        const double now = split_disconnected(ties, raw, resolution);
+        const std::size_t pieces = renumber(raw);
+        if (!moved && pieces == clusters) break;
+        if (now <= reached) {
+            if (now < reached) raw = std::move(before);
+            break;
+        }
+        reached = now;
+    }
     const std::size_t clusters = renumber(raw);
 
     // Number communities of members with ties by decreasing size, then smallest member.
