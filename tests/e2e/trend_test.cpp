@@ -6,6 +6,11 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
+#include <cstdint>
+#include <map>
+#include <string>
+
 namespace bridgemap::testing {
 namespace {
 
@@ -46,8 +51,52 @@ TEST(Trend, CsvChartAndExposureFiles) {
     EXPECT_NE(svg.find("share of public tied to voluntary"), std::string::npos);
     EXPECT_EQ(std::system(("xmllint --noout " + shell_quote((out / "trend.svg").string())).c_str()), 0);
     const std::string exposure = slurp(out / "exposure.csv");
-    EXPECT_EQ(exposure.rfind("period,kind,settings,pairs,cross_sector_pairs,exposure,new_ties,", 0), 0u);
+    EXPECT_EQ(exposure.rfind("period,kind,settings,room_pairs,exposure_pairs,cross_sector_exposure_pairs,exposure,"
+                             "followed_through,cross_sector_followed_through,followed_through_cross_share,"
+                             "friending_bias\n",
+                             0),
+              0u);
     EXPECT_NE(exposure.find("\nall,gathering,"), std::string::npos);
+}
+
+TEST(Trend, ExposureOfTheYearsAddsUpToTheWholeHistory) {
+    const auto trend = run_bridgemap({"trend", k_generated, "--by", "year", "--format", "json"});
+    ASSERT_EQ(trend.exit_code, 0) << trend.err;
+    const auto json = nlohmann::json::parse(trend.out);
+    std::map<std::string, std::array<std::uint64_t, 5>> summed;  // by kind, over the years
+    for (const auto& period : json["periods"]) {
+        for (const auto& kind : period["exposure"]) {
+            auto& sums = summed[kind["kind"].get<std::string>()];
+            sums[0] += kind["settings"].get<std::uint64_t>();
+            sums[1] += kind["exposure_pairs"].get<std::uint64_t>();
+            sums[2] += kind["cross_sector_exposure_pairs"].get<std::uint64_t>();
+            sums[3] += kind["followed_through"].get<std::uint64_t>();
+            sums[4] += kind["cross_sector_followed_through"].get<std::uint64_t>();
+        }
+    }
+    ASSERT_FALSE(json["exposure_by_kind"].empty());
+    EXPECT_EQ(json["exposure_by_kind"].size(), summed.size());
+    for (const auto& kind : json["exposure_by_kind"]) {
+        const std::string name = kind["kind"];
+        const auto& sums = summed[name];
+        EXPECT_EQ(kind["settings"], sums[0]) << name;
+        EXPECT_EQ(kind["exposure_pairs"], sums[1]) << name;
+        EXPECT_EQ(kind["cross_sector_exposure_pairs"], sums[2]) << name;
+        EXPECT_EQ(kind["followed_through"], sums[3]) << name;
+        EXPECT_EQ(kind["cross_sector_followed_through"], sums[4]) << name;
+        EXPECT_LE(kind["exposure_pairs"].get<std::uint64_t>(), kind["room_pairs"].get<std::uint64_t>()) << name;
+        EXPECT_LE(sums[3], sums[1]) << name;
+        if (!kind["friending_bias"].is_null()) {
+            const double x = static_cast<double>(sums[2]) / static_cast<double>(sums[1]);
+            const double y = static_cast<double>(sums[4]) / static_cast<double>(sums[3]);
+            EXPECT_NEAR(kind["friending_bias"].get<double>(), 1.0 - y / x, 1e-12) << name;
+        }
+    }
+    // The text says what the figures rest on.
+    const auto text = run_bridgemap({"trend", k_generated, "--by", "year", "--horizon", "200"});
+    ASSERT_EQ(text.exit_code, 0) << text.err;
+    EXPECT_NE(text.out.find("follow-through within 200 days"), std::string::npos) << text.out;
+    EXPECT_NE(text.out.find("followed through"), std::string::npos) << text.out;
 }
 
 TEST(Trend, UsageErrorsNameWhatWasExpected) {

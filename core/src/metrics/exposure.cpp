@@ -1,153 +1,319 @@
 #include <bridgemap/metrics/exposure.hpp>
 
+#include "concurrency/parallel_for.hpp"
+
 #include <algorithm>
-#include <unordered_map>
+#include <limits>
+#include <map>
 
 namespace bridgemap {
 namespace {
 
-std::uint64_t pair_key(MemberIndex a, MemberIndex b) {
-    if (a > b) std::swap(a, b);
-    return (static_cast<std::uint64_t>(a) << 32) | b;
-}
-
-/// The first day each pair was tied by a small setting or a recorded tie.
-class FirstTieDates {
-public:
-    void tie(MemberIndex a, MemberIndex b, DayNumber day) {
-        if (a == b) return;
-        const auto [at, inserted] = dates_.try_emplace(pair_key(a, b), day);
-        if (!inserted) at->second = std::min(at->second, day);
-    }
-    /// k_open_end when the pair was never tied.
-    [[nodiscard]] DayNumber of(MemberIndex a, MemberIndex b) const {
-        const auto found = dates_.find(pair_key(a, b));
-        return found == dates_.end() ? k_open_end : found->second;
-    }
-
-private:
-    std::unordered_map<std::uint64_t, DayNumber> dates_;
+/// One thing that ties a pair of members: a shared tie-making event, group or organisation,
+/// or a ties.csv row, held as the days that decide when it counts. It ties them before day d
+/// when last < d ≤ until; it is a follow-through of a setting on day d when first lies in
+/// [d, d + horizon] and first < until.
+struct TieEvidence {
+    MemberIndex partner;  ///< The pair's larger member (the smaller one owns the list).
+    DayNumber first;      ///< When it starts; k_open_start when undated (never a follow-through).
+    DayNumber last;       ///< When it ends; k_open_start when undated (always before).
+    DayNumber until;      ///< The last day before which it still ties them (a group that grew too large stops).
+    EventIndex event;     ///< The shared event, or k_none.
 };
 
-struct Membership {
+/// By member, the evidence tying them to each member of larger index, sorted by partner
+/// (compressed rows: evidence[offsets[a] .. offsets[a + 1]]).
+struct TieEvidenceIndex {
+    std::vector<std::size_t> offsets;
+    std::vector<TieEvidence> evidence;
+};
+
+struct Joining {
     MemberIndex member;
-    DateSpan period;
+    DayNumber start;
 };
 
-/// Ties pairs of a setting's memberships from the day both are in it.
-void tie_memberships(FirstTieDates& dates, std::vector<Membership> rows, std::size_t max_size) {
-    std::vector<MemberIndex> distinct;
-    for (const auto& row : rows) distinct.push_back(row.member);
-    std::sort(distinct.begin(), distinct.end());
-    distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
-    if (distinct.size() < 2 || (max_size > 0 && distinct.size() > max_size)) return;
-    for (std::size_t x = 0; x < rows.size(); ++x) {
-        for (std::size_t y = x + 1; y < rows.size(); ++y) {
-            const DayNumber start = std::max(rows[x].period.first, rows[y].period.first);
-            const DayNumber end = std::min(rows[x].period.last, rows[y].period.last);
-            if (start <= end) dates.tie(rows[x].member, rows[y].member, start);
-        }
-    }
-}
-
-FirstTieDates first_tie_dates(const Network& network, const TieOptions& ties) {
-    FirstTieDates dates;
+/// Calls add(a, b, first, last, until, event) for every pair a ≠ b that a tie-making setting of
+/// `ties` ties, once per setting (SPEC §2, as the projection counts them).
+template <class Add>
+void for_each_tie_evidence(const Network& network, const TieOptions& ties,
+                           const std::vector<std::vector<MemberIndex>>& attendees, Add&& add) {
     const std::size_t max_size = ties.max_setting_size;
+    const auto small = [&](std::size_t members) { return members >= 2 && (max_size == 0 || members <= max_size); };
+
     if (ties.weights.events > 0) {
-        std::vector<std::vector<MemberIndex>> by_event(network.events.size());
-        for (const auto& row : network.attendance) by_event[row.event].push_back(row.member);
-        for (EventIndex e = 0; e < by_event.size(); ++e) {
-            if (!network.events[e].date) continue;
-            auto& attendees = by_event[e];
-            std::sort(attendees.begin(), attendees.end());
-            attendees.erase(std::unique(attendees.begin(), attendees.end()), attendees.end());
-            if (attendees.size() < 2 || (max_size > 0 && attendees.size() > max_size)) continue;
-            for (std::size_t x = 0; x < attendees.size(); ++x) {
-                for (std::size_t y = x + 1; y < attendees.size(); ++y) {
-                    dates.tie(attendees[x], attendees[y], network.events[e].date->first);
-                }
+        for (EventIndex e = 0; e < attendees.size(); ++e) {
+            const auto& people = attendees[e];
+            if (!small(people.size())) continue;
+            const auto& date = network.events[e].date;
+            const DayNumber first = date ? date->first : k_open_start;
+            const DayNumber last = date ? date->last : k_open_start;
+            for (std::size_t x = 0; x < people.size(); ++x) {
+                for (std::size_t y = x + 1; y < people.size(); ++y) add(people[x], people[y], first, last, k_open_end, e);
             }
         }
     }
+
+    // A group or organisation: each member from their earliest start in it. It ties two
+    // members from the later of their starts J, for as long as it has at most max_size members
+    // who joined before the day: until the day of the (max_size + 1)-th start.
+    std::vector<Joining> members;
+    const auto add_joinings = [&](std::vector<Joining>& rows) {
+        std::sort(rows.begin(), rows.end(), [](const Joining& x, const Joining& y) {
+            return x.member != y.member ? x.member < y.member : x.start < y.start;
+        });
+        members.clear();
+        for (const Joining& row : rows) {
+            if (members.empty() || members.back().member != row.member) members.push_back(row);
+        }
+        if (members.size() < 2) return;
+        DayNumber until = k_open_end;
+        if (max_size > 0 && members.size() > max_size) {
+            std::vector<DayNumber> starts;
+            starts.reserve(members.size());
+            for (const Joining& member : members) starts.push_back(member.start);
+            std::nth_element(starts.begin(), starts.begin() + static_cast<std::ptrdiff_t>(max_size), starts.end());
+            until = starts[max_size];
+        }
+        for (std::size_t x = 0; x < members.size(); ++x) {
+            if (members[x].start >= until) continue;
+            for (std::size_t y = x + 1; y < members.size(); ++y) {
+                const DayNumber joint = std::max(members[x].start, members[y].start);
+                if (joint < until) add(members[x].member, members[y].member, joint, joint, until, k_none);
+            }
+        }
+    };
+
     if (ties.weights.groups > 0) {
-        std::vector<std::vector<Membership>> by_group(network.groups.size());
-        for (const auto& row : network.group_members) by_group[row.group].push_back({row.member, row.period});
-        for (auto& rows : by_group) tie_memberships(dates, std::move(rows), max_size);
+        std::vector<std::vector<Joining>> by_group(network.groups.size());
+        for (const auto& row : network.group_members) by_group[row.group].push_back({row.member, row.period.first});
+        for (auto& rows : by_group) add_joinings(rows);
     }
     if (ties.weights.organisations > 0) {
-        std::vector<std::vector<Membership>> by_organisation(network.organisations.size());
-        for (MemberIndex i = 0; i < network.members.size(); ++i) {
-            const auto organisation = network.members[i].organisation;
-            if (organisation != k_none) by_organisation[organisation].push_back({i, DateSpan{}});
+        // members.organisation has no date: from always, unless the member has affiliation
+        // rows with that organisation, whose earliest start then says when they joined.
+        std::vector<std::vector<Joining>> by_organisation(network.organisations.size());
+        std::vector<std::uint8_t> has_rows(network.members.size(), 0);
+        for (const auto& row : network.affiliations) {
+            by_organisation[row.organisation].push_back({row.member, row.period.first});
+            if (row.organisation == network.members[row.member].organisation) has_rows[row.member] = 1;
         }
-        for (const auto& row : network.affiliations) by_organisation[row.organisation].push_back({row.member, row.period});
-        for (auto& rows : by_organisation) tie_memberships(dates, std::move(rows), max_size);
+        for (MemberIndex i = 0; i < network.members.size(); ++i) {
+            const OrganisationIndex organisation = network.members[i].organisation;
+            if (organisation != k_none && !has_rows[i]) by_organisation[organisation].push_back({i, k_open_start});
+        }
+        for (auto& rows : by_organisation) add_joinings(rows);
     }
     if (ties.weights.ties > 0) {
         for (const auto& tie : network.ties) {
-            if (tie.weight > 0) dates.tie(tie.source, tie.target, tie.date ? tie.date->first : k_open_start);
+            if (tie.weight <= 0 || tie.source == tie.target) continue;
+            const DayNumber first = tie.date ? tie.date->first : k_open_start;
+            const DayNumber last = tie.date ? tie.date->last : k_open_start;
+            add(tie.source, tie.target, first, last, k_open_end, k_none);
         }
     }
-    return dates;
+}
+
+/// The evidence index, built in two passes over the settings (count, then fill) so that no
+/// unsorted copy of it is ever held.
+TieEvidenceIndex index_tie_evidence(const Network& network, const TieOptions& ties,
+                                    const std::vector<std::vector<MemberIndex>>& attendees) {
+    const std::size_t n = network.members.size();
+    TieEvidenceIndex index;
+    index.offsets.assign(n + 1, 0);
+    for_each_tie_evidence(network, ties, attendees,
+                          [&](MemberIndex a, MemberIndex b, DayNumber, DayNumber, DayNumber, EventIndex) {
+                              ++index.offsets[std::min(a, b) + 1];
+                          });
+    for (std::size_t i = 0; i < n; ++i) index.offsets[i + 1] += index.offsets[i];
+    index.evidence.resize(index.offsets[n]);
+    std::vector<std::size_t> fill(index.offsets.begin(), index.offsets.end() - 1);
+    for_each_tie_evidence(network, ties, attendees,
+                          [&](MemberIndex a, MemberIndex b, DayNumber first, DayNumber last, DayNumber until,
+                              EventIndex event) {
+                              if (a > b) std::swap(a, b);
+                              index.evidence[fill[a]++] = {b, first, last, until, event};
+                          });
+    for (std::size_t i = 0; i < n; ++i) {
+        std::sort(index.evidence.begin() + static_cast<std::ptrdiff_t>(index.offsets[i]),
+                  index.evidence.begin() + static_cast<std::ptrdiff_t>(index.offsets[i + 1]),
+                  [](const TieEvidence& x, const TieEvidence& y) { return x.partner < y.partner; });
+    }
+    return index;
+}
+
+/// Marks, in `stamp`, the family of `event` (itself, its breakouts at any depth, its
+/// ancestors) with the value `mark`. Walks are bounded by the number of events, so a
+/// hand-made parent loop ends.
+void mark_family(const Network& network, const std::vector<std::size_t>& child_offsets,
+                 const std::vector<EventIndex>& children, EventIndex event, std::uint32_t mark,
+                 std::vector<std::uint32_t>& stamp, std::vector<EventIndex>& stack) {
+    const std::size_t count = network.events.size();
+    std::size_t steps = 0;
+    for (EventIndex e = event; e != k_none && e < count && steps <= count; e = network.events[e].parent, ++steps) {
+        stamp[e] = mark;
+    }
+    stack.assign(1, event);
+    while (!stack.empty()) {
+        const EventIndex e = stack.back();
+        stack.pop_back();
+        for (std::size_t c = child_offsets[e]; c < child_offsets[e + 1]; ++c) {
+            if (stamp[children[c]] == mark) continue;  // already marked (or an ancestor in a loop)
+            stamp[children[c]] = mark;
+            stack.push_back(children[c]);
+        }
+    }
+}
+
+void add_to(ExposureSummary& summary, const SettingExposure& setting) {
+    ++summary.settings;
+    summary.room_pairs += setting.room_pairs;
+    summary.exposure_pairs += setting.exposure_pairs;
+    summary.cross_exposure_pairs += setting.cross_exposure_pairs;
+    summary.followed_through += setting.followed_through;
+    summary.cross_followed_through += setting.cross_followed_through;
+}
+
+void finish(ExposureSummary& summary) {
+    const auto share = [](std::uint64_t part, std::uint64_t whole) {
+        return whole == 0 ? k_not_defined : static_cast<double>(part) / static_cast<double>(whole);
+    };
+    summary.exposure = share(summary.cross_exposure_pairs, summary.exposure_pairs);
+    summary.followed_through_cross_share = share(summary.cross_followed_through, summary.followed_through);
+    summary.friending_bias = k_not_defined;
+    if (is_defined(summary.exposure) && is_defined(summary.followed_through_cross_share) && summary.exposure > 0) {
+        summary.friending_bias = 1.0 - summary.followed_through_cross_share / summary.exposure;
+    }
 }
 
 }  // namespace
 
 std::vector<SettingExposure> setting_exposure(const Network& network, const Sectors& sectors,
                                               const ExposureOptions& options) {
-    const FirstTieDates dates = first_tie_dates(network, options.ties);
-    std::vector<std::vector<MemberIndex>> by_event(network.events.size());
-    for (const auto& row : network.attendance) {
-        if (sectors.known(row.member)) by_event[row.event].push_back(row.member);
+    const std::size_t event_count = network.events.size();
+    std::vector<std::vector<MemberIndex>> attendees(event_count);
+    for (const auto& row : network.attendance) attendees[row.event].push_back(row.member);
+    for (auto& people : attendees) {
+        std::sort(people.begin(), people.end());
+        people.erase(std::unique(people.begin(), people.end()), people.end());
     }
-    std::vector<SettingExposure> result;
-    for (EventIndex e = 0; e < by_event.size(); ++e) {
-        const Event& event = network.events[e];
-        auto& attendees = by_event[e];
-        std::sort(attendees.begin(), attendees.end());
-        attendees.erase(std::unique(attendees.begin(), attendees.end()), attendees.end());
-        if (!event.date || attendees.size() < 2) continue;
-        const DayNumber day = event.date->first;
-        const DayNumber horizon = day + options.horizon_days;
-        SettingExposure setting;
-        setting.event = e;
-        for (std::size_t x = 0; x < attendees.size(); ++x) {
-            for (std::size_t y = x + 1; y < attendees.size(); ++y) {
-                const bool cross = sectors.of_member[attendees[x]] != sectors.of_member[attendees[y]];
-                ++setting.pairs;
-                setting.cross_pairs += cross;
-                const DayNumber tied = dates.of(attendees[x], attendees[y]);
-                if (tied < day) continue;  // tied before the event
-                ++setting.untied_pairs;
-                if (tied <= horizon) {
-                    ++setting.formed;
-                    setting.cross_formed += cross;
+    const TieEvidenceIndex index = index_tie_evidence(network, options.ties, attendees);
+
+    // The rooms: dated events with two attendees of known sector.
+    std::vector<EventIndex> rooms;
+    for (EventIndex e = 0; e < event_count; ++e) {
+        if (!network.events[e].date) continue;
+        std::size_t known = 0;
+        for (const MemberIndex member : attendees[e]) known += sectors.known(member);
+        if (known >= 2) rooms.push_back(e);
+    }
+
+    // Breakouts by parent (compressed rows), for marking each room's family.
+    std::vector<std::size_t> child_offsets(event_count + 1, 0);
+    for (const auto& event : network.events) {
+        if (event.parent != k_none && event.parent < event_count) ++child_offsets[event.parent + 1];
+    }
+    for (std::size_t e = 0; e < event_count; ++e) child_offsets[e + 1] += child_offsets[e];
+    std::vector<EventIndex> children(child_offsets[event_count]);
+    {
+        std::vector<std::size_t> fill(child_offsets.begin(), child_offsets.end() - 1);
+        for (EventIndex e = 0; e < event_count; ++e) {
+            const EventIndex parent = network.events[e].parent;
+            if (parent != k_none && parent < event_count) children[fill[parent]++] = e;
+        }
+    }
+
+    std::vector<SettingExposure> result(rooms.size());
+    const unsigned workers = concurrency::worker_count(options.ties.threads);
+    std::vector<std::vector<std::uint32_t>> stamps(workers);
+    concurrency::parallel_for(rooms.size(), workers, 8, [&](unsigned worker, std::size_t begin, std::size_t end) {
+        std::vector<std::uint32_t>& stamp = stamps[worker];
+        if (stamp.empty()) stamp.assign(event_count, 0);
+        std::vector<EventIndex> stack;
+        std::vector<MemberIndex> known;
+        for (std::size_t r = begin; r < end; ++r) {
+            const EventIndex room = rooms[r];
+            const auto mark = static_cast<std::uint32_t>(r + 1);
+            mark_family(network, child_offsets, children, room, mark, stamp, stack);
+            const DayNumber day = network.events[room].date->first;
+            const auto horizon_end = static_cast<DayNumber>(
+                std::min<std::int64_t>(std::numeric_limits<DayNumber>::max() - 1,
+                                       static_cast<std::int64_t>(day) + std::max<std::int32_t>(0, options.horizon_days)));
+            known.clear();
+            for (const MemberIndex member : attendees[room]) {
+                if (sectors.known(member)) known.push_back(member);
+            }
+            SettingExposure setting;
+            setting.event = room;
+            for (std::size_t x = 0; x < known.size(); ++x) {
+                const MemberIndex a = known[x];
+                const SectorIndex sector_a = sectors.of_member[a];
+                auto cursor = index.evidence.begin() + static_cast<std::ptrdiff_t>(index.offsets[a]);
+                const auto list_end = index.evidence.begin() + static_cast<std::ptrdiff_t>(index.offsets[a + 1]);
+                for (std::size_t y = x + 1; y < known.size(); ++y) {
+                    const MemberIndex b = known[y];
+                    const bool cross = sector_a != sectors.of_member[b];
+                    ++setting.room_pairs;
+                    cursor = std::lower_bound(cursor, list_end, b,
+                                              [](const TieEvidence& e, MemberIndex partner) { return e.partner < partner; });
+                    bool before = false;
+                    bool follows = false;
+                    for (auto at = cursor; at != list_end && at->partner == b; ++at) {
+                        if (at->event != k_none && stamp[at->event] == mark) continue;  // the same occasion
+                        if (at->last < day && day <= at->until) {
+                            before = true;
+                            break;
+                        }
+                        if (at->first >= day && at->first <= horizon_end && at->first < at->until) follows = true;
+                    }
+                    if (before) continue;
+                    ++setting.exposure_pairs;
+                    setting.cross_exposure_pairs += cross;
+                    if (follows) {
+                        ++setting.followed_through;
+                        setting.cross_followed_through += cross;
+                    }
                 }
             }
+            result[r] = setting;
         }
-        result.push_back(setting);
-    }
+    });
     return result;
 }
 
 ExposureSummary summarise_exposure(const std::vector<SettingExposure>& settings, std::string kind) {
     ExposureSummary summary;
     summary.kind = std::move(kind);
-    for (const auto& setting : settings) {
-        ++summary.settings;
-        summary.pairs += setting.pairs;
-        summary.cross_pairs += setting.cross_pairs;
-        summary.formed += setting.formed;
-        summary.cross_formed += setting.cross_formed;
-    }
-    if (summary.pairs > 0) summary.exposure = static_cast<double>(summary.cross_pairs) / static_cast<double>(summary.pairs);
-    if (summary.formed > 0) {
-        summary.formed_share = static_cast<double>(summary.cross_formed) / static_cast<double>(summary.formed);
-    }
-    if (is_defined(summary.exposure) && is_defined(summary.formed_share) && summary.exposure > 0) {
-        summary.friending_bias = 1.0 - summary.formed_share / summary.exposure;
-    }
+    for (const auto& setting : settings) add_to(summary, setting);
+    finish(summary);
     return summary;
+}
+
+ExposureByKind exposure_by_kind(const Network& network, const std::vector<SettingExposure>& settings,
+                                const DateSpan& keep, const std::vector<DateSpan>& periods) {
+    std::map<std::string, ExposureSummary> overall;
+    std::vector<std::map<std::string, ExposureSummary>> by_period(periods.size());
+    for (const auto& setting : settings) {
+        const Event& event = network.events[setting.event];
+        if (!event.date || !keep.contains(*event.date)) continue;
+        add_to(overall[event.kind], setting);
+        for (std::size_t p = 0; p < periods.size(); ++p) {
+            if (periods[p].contains(*event.date)) add_to(by_period[p][event.kind], setting);
+        }
+    }
+    const auto listed = [](std::map<std::string, ExposureSummary>& kinds) {
+        std::vector<ExposureSummary> list;
+        for (auto& [kind, summary] : kinds) {
+            summary.kind = kind;
+            finish(summary);
+            list.push_back(std::move(summary));
+        }
+        return list;
+    };
+    ExposureByKind result;
+    result.overall = listed(overall);
+    for (auto& kinds : by_period) result.by_period.push_back(listed(kinds));
+    return result;
 }
 
 }  // namespace bridgemap
