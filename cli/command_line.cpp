@@ -2,6 +2,7 @@
 
 #include <bridgemap/error.hpp>
 #include <bridgemap/ingest/network_reader.hpp>
+#include <bridgemap/random.hpp>
 
 #include <algorithm>
 #include <charconv>
@@ -23,6 +24,11 @@ void add_data_options(CLI::App& command, DataOptions& options) {
                        "Tie weight coefficients, e.g. events=1,groups=1,orgs=1,ties=1 (default all 1)")
         ->type_name("LIST");
     command.add_option("--seed", options.seed, "Random seed for anything randomised (default 1)")->type_name("N");
+    command
+        .add_option("--leiden-iterations", options.leiden_iterations,
+                    "Communities (Leiden): at most N iterations (default 0: until no member moves)")
+        ->check(whole_number(0))
+        ->type_name("N");
 }
 
 TieWeights parse_tie_weights(const std::string& text) {
@@ -57,6 +63,7 @@ TieWeights parse_tie_weights(const std::string& text) {
 LoadedNetwork load_network(const DataOptions& options, std::ostream& diagnostics_out) {
     LoadedNetwork loaded;
     loaded.window = parse_window(options.from, options.until);
+    seed_library_generators(options.seed);
     auto result = ingest::read_network(options.data);
     for (const auto& diagnostic : result.diagnostics.all()) diagnostics_out << format_diagnostic(diagnostic) << '\n';
     if (result.diagnostics.has_errors()) {

@@ -34,9 +34,10 @@ struct DataOptions {
     double min_weight = 0.0;
     std::size_t max_setting_size = k_default_max_setting_size;
     std::uint64_t seed = 1;
+    std::size_t leiden_iterations = 0;  ///< 0: until no member moves.
 };
 
-/// Adds DATA, --from, --until, --weights and --seed to `command`.
+/// Adds DATA, --from, --until, --weights, --seed and --leiden-iterations to `command`.
 void add_data_options(CLI::App& command, DataOptions& options);
 
 /// Adds the rest of the tie model, --min-weight and --max-setting-size, to a command that
@@ -64,7 +65,8 @@ struct LoadedNetwork {
     std::optional<Network> filtered;  ///< Set only when the window is not open.
 };
 
-/// Reads options.data. Prints every diagnostic to `diagnostics_out`; throws
+/// Reads options.data and seeds the libraries' generators from options.seed (once per run).
+/// Prints every diagnostic to `diagnostics_out`; throws
 /// InvalidDataError (exit 3) when there are errors. Throws RequestError for a bad window.
 LoadedNetwork load_network(const DataOptions& options, std::ostream& diagnostics_out);
 

@@ -92,6 +92,7 @@ int run_analyse(const AnalyseOptions& options) {
     analysis_options.ties = tie_options(options.data);
     analysis_options.paths.seed = options.data.seed;
     analysis_options.communities.seed = options.data.seed;
+    analysis_options.communities.max_iterations = options.data.leiden_iterations;
     if (options.exact) analysis_options.paths.mode = PathOptions::Mode::exact;
     if (options.samples > 0) {
         analysis_options.paths.mode = PathOptions::Mode::sampled;

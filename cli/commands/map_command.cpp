@@ -116,6 +116,7 @@ int run_map(const MapCommandOptions& options, const CLI::App& command) {
         analysis_options.ties = map_options.ties;
         analysis_options.paths.seed = options.data.seed;
         analysis_options.communities.seed = options.data.seed;
+        analysis_options.communities.max_iterations = options.data.leiden_iterations;
         const Analysis analysis = analyse(network, analysis_options);
         describe_network(analysis.graph.tie_count(), analysis.mixing);
         if (!analysis.paths.exact && (options.size == "bridging" || options.size == "betweenness" ||

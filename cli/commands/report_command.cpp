@@ -91,6 +91,7 @@ int run_report(const ReportOptions& options) {
     analysis_options.ties = ties;
     analysis_options.paths.seed = options.data.seed;
     analysis_options.communities.seed = options.data.seed;
+    analysis_options.communities.max_iterations = options.data.leiden_iterations;
     if (options.exact) analysis_options.paths.mode = PathOptions::Mode::exact;
     const Analysis analysis = analyse(network, analysis_options);
     clock.lap("analyse");

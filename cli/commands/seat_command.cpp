@@ -430,6 +430,7 @@ void stage_maps(const PlanContext& context, const Network& before, const SeatOpt
     analysis_options.ties = ties;
     analysis_options.paths.seed = options.data.seed;
     analysis_options.communities.seed = options.data.seed;
+    analysis_options.communities.max_iterations = options.data.leiden_iterations;
     const Analysis analysis = analyse(before, analysis_options);
 
     viz::MapOptions map_options;

@@ -153,5 +153,22 @@ TEST(Analyse, AwkwardNamesSurviveIntoMembersCsv) {
     EXPECT_EQ(members[3].back(), "they/them");
 }
 
+/// Leiden runs until no member moves; --leiden-iterations 1 is one pass, never better.
+TEST(Analyse, LeidenIterationsCapTheCommunities) {
+    const std::string generated = std::string(BRIDGEMAP_FIXTURES_DIR) + "/generated-150";
+    const auto converged = run_bridgemap({"analyse", generated, "--format", "json", "--samples", "5"});
+    const auto one_pass =
+        run_bridgemap({"analyse", generated, "--format", "json", "--samples", "5", "--leiden-iterations", "1"});
+    ASSERT_EQ(converged.exit_code, 0) << converged.err;
+    ASSERT_EQ(one_pass.exit_code, 0) << one_pass.err;
+    const double full = nlohmann::json::parse(converged.out)["modularity"];
+    const double once = nlohmann::json::parse(one_pass.out)["modularity"];
+    EXPECT_GE(full, once);
+    EXPECT_GT(full, 0.1);
+    const auto bad = run_bridgemap({"analyse", generated, "--format", "json", "--leiden-iterations", "-1"});
+    EXPECT_EQ(bad.exit_code, 2);
+    EXPECT_NE(bad.err.find("--leiden-iterations"), std::string::npos) << bad.err;
+}
+
 }  // namespace
 }  // namespace bridgemap::testing

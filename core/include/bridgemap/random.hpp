@@ -84,4 +84,9 @@ private:
     std::uint64_t state_[4];
 };
 
+/// Seeds the random number generators of the libraries bridgemap links (igraph's default
+/// generator), once per run, from the user's --seed, so that nothing randomised inside them
+/// depends on anything but the seed. Building an igraph object never reseeds it.
+void seed_library_generators(std::uint64_t seed);
+
 }  // namespace bridgemap

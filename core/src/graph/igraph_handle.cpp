@@ -1,6 +1,7 @@
 #include "graph/igraph_handle.hpp"
 
 #include <bridgemap/error.hpp>
+#include <bridgemap/random.hpp>
 
 #include <mutex>
 #include <string>
@@ -25,6 +26,16 @@ void seed_igraph(std::uint64_t seed) {
     prepare_igraph();
     check(igraph_rng_seed(igraph_rng_default(), static_cast<igraph_uint_t>(seed)), "seeding the random number generator");
 }
+
+}  // namespace bridgemap::graph
+
+namespace bridgemap {
+
+void seed_library_generators(std::uint64_t seed) { graph::seed_igraph(seed); }
+
+}  // namespace bridgemap
+
+namespace bridgemap::graph {
 
 IgraphRealVector::IgraphRealVector(igraph_integer_t size) {
     prepare_igraph();

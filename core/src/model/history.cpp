@@ -34,6 +34,9 @@ Network before(const Network& network, DayNumber day, const std::vector<bool>& e
     for (std::size_t m = 0; m < kept.members.size(); ++m) {
         if (joined[m] == 2) kept.members[m].organisation = k_none;
     }
+    // A windowed network's active members (SPEC §1) are those who took part in the window
+    // before the day: the same as cutting the history first and applying the window after.
+    if (!network.active.empty()) kept.active = took_part(kept);
     return kept;
 }
 

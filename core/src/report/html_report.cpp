@@ -1,6 +1,8 @@
 #include <bridgemap/report/html.hpp>
 #include <bridgemap/report/html_report.hpp>
 
+#include <bridgemap/model/inventory.hpp>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -453,6 +455,19 @@ std::string method(const ReportContent& content) {
                      " group memberships, " + format_count(inventory.affiliations) + " affiliations, " +
                      format_count(inventory.ties) + " recorded ties.");
     item("Dates", e(describe_window(context.window)) + " (events dated inside the window; memberships that overlap it).");
+    {
+        const std::size_t members = content.network->members.size();
+        const std::size_t took_part = active_members(*content.network);
+        item("Active members",
+             context.window.is_open()
+                 ? "All " + format_count(members) + " members count in the whole-network figures; " +
+                       format_count(members - took_part) +
+                       " of them never took part in anything recorded (no event, group or recorded tie). The "
+                       "year-by-year figures count only the members active in each year."
+                 : format_count(took_part) + " of " + format_count(members) +
+                       " members took part in the window (attended an event, sat in a group or recorded a tie); "
+                       "colleague ties join only them, and the sector baselines and reach count only them.");
+    }
     item("Ties",
          e(describe_tie_model(context.ties, !context.window.is_open())) +
              " Every section of this report uses this one model. A shared setting "

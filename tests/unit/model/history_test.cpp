@@ -3,6 +3,7 @@
 
 #include <bridgemap/error.hpp>
 #include <bridgemap/model/history.hpp>
+#include <bridgemap/model/window.hpp>
 #include <bridgemap/ties/projection.hpp>
 
 #include "support/test_network.hpp"
@@ -366,6 +367,36 @@ TEST(NetworkBeforeDay, EmptyNetwork) {
     const Network before = network_before_day(empty, days_from_civil(2018, 1, 1));
     EXPECT_TRUE(before.members.empty());
     EXPECT_TRUE(before.events.empty());
+}
+
+/// seat cuts the history from the whole network and then applies the window; map --event gets
+/// the windowed network and cuts the history from it. Both must give the same ties: in
+/// particular colleague ties (SPEC §1) only between members active in the window before the
+/// event, not those who only took part at it or later.
+TEST(NetworkBeforeEvent, WindowFirstOrHistoryFirstGiveTheSameTies) {
+    const Network whole = testing::TestNetwork()
+                              .organisation("council", "public")
+                              .member("a", "", "council")
+                              .member("b", "", "council")
+                              .member("c", "voluntary")
+                              .event("early", "2018-03-01", {"a", "c"}, "dinner")
+                              .event("g", "2018-07-04", {"a", "b", "c"}, "gathering")
+                              .event("late", "2018-09-01", {"b", "c"}, "dinner")
+                              .build();
+    const Window year = parse_window("2018", "2018");
+    TieOptions ties;
+    ties.max_setting_size = 40;
+    const TieGraph seat_order = project_ties(apply_window(network_before_event(whole, whole.find_event("g")), year), ties);
+    const Network windowed = apply_window(whole, year);
+    const TieGraph map_order = project_ties(network_before_event(windowed, windowed.find_event("g")), ties);
+    // Only a–c, from the early dinner: b took part only at the gathering and after it, so the
+    // council does not tie a and b before it.
+    ASSERT_EQ(seat_order.tie_count(), 1u);
+    ASSERT_EQ(map_order.tie_count(), 1u);
+    EXPECT_EQ(seat_order.ties()[0].source, map_order.ties()[0].source);
+    EXPECT_EQ(seat_order.ties()[0].target, map_order.ties()[0].target);
+    EXPECT_EQ(seat_order.ties()[0].weight, map_order.ties()[0].weight);
+    EXPECT_EQ(whole.members[map_order.ties()[0].target].id, "c");
 }
 
 }  // namespace

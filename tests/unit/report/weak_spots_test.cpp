@@ -114,10 +114,11 @@ TEST(FindWeakSpots, CommunityReachAgreesWithTheCommunities) {
 }
 
 TEST(HeadlineFindings, TwoTrianglesJoinedByOneTie) {
-    // As above: K_A = K_B = 7 tie ends, 7 ties. A makes 1 of its 7 tie ends to B (14%) against
-    // 7/14 = 50% at random. E-I = (1 − 6)/7 = −0.71 against (9 − 6)/15 = 0.20 from sizes 3 and 3.
-    // Everyone reaches the other sector within two steps, but only a3 (1 of 3) directly.
-    // Without a3 (or b3), the two others of its sector lose every link: 2 members cut off.
+    // As above: K_A = K_B = 7 tie ends, 7 ties; E-I = (1 − 6)/7 = −0.71 against (9 − 6)/15 =
+    // 0.20 from sizes 3 and 3. Sectors of three members are too small for a headline about a
+    // pair or about reach (k_headline_min_members = 10), so only the E-I and who holds the
+    // network together are said: without a3 (or b3), the two others of its sector lose every
+    // link, 2 members cut off.
     const Network network = TestNetwork()
                                 .member("a1", "A")
                                 .member("a2", "A")
@@ -136,17 +137,88 @@ TEST(HeadlineFindings, TwoTrianglesJoinedByOneTie) {
     const Analysis analysis = analyse(network, AnalysisOptions{});
     const WeakSpots spots = find_weak_spots(network, analysis, TieOptions{});
     const std::vector<Finding> findings = headline_findings(network, analysis, spots);
+    ASSERT_EQ(findings.size(), 2u);
+    EXPECT_EQ(findings[0].text, "Ties stay within sectors more than chance would: E-I index \u22120.71 against 0.20 "
+                                "if ties ignored sectors.");
+    EXPECT_EQ(findings[1].text, "If Name of a3 stepped back, 2 members would lose every link to the rest of the network.");
+    EXPECT_EQ(findings[1].section, "bridge-builders");
+}
+
+/// Two sectors of ten members, each sector a clique; `complete` ties every pair across too,
+/// else only a10–b10 joins them.
+Network two_sectors_of_ten(bool complete) {
+    TestNetwork network;
+    for (int k = 1; k <= 10; ++k) network.member("a" + std::to_string(k), "A");
+    for (int k = 1; k <= 10; ++k) network.member("b" + std::to_string(k), "B");
+    std::vector<std::string> ids;
+    for (int k = 1; k <= 10; ++k) ids.push_back("a" + std::to_string(k));
+    for (int k = 1; k <= 10; ++k) ids.push_back("b" + std::to_string(k));
+    for (std::size_t x = 0; x < ids.size(); ++x) {
+        for (std::size_t y = x + 1; y < ids.size(); ++y) {
+            const bool same = ids[x][0] == ids[y][0];
+            if (same || complete) network.tie(ids[x], ids[y]);
+        }
+    }
+    if (!complete) network.tie("a10", "b10");
+    return network.build();
+}
+
+TEST(HeadlineFindings, APairStandsOutOnlyWithTenMembersEachAndARatioOutside08To125) {
+    // Two cliques of ten joined by a10–b10: 45 + 45 ties within, 1 across, m = 91,
+    // K_A = K_B = 91, expected A–B = 91·91/(2·91) = 45.5, ratio 1/45.5 = 0.02 < 0.8.
+    // A makes 1 of its 91 tie ends to B (1.1%) against 91/182 = 50%.
+    // E-I = (1 − 90)/91 = −0.98 against (100 − 90)/190 = 0.05. Reach: everyone in two steps
+    // (through a10, b10), directly 1 of 10 = 10%. a10 is the only link for 9 members.
+    const Network network = two_sectors_of_ten(false);
+    const Analysis analysis = analyse(network, AnalysisOptions{});
+    const WeakSpots spots = find_weak_spots(network, analysis, TieOptions{});
+    const std::vector<Finding> findings = headline_findings(network, analysis, spots);
     ASSERT_EQ(findings.size(), 4u);
-    EXPECT_EQ(findings[0].text,
-              "Members of the A sector make 14% of their ties to B members, against 50% if sectors mixed at random.");
+    EXPECT_EQ(findings[0].text, "Members of the A sector make 1.1% of their ties to B members, against 50% if sectors "
+                                "mixed at random (0.02 times the ties chance would give).");
     EXPECT_EQ(findings[0].section, "mixing");
-    EXPECT_EQ(findings[1].text, "Ties stay within sectors more than chance would: E-I index \u22120.71 against 0.20 "
+    EXPECT_EQ(findings[1].text, "Ties stay within sectors more than chance would: E-I index \u22120.98 against 0.05 "
                                 "if ties ignored sectors.");
     EXPECT_EQ(findings[2].text,
-              "Only 33% of A members have a tie of their own to someone in the B sector; through one contact, 100% do.");
+              "Only 10% of A members have a tie of their own to someone in the B sector; through one contact, 100% do.");
     EXPECT_EQ(findings[2].section, "reach");
-    EXPECT_EQ(findings[3].text, "If Name of a3 stepped back, 2 members would lose every link to the rest of the network.");
-    EXPECT_EQ(findings[3].section, "bridge-builders");
+    EXPECT_EQ(findings[3].text,
+              "If Name of a10 stepped back, 9 members would lose every link to the rest of the network.");
+
+    // Everyone tied to everyone: A–B has 100 ties against 190·190/380 = 95 expected (1.05), inside
+    // 0.8–1.25, so no pair stands out; E-I (100 − 90)/190 = 0.05 equals its baseline; everyone
+    // reaches everyone; nobody carries a route nobody else does.
+    const Network complete = two_sectors_of_ten(true);
+    const Analysis even = analyse(complete, AnalysisOptions{});
+    const std::vector<Finding> said = headline_findings(complete, even, find_weak_spots(complete, even, TieOptions{}));
+    ASSERT_EQ(said.size(), 2u);
+    EXPECT_EQ(said[0].text, "No pair of sectors stands out: every pair with at least 10 members on each side has "
+                            "between 0.8 and 1.25 times the ties expected if sectors mixed at random.");
+    EXPECT_EQ(said[1].text, "Ties cross sectors about as often as chance would: E-I index 0.05 against 0.05 if ties "
+                            "ignored sectors.");
+}
+
+/// Bridge-builder rankings list members of known sector; the others are counted apart.
+TEST(HeadlineFindings, UnknownSectorMembersAreNotRankedAsBridgeBuilders) {
+    // u (unknown sector) is the only route between the two sectors; p and v also carry routes.
+    const Network network = TestNetwork()
+                                .member("a", "A")
+                                .member("p", "A")
+                                .member("u")
+                                .member("v", "B")
+                                .member("b", "B")
+                                .tie("a", "p")
+                                .tie("p", "u")
+                                .tie("u", "v")
+                                .tie("v", "b")
+                                .build();
+    const Analysis analysis = analyse(network, AnalysisOptions{});
+    const MemberIndex u = network.find_member("u");
+    ASSERT_GT(analysis.paths.bridging[u], analysis.paths.bridging[network.find_member("p")]);
+    const BridgeBuilders builders = rank_bridge_builders(analysis, 0);
+    EXPECT_EQ(builders.unknown_left_out, 1u);
+    EXPECT_EQ(builders.ranked, (std::vector<MemberIndex>{network.find_member("p"), network.find_member("v")}));
+    EXPECT_EQ(rank_bridge_builders(analysis, 1).ranked.size(), 1u);
 }
 
 TEST(HeadlineFindings, NoSectorFindingsWithOneSector) {

@@ -117,8 +117,10 @@ TEST(WholeNetworkScene, LegendAndCaptionExplainTheMap) {
     std::string caption;
     for (const auto& line : scene.caption) caption += line + "\n";
     EXPECT_NE(caption.find("2019-01-01 to 2019-12-31"), std::string::npos);
+    EXPECT_NE(caption.find("Tie model: a shared event, group or organisation of at most 40 people"), std::string::npos);
     EXPECT_NE(caption.find("events=1, groups=1, orgs=1, ties=1"), std::string::npos);
-    EXPECT_NE(caption.find("minimum tie weight 0.25"), std::string::npos);
+    EXPECT_NE(caption.find("ties weaker than 0.25 dropped"), std::string::npos);
+    EXPECT_NE(caption.find("colleague ties only between members active in the window"), std::string::npos);
     EXPECT_NE(caption.find("ties between the members shown"), std::string::npos);
 }
 

@@ -37,7 +37,9 @@ std::vector<MemberIndex> event_attendees(const Network& network, EventIndex even
 ///   - members.organisation (which has no date), except for a member whose affiliation rows
 ///     with that same organisation all start on or after `day`: the member joined it later,
 ///     so the organisation is cleared (k_none) for them; without such rows it is kept.
-/// Undated records are standing facts known before any day. Every member, organisation and
+/// Undated records are standing facts known before any day. On a windowed network
+/// (Network::active set) the active members are recomputed over what is kept, so that
+/// cutting the window first or the history first gives the same network. Every member, organisation and
 /// group stays (a member with nothing before is an isolate) with their sectors; event
 /// indices are renumbered and attribute rows go with their rows (filter_network). O(size of
 /// the network).
