@@ -297,7 +297,8 @@ void print_plan(const PlanContext& context, const DataOptions& data, const TieOp
         const Event& event = network.events[context.event];
         if (event.date) {
             out << "Ties counted: those formed before " << event.date_text << (window ? " in the window" : "")
-                << " (not this event, its breakouts or anything dated later)";
+                << ", or undated (not this event, its breakouts or the event it is part of; a date by month or year "
+                   "counts when that month or year ended before)";
         } else {
             out << "Ties counted: every tie in the data" << (window ? " in the window" : "")
                 << " except this event and its breakouts (the event has no date)";

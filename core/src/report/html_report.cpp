@@ -460,10 +460,13 @@ std::string method(const ReportContent& content) {
         const std::size_t took_part = active_members(*content.network);
         item("Active members",
              context.window.is_open()
-                 ? "All " + format_count(members) + " members count in the whole-network figures; " +
-                       format_count(members - took_part) +
-                       " of them never took part in anything recorded (no event, group or recorded tie). The "
-                       "year-by-year figures count only the members active in each year."
+                 ? "All " + format_count(members) + " members count in the whole-network figures" +
+                       (took_part == members
+                            ? std::string(", and every one of them took part in something recorded.")
+                            : "; " + format_count(members - took_part) +
+                                  " of them never took part" +
+                                  " in anything recorded (no event, group or recorded tie).") +
+                       " The year-by-year figures count only the members active in each year."
                  : format_count(took_part) + " of " + format_count(members) +
                        " members took part in the window (attended an event, sat in a group or recorded a tie); "
                        "colleague ties join only them, and the sector baselines and reach count only them.");
