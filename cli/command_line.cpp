@@ -24,6 +24,9 @@ void add_data_options(CLI::App& command, DataOptions& options) {
                        "Tie weight coefficients, e.g. events=1,groups=1,orgs=1,ties=1 (default all 1)")
         ->type_name("LIST");
     command.add_option("--seed", options.seed, "Random seed for anything randomised (default 1)")->type_name("N");
+}
+
+void add_community_options(CLI::App& command, DataOptions& options) {
     command
         .add_option("--leiden-iterations", options.leiden_iterations,
                     "Communities (Leiden): at most N iterations (default 0: until no member moves)")

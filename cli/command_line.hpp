@@ -37,8 +37,11 @@ struct DataOptions {
     std::size_t leiden_iterations = 0;  ///< 0: until no member moves.
 };
 
-/// Adds DATA, --from, --until, --weights, --seed and --leiden-iterations to `command`.
+/// Adds DATA, --from, --until, --weights and --seed to `command`.
 void add_data_options(CLI::App& command, DataOptions& options);
+
+/// Adds --leiden-iterations to a command that finds communities.
+void add_community_options(CLI::App& command, DataOptions& options);
 
 /// Adds the rest of the tie model, --min-weight and --max-setting-size, to a command that
 /// builds ties; `min_weight_help` says what happens to weaker ties there.

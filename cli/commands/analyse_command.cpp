@@ -161,6 +161,7 @@ Command add_analyse_command(CLI::App& app) {
         ->check(whole_number(1))
         ->type_name("K");
     add_tie_model_options(*command, options->data);
+    add_community_options(*command, options->data);
     command->add_flag("--timings", options->timings, "Print how long each stage took, on stderr");
     return {command, [options] { return run_analyse(*options); }};
 }

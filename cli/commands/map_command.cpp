@@ -196,6 +196,7 @@ Command add_map_command(CLI::App& app) {
         ->check(whole_number(1))
         ->type_name("K");
     add_tie_model_options(*command, options->data);
+    add_community_options(*command, options->data);
     command->add_option("--title", options->title, "The map's title (default: one that says what it shows)")
         ->type_name("TEXT");
     return {command, [options, command] { return run_map(*options, *command); }};

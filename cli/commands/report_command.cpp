@@ -167,6 +167,7 @@ Command add_report_command(CLI::App& app) {
         ->check(whole_number(0))
         ->type_name("K");
     add_tie_model_options(*command, options->data);
+    add_community_options(*command, options->data);
     command->add_flag("--exact", options->exact,
                       "Exact betweenness and bridging even for large networks (as analyse --exact)");
     command->add_flag("--timings", options->timings, "Print how long each stage took, on stderr");

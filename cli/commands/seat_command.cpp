@@ -636,6 +636,7 @@ Command add_seat_command(CLI::App& app) {
         ->type_name("N");
     add_tie_model_options(*command, options->data,
                           "Ties weaker than this do not count as having met (default 0: every tie counts)");
+    add_community_options(*command, options->data);
     command->add_option("--out", options->out, "Also write the plan as CSV: member_id,round,table,...")
         ->type_name("FILE.csv");
     command->add_option("--map", options->map,
