@@ -46,7 +46,8 @@ std::string for_people(double value, int digits) {
 }
 
 Json analyse_json(const std::vector<std::string>& extra) {
-    std::vector<std::string> arguments = {"analyse", generated_network().string(), "--format", "json", "--samples", "50"};
+    std::vector<std::string> arguments = {"analyse", generated_network().string(), "--format", "json", "--samples",
+                                          "50"};
     arguments.insert(arguments.end(), extra.begin(), extra.end());
     const auto result = run_bridgemap(arguments);
     EXPECT_EQ(result.exit_code, 0) << result.err;
@@ -54,7 +55,9 @@ Json analyse_json(const std::vector<std::string>& extra) {
 }
 
 /// The first line of a command's text output.
-std::string first_line(const std::string& text) { return text.substr(0, text.find('\n')); }
+std::string first_line(const std::string& text) {
+    return text.substr(0, text.find('\n'));
+}
 
 class OneTieModel : public ::testing::TestWithParam<std::vector<std::string>> {};
 
@@ -69,16 +72,16 @@ TEST_P(OneTieModel, EveryCommandStatesItAndAgreesOnTiesAndEI) {
 
     // analyse's text output leads with the same line.
     const TemporaryFolder analysed_out("consistency-analyse");
-    std::vector<std::string> text_run = {"analyse", generated_network().string(), "--samples", "50",
-                                         "--out", (analysed_out / "out").string()};
+    std::vector<std::string> text_run = {"analyse", generated_network().string(),   "--samples", "50",
+                                         "--out",   (analysed_out / "out").string()};
     text_run.insert(text_run.end(), options.begin(), options.end());
     const auto analysed = run_bridgemap(text_run);
     ASSERT_EQ(analysed.exit_code, 0) << analysed.err;
     EXPECT_EQ(first_line(analysed.out), model);
 
     // introduce --evaluate: the same graph before any introduction.
-    std::vector<std::string> introduce = {"introduce", generated_network().string(), "--evaluate", "--count", "3",
-                                          "--format", "json"};
+    std::vector<std::string> introduce = {
+        "introduce", generated_network().string(), "--evaluate", "--count", "3", "--format", "json"};
     introduce.insert(introduce.end(), options.begin(), options.end());
     const auto introduced = run_bridgemap(introduce);
     ASSERT_EQ(introduced.exit_code, 0) << introduced.err;
@@ -104,8 +107,8 @@ TEST_P(OneTieModel, EveryCommandStatesItAndAgreesOnTiesAndEI) {
 
     // report: its stdout, headline and Method section.
     const TemporaryFolder reports("consistency-report");
-    std::vector<std::string> report = {"report", generated_network().string(), "--out",
-                                       (reports / "report.html").string(), "--introductions", "3"};
+    std::vector<std::string> report = {
+        "report", generated_network().string(), "--out", (reports / "report.html").string(), "--introductions", "3"};
     report.insert(report.end(), options.begin(), options.end());
     const auto reported = run_bridgemap(report);
     ASSERT_EQ(reported.exit_code, 0) << reported.err;
@@ -114,21 +117,21 @@ TEST_P(OneTieModel, EveryCommandStatesItAndAgreesOnTiesAndEI) {
               std::string::npos)
         << reported.out;
     const std::string html = slurp(reports / "report.html");
-    EXPECT_NE(html.find("E-I index " + for_people(ei, 2) + " against " + for_people(expected_ei, 2)), std::string::npos);
+    EXPECT_NE(html.find("E-I index " + for_people(ei, 2) + " against " + for_people(expected_ei, 2)),
+              std::string::npos);
     EXPECT_NE(html.find(model), std::string::npos);
 }
 
-INSTANTIATE_TEST_SUITE_P(Options, OneTieModel,
-                         ::testing::Values(std::vector<std::string>{},
-                                           std::vector<std::string>{"--max-setting-size", "0"},
-                                           std::vector<std::string>{"--max-setting-size", "12", "--weights",
-                                                                    "orgs=0.5"}));
+INSTANTIATE_TEST_SUITE_P(
+    Options, OneTieModel,
+    ::testing::Values(std::vector<std::string>{}, std::vector<std::string>{"--max-setting-size", "0"},
+                      std::vector<std::string>{"--max-setting-size", "12", "--weights", "orgs=0.5"}));
 
 TEST(OneReport, MixingTableWeakSpotsAndIntroductionsAgreeWithAnalyse) {
     const Json summary = analyse_json({});
     const TemporaryFolder reports("consistency-sections");
-    const auto reported = run_bridgemap({"report", generated_network().string(), "--out",
-                                         (reports / "report.html").string(), "--introductions", "1"});
+    const auto reported = run_bridgemap(
+        {"report", generated_network().string(), "--out", (reports / "report.html").string(), "--introductions", "1"});
     ASSERT_EQ(reported.exit_code, 0) << reported.err;
     const std::string html = slurp(reports / "report.html");
     const Json& sectors = summary["sectors"];
@@ -146,8 +149,8 @@ TEST(OneReport, MixingTableWeakSpotsAndIntroductionsAgreeWithAnalyse) {
         const auto a_tied = static_cast<std::uint64_t>(std::llround(one_hop[{a, b}] * static_cast<double>(a_members)));
         const auto b_tied = static_cast<std::uint64_t>(std::llround(one_hop[{b, a}] * static_cast<double>(b_members)));
         const std::uint64_t observed = pair["observed"];
-        const std::string row = "<tr><td>" + a + " \u2013 " + b + "</td><td class=\"num\" data-sort=\"" +
-                                std::to_string(observed) + "\">";
+        const std::string row =
+            "<tr><td>" + a + " \u2013 " + b + "</td><td class=\"num\" data-sort=\"" + std::to_string(observed) + "\">";
         EXPECT_NE(html.find(row), std::string::npos) << row;
         const std::string reach = std::to_string(a_tied) + " of " + std::to_string(a_members) + " " + a + "; " +
                                   std::to_string(b_tied) + " of " + std::to_string(b_members) + " " + b;
@@ -157,7 +160,8 @@ TEST(OneReport, MixingTableWeakSpotsAndIntroductionsAgreeWithAnalyse) {
     EXPECT_GE(pairs_checked, 10u);
 
     // The first introduction's "n of m ... have a tie to the T sector" is the same reach.
-    const auto introduced = run_bridgemap({"introduce", generated_network().string(), "--count", "1", "--format", "json"});
+    const auto introduced =
+        run_bridgemap({"introduce", generated_network().string(), "--count", "1", "--format", "json"});
     ASSERT_EQ(introduced.exit_code, 0) << introduced.err;
     const std::string reason = Json::parse(introduced.out)["introductions"][0]["reason"];
     const std::regex pattern(R"(links (\w+) to (\w+), where (?:only )?(\d+) of (\d+) \w+ members ha(?:s|ve) a tie)");
@@ -175,8 +179,8 @@ TEST(OneReport, MixingTableWeakSpotsAndIntroductionsAgreeWithAnalyse) {
 
 TEST(OneReport, LastCumulativePeriodEqualsAnalyseOverTheSameSpan) {
     for (const std::string by : {"year", "quarter"}) {
-        const auto trend = run_bridgemap(
-            {"trend", generated_network().string(), "--by", by, "--cumulative", "--format", "json"});
+        const auto trend =
+            run_bridgemap({"trend", generated_network().string(), "--by", by, "--cumulative", "--format", "json"});
         ASSERT_EQ(trend.exit_code, 0) << trend.err;
         const Json result = Json::parse(trend.out);
         const Json& last = result["periods"].back();
@@ -191,8 +195,9 @@ TEST(OneReport, LastCumulativePeriodEqualsAnalyseOverTheSameSpan) {
         // Over all dates, analyse counts every member; the periods count those who took part.
         const Json whole = analyse_json({});
         EXPECT_EQ(whole["active_members"], 1100);
-        EXPECT_EQ(summary["active_members"].get<std::uint64_t>() + summary["members_without_activity"].get<std::uint64_t>(),
-                  1100u);
+        EXPECT_EQ(
+            summary["active_members"].get<std::uint64_t>() + summary["members_without_activity"].get<std::uint64_t>(),
+            1100u);
     }
 }
 

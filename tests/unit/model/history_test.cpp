@@ -386,7 +386,8 @@ TEST(NetworkBeforeEvent, WindowFirstOrHistoryFirstGiveTheSameTies) {
     const Window year = parse_window("2018", "2018");
     TieOptions ties;
     ties.max_setting_size = 40;
-    const TieGraph seat_order = project_ties(apply_window(network_before_event(whole, whole.find_event("g")), year), ties);
+    const TieGraph seat_order =
+        project_ties(apply_window(network_before_event(whole, whole.find_event("g")), year), ties);
     const Network windowed = apply_window(whole, year);
     const TieGraph map_order = project_ties(network_before_event(windowed, windowed.find_event("g")), ties);
     // Only a–c, from the early dinner: b took part only at the gathering and after it, so the
