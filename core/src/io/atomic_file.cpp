@@ -47,12 +47,31 @@ std::filesystem::path write_temporary(const std::filesystem::path& path, std::st
     const mode_t mask = ::umask(0);
     ::umask(mask);
     ::fchmod(fd, 0666 & ~mask);
+    // The contents reach the disk before the name does (rename after fsync), so a crash
+    // leaves the old file or the whole new one, never a short one.
+    if (::fsync(fd) != 0 && errno != EINVAL) {
+        const int error = errno;
+        ::close(fd);
+        ::unlink(temporary.c_str());
+        throw IoError("cannot write " + path.string() + ": " + describe_errno(error));
+    }
     if (::close(fd) != 0) {
         const int error = errno;
         ::unlink(temporary.c_str());
         throw IoError("cannot write " + path.string() + ": " + describe_errno(error));
     }
     return temporary;
+}
+
+/// Makes the renames in `directory` durable. Best effort: a file system that cannot sync a
+/// folder (EINVAL) still has the files renamed.
+void sync_directory(const std::filesystem::path& file) {
+    std::filesystem::path directory = file.parent_path();
+    if (directory.empty()) directory = ".";
+    const int fd = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) return;
+    ::fsync(fd);
+    ::close(fd);
 }
 
 void rename_into_place(const std::filesystem::path& temporary, const std::filesystem::path& path) {
@@ -67,6 +86,7 @@ void rename_into_place(const std::filesystem::path& temporary, const std::filesy
 
 void write_file_atomically(const std::filesystem::path& path, std::string_view contents) {
     rename_into_place(write_temporary(path, contents), path);
+    sync_directory(path);
 }
 
 OutputSet::~OutputSet() {
@@ -85,6 +105,7 @@ void OutputSet::commit() {
         rename_into_place(temporaries_[i], staged_[i].path);
         temporaries_[i].clear();
     }
+    for (const auto& output : staged_) sync_directory(output.path);
     temporaries_.clear();
     staged_.clear();
 }

@@ -62,6 +62,30 @@ TEST_F(AtomicFileTest, OutputSetCommitsAllOrNothing) {
     EXPECT_EQ(files_in_folder(), 2u);
 }
 
+/// What the header promises when a rename fails halfway: the files renamed before it are the
+/// new ones, the one that failed and those after it keep their old contents, no temporary stays.
+TEST_F(AtomicFileTest, ARenameThatFailsHalfwayLeavesTheLaterFilesOld) {
+    write_file_atomically(folder_ / "a.csv", "old a");
+    write_file_atomically(folder_ / "c.csv", "old c");
+    fs::create_directories(folder_ / "b.csv" / "inside");  // a folder where a file should go
+    {
+        OutputSet outputs;
+        outputs.stage(folder_ / "a.csv", "new a");
+        outputs.stage(folder_ / "b.csv", "new b");
+        outputs.stage(folder_ / "c.csv", "new c");
+        try {
+            outputs.commit();
+            ADD_FAILURE() << "renaming over a folder that is not empty must fail";
+        } catch (const IoError& error) {
+            EXPECT_NE(std::string(error.what()).find("b.csv"), std::string::npos) << error.what();
+        }
+    }
+    EXPECT_EQ(files_in_folder(), 3u);  // a.csv, the folder b.csv and c.csv: no temporary
+    EXPECT_EQ(read_file(folder_ / "a.csv"), "new a");
+    EXPECT_TRUE(fs::is_directory(folder_ / "b.csv" / "inside"));
+    EXPECT_EQ(read_file(folder_ / "c.csv"), "old c");
+}
+
 TEST_F(AtomicFileTest, UncommittedSetWritesNothing) {
     {
         OutputSet outputs;

@@ -1,7 +1,7 @@
 #pragma once
 // Outputs are written whole or not at all: each is written to a temporary file beside its
-// destination and renamed over it only when complete. A set of outputs is committed
-// together, so a failure while writing the third file leaves none of them in place.
+// destination, synced to disk, and renamed over it only when complete. A set of outputs is
+// committed together, so a failure while writing the third file leaves none of them in place.
 
 #include <filesystem>
 #include <string>
@@ -10,14 +10,17 @@
 
 namespace bridgemap::io {
 
-/// Writes `contents` to `path` atomically (temporary file, flush, rename).
+/// Writes `contents` to `path` atomically (temporary file, fsync, rename, fsync of the folder).
 /// Throws IoError naming the path on failure; `path` is then unchanged.
 void write_file_atomically(const std::filesystem::path& path, std::string_view contents);
 
 /// Several output files committed together. Stage each file's contents, then commit():
-/// every file is first written to a temporary beside its destination; only when all are
-/// written are they renamed into place. If anything fails, or the set is destroyed
-/// without commit(), no destination is touched and the temporaries are removed.
+/// every file is first written (and synced) to a temporary beside its destination; only when
+/// all are written are they renamed into place. If writing fails, or the set is destroyed
+/// without commit(), no destination is touched and the temporaries are removed. Renames are
+/// atomic one file at a time, not together: should the k-th rename fail (a destination
+/// turned into a folder meanwhile, say), the files before it are already the new ones, the
+/// k-th and later keep their old contents, and the IoError names the k-th.
 class OutputSet {
 public:
     OutputSet() = default;
