@@ -30,13 +30,30 @@ void add_trend_section(const Network& whole, const Window& window, const TieOpti
         row.note = std::to_string(figures.events) + (figures.events == 1 ? " event" : " events");
         content.trend.push_back(std::move(row));
     }
+    // The years together: everything up to the end of the last one, as `trend --cumulative`
+    // ends and `analyse --until` computes it, so that the table meets the headline figures.
+    TrendOptions all_years = trend_options;
+    all_years.cumulative = true;
+    const std::vector<PeriodFigures> cumulative = bridgemap::trend(whole, all_years);
+    if (!cumulative.empty()) {
+        const PeriodFigures& last = cumulative.back();
+        TrendRow row;
+        row.period = trend.periods.front().period.label + "\u2013" + last.period.label;
+        row.active_members = last.active_members;
+        row.ties = last.ties;
+        row.ei_index = last.mixing.ei_index;
+        row.expected_ei_index = last.mixing.expected_ei_index;
+        row.note = "all these years together (trend --cumulative)";
+        content.trend.push_back(std::move(row));
+    }
     content.trend_svg = render_line_chart_svg(trend_chart(trend));
     const std::size_t never = whole.members.size() - active_members(whole);
     content.trend_note =
         "Each year on its own, computed as bridgemap trend --by year computes it under the same tie model as the "
         "rest of this report: a year counts the members active in it (who attended an event, sat in a group or "
         "recorded a tie that year), and colleague ties only between them. An E-I index rising towards its "
-        "baseline means sectors are mixing more." +
+        "baseline means sectors are mixing more. The last row takes the years together: ties made in different "
+        "years add up, so it sits between the single years and the whole-network figures." +
         (never == 0 ? std::string()
                     : " " + format_count(never) + (never == 1 ? " member never took part" : " members never took part") +
                           " in anything recorded: the whole-network figures above count them, the years do not.");
