@@ -71,13 +71,13 @@ int run_trend(const TrendCommandOptions& options) {
         {"by", options.by},
         {"cumulative", options.cumulative},
         {"event_kind", options.event_kind},
-        {"tie_model", nlohmann::ordered_json::parse(report::tie_model_json(trend_options.ties, true))},
         {"horizon_days", options.horizon_days},
         {"from", loaded.window.from ? nlohmann::ordered_json(format_day(keep.first)) : nlohmann::ordered_json(nullptr)},
         {"until", loaded.window.until ? nlohmann::ordered_json(format_day(keep.last)) : nlohmann::ordered_json(nullptr)},
         {"bridgemap_version", BRIDGEMAP_VERSION}};
     result.settings_json = settings_json.dump();
     result.tie_model = describe_tie_model(trend_options.ties, true);
+    result.tie_model_json = report::tie_model_json(trend_options.ties, true);
 
     io::OutputSet outputs;
     if (!options.out.empty()) outputs.stage(options.out, report::trend_csv(result));

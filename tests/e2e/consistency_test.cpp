@@ -191,7 +191,8 @@ TEST(OneReport, LastCumulativePeriodEqualsAnalyseOverTheSameSpan) {
         EXPECT_EQ(last["ei_index"], summary["ei_index"]) << by;
         EXPECT_EQ(last["expected_ei_index"], summary["expected_ei_index"]) << by;
         EXPECT_EQ(last["mixing"], summary["mixing"]) << by;
-        EXPECT_EQ(result["settings"]["tie_model"]["text"], summary["tie_model"]["text"]) << by;
+        EXPECT_EQ(last["active_by_sector"], summary["sectors"]) << by;  // active members per sector
+        EXPECT_EQ(result["tie_model"]["text"], summary["tie_model"]["text"]) << by;
         // Over all dates, analyse counts every member; the periods count those who took part.
         const Json whole = analyse_json({});
         EXPECT_EQ(whole["active_members"], 1100);

@@ -137,6 +137,7 @@ std::string exposure_csv(const TrendReport& report) {
 
 std::string trend_json(const TrendReport& report) {
     Json root;
+    if (!report.tie_model_json.empty()) root["tie_model"] = Json::parse(report.tie_model_json);
     root["settings"] = Json::parse(report.settings_json.empty() ? "{}" : report.settings_json);
     Json periods = Json::array();
     const auto& names = report.sector_names;
@@ -149,6 +150,10 @@ std::string trend_json(const TrendReport& report) {
         entry["until"] = bound_text(period.period.window.until, false);
         entry["members"] = period.members;
         entry["active_members"] = period.active_members;
+        Json active = Json::object();  // who the baseline and reach are taken over (SPEC §1)
+        for (std::size_t s = 0; s < names.size() && s < mixing.members.size(); ++s) active[names[s]] = mixing.members[s];
+        active["unknown"] = mixing.unknown_members;
+        entry["active_by_sector"] = active;
         entry["events"] = period.events;
         entry["ties"] = period.ties;
         entry["ei_index"] = number_or_null(mixing.ei_index);
