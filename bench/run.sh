@@ -2,10 +2,11 @@
 # Measures bridgemap at the scales the issues name, on generated networks.
 #
 #   bench/run.sh [SECTION ...]      sections: generate read analyse compare trend report
-#                                   map introduce seat (default: all)
+#                                   map introduce seat consistency (default: all)
 #
 # map, introduce and seat run bench/map.sh, bench/introduce.sh and bench/seat.sh, which also
-# print what each command achieved (reach gained, new cross-sector pairs).
+# print what each command achieved (reach gained, new cross-sector pairs); consistency runs
+# bench/consistency.sh (issue 13: every command states one tie model and agrees on the ties).
 #
 # Wall time and peak memory come from /usr/bin/time; each figure is one run on this machine
 # (2 cores), so expect a few percent of noise. Networks are generated into $BENCH_DIR
@@ -14,7 +15,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/common.sh
 sections=("$@")
-[ ${#sections[@]} -gt 0 ] || sections=(generate read analyse compare trend report map introduce seat)
+[ ${#sections[@]} -gt 0 ] || sections=(generate read analyse compare trend report map introduce seat consistency)
 
 
 for section in "${sections[@]}"; do
@@ -59,7 +60,7 @@ for section in "${sections[@]}"; do
           awk -v bytes="$(stat -c %s "$work/report-$n.html")" 'END { printf "  %-52s %8.2f MB\n", "  the file", bytes / 1048576 }' /dev/null
       done
       ;;
-    map | introduce | seat)
+    map | introduce | seat | consistency)
       BRIDGEMAP=$bin BENCH_DIR=$work "bench/$section.sh"
       ;;
     *)
