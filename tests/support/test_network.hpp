@@ -139,4 +139,40 @@ private:
     std::vector<PendingTie> pending_ties_;
 };
 
+/// The history around one gathering, shared by the history and seating tests: gathering g
+/// (2018-07-04) with breakouts b1 (child) and b2 (grandchild via b1); an earlier dinner, a
+/// later workshop, an undated event, an event dated by month (`2018-07`, reaching g's day);
+/// dated and undated ties; cells starting before and on g's day; affiliations, one starting
+/// after g. Member a hosts g (role "Host").
+inline Network gathering_history() {
+    Network network = TestNetwork()
+                          .organisation("o-old", "public")
+                          .organisation("o-new", "funder")
+                          .member("a", "voluntary")
+                          .member("b", "public")
+                          .member("c", "grassroots")
+                          .member("d", "funder", "o-new")
+                          .member("e", "")
+                          .event("dinner", "2018-07-03", {"a", "b"})
+                          .event("g", "2018-07-04", {"a", "b", "c"}, "gathering")
+                          .event("b1", "2018-07-04", {"c", "d"}, "breakout")
+                          .event("b2", "", {"d", "e"}, "breakout")
+                          .event("later", "2018-09", {"a", "c"})
+                          .event("undated", "", {"b", "c"})
+                          .event("july", "2018-07", {"a", "e"})  // the month reaches the gathering's day
+                          .group("cell-before", {"a", "d"}, "2018-01", "")
+                          .group("cell-after", {"b", "e"}, "2018-07-04", "")
+                          .affiliation("d", "o-new", "2018-08-01", "")
+                          .affiliation("a", "o-old", "2017", "2018-06")
+                          .tie("a", "c", 1.0, "2018-07-05")
+                          .tie("b", "d", 1.0, "")
+                          .tie("c", "e", 1.0, "2018-05-01")
+                          .build();
+    network.events[network.find_event("b1")].parent = network.find_event("g");
+    network.events[network.find_event("b2")].parent = network.find_event("b1");
+    network.roles = {"", "participant", "Host"};
+    network.attendance[2].role = 2;  // a hosts g (attendance rows: dinner a, dinner b, g a, ...)
+    return network;
+}
+
 }  // namespace bridgemap::testing
