@@ -16,12 +16,15 @@ void add_data_options(CLI::App& command, DataOptions& options) {
         ->required()
         ->check(CLI::ExistingPath)
         ->type_name("DATA");
-    command.add_option("--from", options.from, "Keep events, ties and memberships from this date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    command
+        .add_option("--from", options.from,
+                    "Keep events, ties and memberships from this date (YYYY, YYYY-MM or YYYY-MM-DD)")
         ->type_name("DATE");
     command.add_option("--until", options.until, "Keep events, ties and memberships until this date, inclusive")
         ->type_name("DATE");
-    command.add_option("--weights", options.weights,
-                       "Tie weight coefficients, e.g. events=1,groups=1,orgs=1,ties=1 (default all 1)")
+    command
+        .add_option("--weights", options.weights,
+                    "Tie weight coefficients, e.g. events=1,groups=1,orgs=1,ties=1 (default all 1)")
         ->type_name("LIST");
     command.add_option("--seed", options.seed, "Random seed for anything randomised (default 1)")->type_name("N");
 }
@@ -53,11 +56,16 @@ TieWeights parse_tie_weights(const std::string& text) {
         if (error != std::errc() || stop != value.data() + value.size() || !std::isfinite(number) || number < 0) {
             fail("\"" + value + "\" is not a number of 0 or more");
         }
-        if (key == "events") weights.events = number;
-        else if (key == "groups") weights.groups = number;
-        else if (key == "orgs" || key == "organisations") weights.organisations = number;
-        else if (key == "ties") weights.ties = number;
-        else fail("unknown key \"" + key + "\"");
+        if (key == "events")
+            weights.events = number;
+        else if (key == "groups")
+            weights.groups = number;
+        else if (key == "orgs" || key == "organisations")
+            weights.organisations = number;
+        else if (key == "ties")
+            weights.ties = number;
+        else
+            fail("unknown key \"" + key + "\"");
         start = end + 1;
     }
     return weights;
@@ -80,7 +88,9 @@ LoadedNetwork load_network(const DataOptions& options, std::ostream& diagnostics
     return loaded;
 }
 
-std::string in_quotes(std::string_view text) { return "\"" + std::string(text) + "\""; }
+std::string in_quotes(std::string_view text) {
+    return "\"" + std::string(text) + "\"";
+}
 
 CLI::Validator whole_number(std::size_t least) {
     return CLI::Validator(
@@ -110,7 +120,9 @@ CLI::Validator non_negative_number() {
 }
 
 void add_tie_model_options(CLI::App& command, DataOptions& options, const std::string& min_weight_help) {
-    command.add_option("--min-weight", options.min_weight, min_weight_help)->check(non_negative_number())->type_name("W");
+    command.add_option("--min-weight", options.min_weight, min_weight_help)
+        ->check(non_negative_number())
+        ->type_name("W");
     command
         .add_option("--max-setting-size", options.max_setting_size,
                     "Only events, groups and organisations of at most N people make ties (default " +
@@ -154,8 +166,8 @@ SectorIndex find_sector(const Sectors& sectors, std::string_view name) {
     }
     std::string known;
     for (const auto& sector : sectors.names) known += (known.empty() ? "" : ", ") + sector;
-    throw RequestError("--between: no sector " + in_quotes(name) + " in this network (no member is in a sector called " +
-                       in_quotes(name) + ")" +
+    throw RequestError("--between: no sector " + in_quotes(name) +
+                       " in this network (no member is in a sector called " + in_quotes(name) + ")" +
                        (known.empty() ? "; no member has a known sector" : "; the sectors are " + known));
 }
 

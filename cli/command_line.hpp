@@ -3,9 +3,9 @@
 // network with its diagnostics, and the exit codes.
 
 #include <bridgemap/ingest/diagnostics.hpp>
+#include <bridgemap/metrics/scores.hpp>
 #include <bridgemap/model/network.hpp>
 #include <bridgemap/model/window.hpp>
-#include <bridgemap/metrics/scores.hpp>
 #include <bridgemap/ties/projection.hpp>
 
 #include <CLI/CLI.hpp>
@@ -79,7 +79,6 @@ LoadedNetwork load_network(const DataOptions& options, std::ostream& diagnostics
 CLI::Validator whole_number(std::size_t least);
 /// A finite number of 0 or more: "expected a number of 0 or more, not "-1"".
 CLI::Validator non_negative_number();
-
 
 /// `text` in double quotes, for messages.
 std::string in_quotes(std::string_view text);

@@ -83,18 +83,20 @@ int usage_error(const CLI::App& command, const std::string& message) {
 
 int main(int argc, char** argv) {
     CLI::App app{
-        "bridgemap " BRIDGEMAP_VERSION " - see where bridging ties between sectors and communities are strong and weak.\n"
+        "bridgemap " BRIDGEMAP_VERSION
+        " - see where bridging ties between sectors and communities are strong and weak.\n"
         "Reads a network folder (members, organisations, events, attendance, groups, ties as CSV) or one JSON file.",
         "bridgemap"};
     app.set_version_flag("--version", "bridgemap " BRIDGEMAP_VERSION);
     app.require_subcommand(1);
-    app.footer("What a tie is: two members are tied when they shared an event, a group (cell) or an organisation\n"
-               "of at most 40 people, or have a row in ties.csv. A larger setting, such as a 200-person gathering, is\n"
-               "exposure: its people shared a room, which trend measures, but it ties nobody. --max-setting-size N\n"
-               "changes the limit for every command (0: every setting counts). Inside a --from/--until window, and in\n"
-               "each trend period, colleague ties join only members active there. Every command prints this model.\n\n"
-               "Run 'bridgemap COMMAND --help' for a command's options.\n"
-               "Exit codes: 0 success, 1 failure, 2 wrong usage, 3 invalid input data.");
+    app.footer(
+        "What a tie is: two members are tied when they shared an event, a group (cell) or an organisation\n"
+        "of at most 40 people, or have a row in ties.csv. A larger setting, such as a 200-person gathering, is\n"
+        "exposure: its people shared a room, which trend measures, but it ties nobody. --max-setting-size N\n"
+        "changes the limit for every command (0: every setting counts). Inside a --from/--until window, and in\n"
+        "each trend period, colleague ties join only members active there. Every command prints this model.\n\n"
+        "Run 'bridgemap COMMAND --help' for a command's options.\n"
+        "Exit codes: 0 success, 1 failure, 2 wrong usage, 3 invalid input data.");
 
     std::vector<Command> commands;
     commands.push_back(add_validate_command(app));

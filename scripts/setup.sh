@@ -23,9 +23,9 @@ packages=(g++ cmake make pkg-config
           nlohmann-json3-dev libcli11-dev libgtest-dev)
 # What the tests need besides: NetworkX and python-igraph recompute the reference
 # values; Chromium (driven through python3-websocket) renders the HTML report; xmllint
-# checks SVG.
+# checks SVG; clang-format checks that the code is laid out as .clang-format says.
 if [ "$mode" = test ]; then
-  packages+=(python3 python3-networkx python3-igraph python3-websocket chromium libxml2-utils)
+  packages+=(python3 python3-networkx python3-igraph python3-websocket chromium libxml2-utils clang-format)
 fi
 
 missing=()
@@ -60,6 +60,9 @@ case "$mode" in
     ./build/bridgemap report data/betterway-2017-2018 --out report.html
     ;;
   test)
+    echo "== formatting (clang-format with .clang-format)"
+    find core cli viz tests examples bench \( -name '*.cpp' -o -name '*.hpp' \) -print0 |
+      xargs -0 clang-format --dry-run --Werror
     build build
     echo "== tests"
     ctest --test-dir build --output-on-failure -j "$jobs"

@@ -73,8 +73,8 @@ void print_text_summary(const Network& network, const Analysis& analysis, const 
         out << "\nTop bridge builders (share of cross-sector shortest paths through them):\n";
         for (std::size_t k = 0; k < order.size(); ++k) {
             const Member& member = network.members[order[k]];
-            out << "  " << member.display_name() << " (" << network.sector_name(member.sector) << "): "
-                << fixed(bridging[order[k]], 4) << "\n";
+            out << "  " << member.display_name() << " (" << network.sector_name(member.sector)
+                << "): " << fixed(bridging[order[k]], 4) << "\n";
         }
         if (unknown > 0) {
             out << "  (" << unknown << (unknown == 1 ? " member" : " members")
@@ -130,7 +130,8 @@ int run_analyse(const AnalyseOptions& options) {
         print_text_summary(network, analysis, describe_tie_model(analysis_options.ties, !loaded.window.is_open()),
                            std::cout);
         if (!options.out.empty()) {
-            std::cout << "\nWrote " << (std::filesystem::path(options.out) / "members.csv").string() << ", ties.csv and "
+            std::cout << "\nWrote " << (std::filesystem::path(options.out) / "members.csv").string()
+                      << ", ties.csv and "
                       << "summary.json.\n";
         }
     }
@@ -155,9 +156,10 @@ Command add_analyse_command(CLI::App& app) {
         ->type_name("FORMAT");
     command->add_flag("--exact", options->exact,
                       "Exact betweenness, bridging and closeness even for large networks (slow above ~20,000 members)");
-    command->add_option("--samples", options->samples,
-                        "Estimate betweenness, bridging and closeness from K sampled members (faster, with a stated "
-                        "error bound)")
+    command
+        ->add_option("--samples", options->samples,
+                     "Estimate betweenness, bridging and closeness from K sampled members (faster, with a stated "
+                     "error bound)")
         ->check(whole_number(1))
         ->type_name("K");
     add_tie_model_options(*command, options->data);

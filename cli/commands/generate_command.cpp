@@ -22,9 +22,8 @@ int run_generate(const GenerateOptions& options) {
     const Inventory inventory = take_inventory(network);
     std::cout << "Wrote " << options.out << ": " << inventory.members << " members, " << inventory.organisations
               << " organisations, " << inventory.events << " events (" << inventory.attendance << " attendance rows), "
-              << inventory.groups << " groups, " << inventory.ties << " explicit ties, "
-              << options.generator.first_year << "-" << options.generator.first_year + options.generator.years - 1
-              << ".\n";
+              << inventory.groups << " groups, " << inventory.ties << " explicit ties, " << options.generator.first_year
+              << "-" << options.generator.first_year + options.generator.years - 1 << ".\n";
     return k_exit_success;
 }
 
@@ -37,7 +36,9 @@ Command add_generate_command(CLI::App& app) {
         "The network has a realistic shape: skewed sectors and organisations, cells of 5-15 that lean to one\n"
         "sector, many small events and a few large gatherings a year, homophily in who attends what, and some\n"
         "explicit ties. The same seed gives the same files.");
-    command->add_option("--members", options->generator.members, "Number of members (up to 2,000,000; about 1.7 GB of memory per million)")
+    command
+        ->add_option("--members", options->generator.members,
+                     "Number of members (up to 2,000,000; about 1.7 GB of memory per million)")
         ->required()
         ->check(CLI::Range(std::size_t{0}, std::size_t{2'000'000}))
         ->type_name("N");

@@ -44,7 +44,8 @@ struct IntroduceOptions {
 std::vector<MemberPair> read_excluded_pairs(const std::string& path, const Network& network, Diagnostics& diagnostics) {
     const std::string text = io::read_file(path);
     if (const auto bad = io::find_invalid_utf8(text)) {
-        const auto line = 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(*bad), '\n'));
+        const auto line = 1 + static_cast<std::size_t>(
+                                  std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(*bad), '\n'));
         diagnostics.error(path, line, "not valid UTF-8");
         return {};
     }
@@ -65,8 +66,8 @@ std::vector<MemberPair> read_excluded_pairs(const std::string& path, const Netwo
                     if (name == "member_b" || name == "target") column_b = f;
                 }
                 const bool named = column_a != 0 || column_b != 1 ||
-                                   (fields.size() >= 2 && (lower(trimmed(fields[0])) == "member_a" ||
-                                                           lower(trimmed(fields[0])) == "source"));
+                                   (fields.size() >= 2 &&
+                                    (lower(trimmed(fields[0])) == "member_a" || lower(trimmed(fields[0])) == "source"));
                 const auto is_member = [&](std::size_t f) {
                     return f < fields.size() && network.find_member(trimmed(fields[f])) != k_none;
                 };
@@ -92,8 +93,10 @@ std::vector<MemberPair> read_excluded_pairs(const std::string& path, const Netwo
         },
         problems);
     for (const auto& problem : problems) {
-        if (problem.is_error) diagnostics.error(path, problem.line, problem.message);
-        else diagnostics.warning(path, problem.line, problem.message);
+        if (problem.is_error)
+            diagnostics.error(path, problem.line, problem.message);
+        else
+            diagnostics.warning(path, problem.line, problem.message);
     }
     return pairs;
 }
@@ -122,7 +125,9 @@ std::string significant(double value) {
     return buffer;
 }
 
-std::string percent(double share) { return is_defined(share) ? fixed(100.0 * share, 1) + "%" : "n/a"; }
+std::string percent(double share) {
+    return is_defined(share) ? fixed(100.0 * share, 1) + "%" : "n/a";
+}
 
 std::string padded(const std::string& text, std::size_t width) {
     const std::size_t length = io::utf8_length(text);
@@ -156,7 +161,9 @@ std::string sector_name(const Result& result, MemberIndex member) {
     return sector == k_unknown_sector ? std::string() : result.plan.sectors.names[sector];
 }
 
-bool by_sector(const Result& result) { return result.request.across == IntroductionAcross::sectors; }
+bool by_sector(const Result& result) {
+    return result.request.across == IntroductionAcross::sectors;
+}
 
 std::string group_label(const Result& result, SectorIndex group) {
     return group == k_unknown_sector ? std::string("no group") : result.plan.groups.names[group];
@@ -181,14 +188,14 @@ std::string join(const std::vector<std::string>& items, const std::string& separ
 }
 
 std::string describe_settings(const Result& result) {
-    return describe_tie_model(result.request.ties, !result.window_span.is_open()) + " Who knows whom: " +
-           std::to_string(result.plan.graph.tie_count()) + " ties.";
+    return describe_tie_model(result.request.ties, !result.window_span.is_open()) +
+           " Who knows whom: " + std::to_string(result.plan.graph.tie_count()) + " ties.";
 }
 
 void print_measures_line(const Result& result, const BridgingMeasures& measures, std::ostream& out) {
     const std::string what = by_sector(result) ? "sector" : "community";
-    out << "Bridging score " << fixed(measures.score, 2) << " of 100. Cross-" << what << " reach: "
-        << percent(measures.reach_one) << " directly, " << percent(measures.reach_two)
+    out << "Bridging score " << fixed(measures.score, 2) << " of 100. Cross-" << what
+        << " reach: " << percent(measures.reach_one) << " directly, " << percent(measures.reach_two)
         << " within two steps (mean over " << what << " pairs)";
     if (measures.weakest_from != k_unknown_sector) {
         out << "; weakest: " << result.plan.groups.names[measures.weakest_from] << " -> "
@@ -206,7 +213,8 @@ void print_evaluation(const Result& result, std::ostream& out) {
         << "  random       " << fixed(e.random_pairs, 0) << " random candidate pairs, mean of " << e.random_draws
         << " draws (seeded by --seed)\n"
         << "  Adamic-Adar  the " << e.adamic_adar_pairs
-        << " candidate pairs with the most (and least connected) mutual contacts, as \"people you may know\" ranks them\n\n";
+        << " candidate pairs with the most (and least connected) mutual contacts, as \"people you may know\" ranks "
+           "them\n\n";
     struct Row {
         std::string label;
         double BridgingMeasures::*field;
@@ -286,7 +294,8 @@ void print_text(const Result& result, std::ostream& out) {
         }
         if (!intro.shared_organisations.empty()) {
             std::vector<std::string> names;
-            for (const OrganisationIndex o : intro.shared_organisations) names.push_back(network.organisations[o].display_name());
+            for (const OrganisationIndex o : intro.shared_organisations)
+                names.push_back(network.organisations[o].display_name());
             shared.push_back("organisations: " + join(names, "; "));
         }
         if (!intro.shared_places.empty()) shared.push_back("places: " + join(intro.shared_places, "; "));
@@ -308,10 +317,26 @@ std::string introductions_csv(const Result& result) {
     const Network& network = *result.network;
     std::string text;
     io::CsvWriter csv(text);
-    std::vector<std::string_view> header = {"rank",  "member_a", "member_b", "sector_a", "sector_b", "introducer",
-                                            "gain",  "reason",   "name_a",   "name_b",   "organisation_a",
-                                            "organisation_b", "introducer_name", "shared_events", "shared_groups",
-                                            "shared_places",  "shared_organisations", "direct_gains", "two_step_gains", "members_gaining"};
+    std::vector<std::string_view> header = {"rank",
+                                            "member_a",
+                                            "member_b",
+                                            "sector_a",
+                                            "sector_b",
+                                            "introducer",
+                                            "gain",
+                                            "reason",
+                                            "name_a",
+                                            "name_b",
+                                            "organisation_a",
+                                            "organisation_b",
+                                            "introducer_name",
+                                            "shared_events",
+                                            "shared_groups",
+                                            "shared_places",
+                                            "shared_organisations",
+                                            "direct_gains",
+                                            "two_step_gains",
+                                            "members_gaining"};
     if (!by_sector(result)) {
         header.push_back("community_a");
         header.push_back("community_b");
@@ -325,7 +350,8 @@ std::string introductions_csv(const Result& result) {
         std::vector<std::string> groups;
         for (const GroupIndex g : intro.shared_groups) groups.push_back(network.groups[g].id);
         std::vector<std::string> organisations;
-        for (const OrganisationIndex o : intro.shared_organisations) organisations.push_back(network.organisations[o].id);
+        for (const OrganisationIndex o : intro.shared_organisations)
+            organisations.push_back(network.organisations[o].id);
         csv.field(static_cast<std::uint64_t>(r + 1))
             .field(network.members[intro.a].id)
             .field(network.members[intro.b].id)
@@ -347,7 +373,8 @@ std::string introductions_csv(const Result& result) {
             .field(static_cast<std::uint64_t>(intro.two_step_gains))
             .field(static_cast<std::uint64_t>(intro.members_gaining));
         if (!by_sector(result)) {
-            csv.field(static_cast<std::uint64_t>(intro.group_a + 1)).field(static_cast<std::uint64_t>(intro.group_b + 1));
+            csv.field(static_cast<std::uint64_t>(intro.group_a + 1))
+                .field(static_cast<std::uint64_t>(intro.group_b + 1));
         }
         csv.end_row();
     }
@@ -356,7 +383,9 @@ std::string introductions_csv(const Result& result) {
 
 using Json = nlohmann::ordered_json;
 
-Json number(double value) { return is_defined(value) ? Json(value) : Json(nullptr); }
+Json number(double value) {
+    return is_defined(value) ? Json(value) : Json(nullptr);
+}
 
 Json measures_json(const Result& result, const BridgingMeasures& measures) {
     Json json;
@@ -400,10 +429,9 @@ std::string introductions_json(const Result& result) {
     settings["count"] = options.count;
     settings["max_per_member"] = options.max_per_member;
     settings["warm_only"] = options.warm_only;
-    settings["between"] = result.request.between
-                              ? Json({result.plan.sectors.names[result.request.between->first],
-                                      result.plan.sectors.names[result.request.between->second]})
-                              : Json(nullptr);
+    settings["between"] = result.request.between ? Json({result.plan.sectors.names[result.request.between->first],
+                                                         result.plan.sectors.names[result.request.between->second]})
+                                                 : Json(nullptr);
     settings["excluded_pairs"] = result.request.exclude.size();
     settings["include_inactive"] = options.include_inactive;
     settings["seed"] = options.data.seed;
@@ -431,14 +459,17 @@ std::string introductions_json(const Result& result) {
         item["members_gaining"] = intro.members_gaining;
         Json events = Json::array();
         for (const EventIndex e : intro.shared_events) {
-            events.push_back({{"id", network.events[e].id}, {"name", network.events[e].name}, {"date", network.events[e].date_text}});
+            events.push_back({{"id", network.events[e].id},
+                              {"name", network.events[e].name},
+                              {"date", network.events[e].date_text}});
         }
         Json groups = Json::array();
         for (const GroupIndex g : intro.shared_groups) groups.push_back(network.groups[g].id);
         Json organisations = Json::array();
-        for (const OrganisationIndex o : intro.shared_organisations) organisations.push_back(network.organisations[o].id);
-        item["shared"] = {{"events", events}, {"groups", groups}, {"organisations", organisations},
-                          {"places", intro.shared_places}};
+        for (const OrganisationIndex o : intro.shared_organisations)
+            organisations.push_back(network.organisations[o].id);
+        item["shared"] = {
+            {"events", events}, {"groups", groups}, {"organisations", organisations}, {"places", intro.shared_places}};
         item["reason"] = intro.reason;
         list.push_back(item);
     }
@@ -528,14 +559,17 @@ Command add_introduce_command(CLI::App& app) {
     command->add_option("--count", options->count, "How many introductions (default 10)")
         ->check(whole_number(1))
         ->type_name("K");
-    command->add_option("--across", options->across,
-                        "Bridge sectors (default) or communities (Leiden, on who knows whom)")
+    command
+        ->add_option("--across", options->across, "Bridge sectors (default) or communities (Leiden, on who knows whom)")
         ->check(CLI::IsMember({"sector", "community"}))
         ->type_name("sector|community");
-    command->add_option("--between", options->between, "Only pairs with one member in each of two sectors, e.g. public,grassroots")
+    command
+        ->add_option("--between", options->between,
+                     "Only pairs with one member in each of two sectors, e.g. public,grassroots")
         ->type_name("SECTOR,SECTOR");
-    command->add_option("--max-per-member", options->max_per_member,
-                        "Nobody in more than N introductions (default 2; 0: no limit)")
+    command
+        ->add_option("--max-per-member", options->max_per_member,
+                     "Nobody in more than N introductions (default 2; 0: no limit)")
         ->check(whole_number(0))
         ->type_name("N");
     command->add_flag("--warm-only", options->warm_only, "Only pairs with a mutual contact who could introduce them");
@@ -545,10 +579,12 @@ Command add_introduce_command(CLI::App& app) {
     add_tie_model_options(*command, options->data);
     command->add_flag("--include-inactive", options->include_inactive,
                       "Also suggest members with no attendance, group or recorded tie");
-    command->add_flag("--evaluate", options->evaluate,
-                      "Add the introductions to the network and compare before/after with random and Adamic-Adar pairs");
-    command->add_option("--out", options->out,
-                        "Also write the list as CSV: rank,member_a,member_b,sector_a,sector_b,introducer,gain,reason,...")
+    command->add_flag(
+        "--evaluate", options->evaluate,
+        "Add the introductions to the network and compare before/after with random and Adamic-Adar pairs");
+    command
+        ->add_option("--out", options->out,
+                     "Also write the list as CSV: rank,member_a,member_b,sector_a,sector_b,introducer,gain,reason,...")
         ->type_name("FILE.csv");
     command->add_option("--format", options->format, "What to print: text (the list) or json")
         ->check(CLI::IsMember({"text", "json"}))

@@ -3,11 +3,11 @@
 #include <bridgemap/error.hpp>
 #include <bridgemap/io/atomic_file.hpp>
 #include <bridgemap/metrics/analysis.hpp>
+#include <bridgemap/metrics/sector_mixing.hpp>
 #include <bridgemap/viz/ego_map.hpp>
 #include <bridgemap/viz/event_map.hpp>
 #include <bridgemap/viz/map_options.hpp>
 #include <bridgemap/viz/scene.hpp>
-#include <bridgemap/metrics/sector_mixing.hpp>
 #include <bridgemap/viz/summary_map.hpp>
 #include <bridgemap/viz/whole_map.hpp>
 

@@ -100,7 +100,8 @@ int run_report(const ReportOptions& options) {
     content.title = options.title.empty() ? default_title(options.data.data) : options.title;
     content.network = &network;
     content.analysis = &analysis;
-    content.context = report::AnalysisContext{options.data.data, loaded.window, analysis_options.ties, options.data.seed};
+    content.context =
+        report::AnalysisContext{options.data.data, loaded.window, analysis_options.ties, options.data.seed};
     content.inventory = take_inventory(loaded.whole);
     content.weak_spots = report::find_weak_spots(network, analysis, analysis_options.ties);
     content.findings = report::headline_findings(network, analysis, content.weak_spots);
@@ -154,16 +155,21 @@ Command add_report_command(CLI::App& app) {
         "estimated above (the Method section states the error bound). Above 2,000 members the map is the\n"
         "summary map.");
     add_data_options(*command, options->data);
-    command->add_option("--out", options->out, "The report to write (an .html file)")->required()->type_name("FILE.html");
+    command->add_option("--out", options->out, "The report to write (an .html file)")
+        ->required()
+        ->type_name("FILE.html");
     command->add_option("--title", options->title, "The report's title (default: the network folder's name)")
         ->type_name("TEXT");
     command->add_flag("--pseudonymise", options->pseudonymise,
                       "Show members as stable pseudonyms (\"Member K7QD\") and organisations as numbers; sectors kept");
-    command->add_option("--pseudonym-key", options->pseudonym_key,
-                        "Secret that fixes the pseudonyms, so that reports made at different times agree (default: "
-                        "derived from the member list)")
+    command
+        ->add_option("--pseudonym-key", options->pseudonym_key,
+                     "Secret that fixes the pseudonyms, so that reports made at different times agree (default: "
+                     "derived from the member list)")
         ->type_name("TEXT");
-    command->add_option("--introductions", options->introductions, "How many introductions to suggest (default 10; 0: none)")
+    command
+        ->add_option("--introductions", options->introductions,
+                     "How many introductions to suggest (default 10; 0: none)")
         ->check(whole_number(0))
         ->type_name("K");
     add_tie_model_options(*command, options->data);

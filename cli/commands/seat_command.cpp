@@ -81,7 +81,8 @@ std::vector<MemberRow> read_member_rows(const std::string& path, const Network& 
                                         Diagnostics& diagnostics) {
     const std::string text = io::read_file(path);
     if (const auto bad = io::find_invalid_utf8(text)) {
-        const std::size_t line = 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(*bad), '\n'));
+        const std::size_t line = 1 + static_cast<std::size_t>(std::count(
+                                         text.begin(), text.begin() + static_cast<std::ptrdiff_t>(*bad), '\n'));
         diagnostics.error(path, line, "not valid UTF-8");
         return {};
     }
@@ -116,8 +117,10 @@ std::vector<MemberRow> read_member_rows(const std::string& path, const Network& 
         },
         problems);
     for (const auto& problem : problems) {
-        if (problem.is_error) diagnostics.error(path, problem.line, problem.message);
-        else diagnostics.warning(path, problem.line, problem.message);
+        if (problem.is_error)
+            diagnostics.error(path, problem.line, problem.message);
+        else
+            diagnostics.warning(path, problem.line, problem.message);
     }
     return rows;
 }
@@ -251,8 +254,7 @@ void print_summary(const PlanContext& context, std::ostream& out) {
         << fixed(plan.score.objective, 1) << "\n  random seating: " << fixed(plan.random_objective, 1)
         << "; upper bound: " << fixed(plan.bound.objective, 1);
     if (plan.bound.objective > 0) {
-        out << " (the plan reaches " << fixed(100.0 * plan.score.objective / plan.bound.objective, 1)
-            << "% of it)";
+        out << " (the plan reaches " << fixed(100.0 * plan.score.objective / plan.bound.objective, 1) << "% of it)";
     }
     out << ".\n";
 }
@@ -261,7 +263,8 @@ void print_summary(const PlanContext& context, std::ostream& out) {
 /// table they meet: "Ann Lee with Bob Hart, Cy Dee", wrapped at 100 columns.
 void print_new_pairs(const PlanContext& context, const PrintedTable& table, std::ostream& out) {
     constexpr std::size_t k_width = 100;
-    out << "    New cross-sector pairs (" << table.new_pairs.size() << ")" << (table.new_pairs.empty() ? ": none\n" : ":\n");
+    out << "    New cross-sector pairs (" << table.new_pairs.size() << ")"
+        << (table.new_pairs.empty() ? ": none\n" : ":\n");
     for (const std::uint32_t p : table.persons) {
         std::string line = "      " + member_of(context, p).display_name() + " with";
         std::size_t length = io::utf8_length(line);
@@ -291,7 +294,8 @@ void print_plan(const PlanContext& context, const DataOptions& data, const TieOp
     const SeatingProblem& problem = *context.problem;
     out << "Seating plan" << (context.event != k_none ? " for " + event_heading(network, context.event) : std::string())
         << ": " << problem.people.size() << " people at " << describe_tables(problem.table_sizes, false) << ", "
-        << problem.rounds << (problem.rounds == 1 ? " round" : " rounds") << ". Rounds and tables are numbered from 1.\n";
+        << problem.rounds << (problem.rounds == 1 ? " round" : " rounds")
+        << ". Rounds and tables are numbered from 1.\n";
     const bool window = !data.from.empty() || !data.until.empty();
     if (context.event != k_none) {
         const Event& event = network.events[context.event];
@@ -309,8 +313,8 @@ void print_plan(const PlanContext& context, const DataOptions& data, const TieOp
     out << ".\n" << describe_tie_model(ties, window) << "\n";
     if (!problem.hosts.empty()) {
         out << (problem.hosts.size() == 1 ? "1 host heads table 1 and stays there"
-                                           : std::to_string(problem.hosts.size()) + " hosts head tables 1-" +
-                                                 std::to_string(problem.hosts.size()) + " and stay there")
+                                          : std::to_string(problem.hosts.size()) + " hosts head tables 1-" +
+                                                std::to_string(problem.hosts.size()) + " and stay there")
             << (problem.rounds > 1 ? " every round" : "");
         const std::size_t without = problem.table_sizes.size() - problem.hosts.size();
         if (without > 0) out << "; " << without << (without == 1 ? " table has" : " tables have") << " no host";
@@ -322,7 +326,8 @@ void print_plan(const PlanContext& context, const DataOptions& data, const TieOp
     std::size_t name_width = 0;
     std::size_t organisation_width = 0;
     for (std::uint32_t p = 0; p < problem.people.size(); ++p) {
-        name_width = std::max(name_width, io::utf8_length(member_of(context, p).display_name()) + (context.is_host[p] ? 7 : 0));
+        name_width =
+            std::max(name_width, io::utf8_length(member_of(context, p).display_name()) + (context.is_host[p] ? 7 : 0));
         organisation_width = std::max(organisation_width, io::utf8_length(organisation_of(context, p)));
     }
     name_width = std::min<std::size_t>(name_width, 36);
@@ -337,8 +342,9 @@ void print_plan(const PlanContext& context, const DataOptions& data, const TieOp
             for (const std::uint32_t p : table.persons) {
                 const std::string name = member_of(context, p).display_name() + (context.is_host[p] ? " (host)" : "");
                 const std::string organisation = organisation_of(context, p);
-                out << "    " << padded(name, name_width) << "  " << padded(organisation.empty() ? "-" : organisation, organisation_width)
-                    << "  " << sector_of(context, p) << "\n";
+                out << "    " << padded(name, name_width) << "  "
+                    << padded(organisation.empty() ? "-" : organisation, organisation_width) << "  "
+                    << sector_of(context, p) << "\n";
             }
             print_new_pairs(context, table, out);
         }
@@ -369,7 +375,9 @@ std::string plan_csv(const PlanContext& context) {
     return text;
 }
 
-double rounded(double value) { return std::round(value * 1000.0) / 1000.0; }
+double rounded(double value) {
+    return std::round(value * 1000.0) / 1000.0;
+}
 
 std::string plan_json(const PlanContext& context, const TieOptions& ties, const Window& window) {
     using Json = nlohmann::ordered_json;
@@ -410,7 +418,8 @@ std::string plan_json(const PlanContext& context, const TieOptions& ties, const 
                                    {"host", static_cast<bool>(context.is_host[p])}});
             }
             Json pairs = Json::array();
-            for (const auto& [p, q] : table.new_pairs) pairs.push_back({member_of(context, p).id, member_of(context, q).id});
+            for (const auto& [p, q] : table.new_pairs)
+                pairs.push_back({member_of(context, p).id, member_of(context, q).id});
             tables.push_back({{"table", t + 1}, {"members", members}, {"new_cross_sector_pairs", pairs}});
         }
         rounds.push_back({{"round", r + 1}, {"objective", rounded(plan.rounds[r].objective)}, {"tables", tables}});
@@ -447,17 +456,23 @@ void stage_maps(const PlanContext& context, const Network& before, const SeatOpt
     const auto escape = [](const std::string& text) {
         std::string escaped;
         for (const char c : text) {
-            if (c == '&') escaped += "&amp;";
-            else if (c == '<') escaped += "&lt;";
-            else if (c == '>') escaped += "&gt;";
-            else if (c == '"') escaped += "&quot;";
-            else escaped += c;
+            if (c == '&')
+                escaped += "&amp;";
+            else if (c == '<')
+                escaped += "&lt;";
+            else if (c == '>')
+                escaped += "&gt;";
+            else if (c == '"')
+                escaped += "&quot;";
+            else
+                escaped += c;
         }
         return escaped;
     };
     if (context.event != k_none) html += " for " + escape(context.network->events[context.event].display_name());
-    html += "</h1>\n<p>Each map shows the people at one table and the ties they had before the event; "
-            "people with no tie across sectors at the table are outlined.</p>\n";
+    html +=
+        "</h1>\n<p>Each map shows the people at one table and the ties they had before the event; "
+        "people with no tie across sectors at the table are outlined.</p>\n";
     for (std::size_t r = 0; r < context.tables.size(); ++r) {
         html += "<h2>Round " + std::to_string(r + 1) + "</h2>\n";
         for (std::size_t t = 0; t < context.tables[r].size(); ++t) {
@@ -596,7 +611,8 @@ int run_seat(const SeatOptions& options) {
 
 Command add_seat_command(CLI::App& app) {
     auto options = std::make_shared<SeatOptions>();
-    CLI::App* command = app.add_subcommand("seat", "Plan tables or breakout groups that create new cross-sector meetings");
+    CLI::App* command =
+        app.add_subcommand("seat", "Plan tables or breakout groups that create new cross-sector meetings");
     command->footer(
         "Seats the people attending an event (or listed in a file) so that as many pairs as possible meet\n"
         "who have no tie yet and come from different sectors or communities; only ties formed before the event\n"
@@ -620,15 +636,18 @@ Command add_seat_command(CLI::App& app) {
     command->add_option("--rounds", options->rounds, "Rounds of seating; no pair sits together twice (default 1)")
         ->check(whole_number(1))
         ->type_name("R");
-    command->add_option("--hosts", options->hosts_file,
-                        "Table hosts, one per table, staying at their table (default: the host role at the event)")
+    command
+        ->add_option("--hosts", options->hosts_file,
+                     "Table hosts, one per table, staying at their table (default: the host role at the event)")
         ->check(CLI::ExistingFile)
         ->type_name("FILE");
-    command->add_option("--keep-apart", options->keep_apart_file, "Groups who must sit at different tables, one per row")
+    command
+        ->add_option("--keep-apart", options->keep_apart_file, "Groups who must sit at different tables, one per row")
         ->check(CLI::ExistingFile)
         ->type_name("FILE");
-    command->add_option("--keep-together", options->keep_together_file,
-                        "Groups who must sit at the same table every round, one per row")
+    command
+        ->add_option("--keep-together", options->keep_together_file,
+                     "Groups who must sit at the same table every round, one per row")
         ->check(CLI::ExistingFile)
         ->type_name("FILE");
     command->add_option("--max-per-sector", options->max_per_sector, "At most N people of one sector per table")
@@ -639,14 +658,16 @@ Command add_seat_command(CLI::App& app) {
     add_community_options(*command, options->data);
     command->add_option("--out", options->out, "Also write the plan as CSV: member_id,round,table,...")
         ->type_name("FILE.csv");
-    command->add_option("--map", options->map,
-                        "Also draw each table's people and their ties: DIR/round-R-table-T.svg and DIR/index.html")
+    command
+        ->add_option("--map", options->map,
+                     "Also draw each table's people and their ties: DIR/round-R-table-T.svg and DIR/index.html")
         ->type_name("DIR");
     command->add_option("--format", options->format, "What to print: text (the plan) or json")
         ->check(CLI::IsMember({"text", "json"}))
         ->type_name("FORMAT");
-    command->add_option("--iterations", options->iterations,
-                        "Local-search iterations per round (default: chosen from the size of the gathering)")
+    command
+        ->add_option("--iterations", options->iterations,
+                     "Local-search iterations per round (default: chosen from the size of the gathering)")
         ->check(whole_number(1))
         ->type_name("K");
     return {command, [options] { return run_seat(*options); }};

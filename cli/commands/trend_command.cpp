@@ -73,7 +73,8 @@ int run_trend(const TrendCommandOptions& options) {
         {"event_kind", options.event_kind},
         {"horizon_days", options.horizon_days},
         {"from", loaded.window.from ? nlohmann::ordered_json(format_day(keep.first)) : nlohmann::ordered_json(nullptr)},
-        {"until", loaded.window.until ? nlohmann::ordered_json(format_day(keep.last)) : nlohmann::ordered_json(nullptr)},
+        {"until",
+         loaded.window.until ? nlohmann::ordered_json(format_day(keep.last)) : nlohmann::ordered_json(nullptr)},
         {"bridgemap_version", BRIDGEMAP_VERSION}};
     result.settings_json = settings_json.dump();
     result.tie_model = describe_tie_model(trend_options.ties, true);
@@ -82,7 +83,8 @@ int run_trend(const TrendCommandOptions& options) {
     io::OutputSet outputs;
     if (!options.out.empty()) outputs.stage(options.out, report::trend_csv(result));
     if (!options.exposure_out.empty()) outputs.stage(options.exposure_out, report::exposure_csv(result));
-    if (!options.chart.empty()) outputs.stage(options.chart, report::render_line_chart_svg(report::trend_chart(result)));
+    if (!options.chart.empty())
+        outputs.stage(options.chart, report::render_line_chart_svg(report::trend_chart(result)));
     outputs.commit();
     std::cout << (options.format == "json" ? report::trend_json(result) : report::trend_text(result));
     return k_exit_success;
@@ -103,20 +105,24 @@ Command add_trend_command(CLI::App& app) {
     command->add_option("--by", options->by, "Periods: year, quarter, or event (one per gathering; see --event-kind)")
         ->check(CLI::IsMember({"year", "quarter", "event"}))
         ->type_name("PERIOD");
-    command->add_flag("--cumulative", options->cumulative, "Everything up to the end of each period, not the period alone");
-    command->add_option("--between", options->between,
-                        "Follow one pair of sectors, e.g. public,grassroots: the share of each with a tie to the other")
+    command->add_flag("--cumulative", options->cumulative,
+                      "Everything up to the end of each period, not the period alone");
+    command
+        ->add_option("--between", options->between,
+                     "Follow one pair of sectors, e.g. public,grassroots: the share of each with a tie to the other")
         ->type_name("SECTOR,SECTOR");
     command->add_option("--event-kind", options->event_kind, "With --by event: the kind of event that marks periods")
         ->type_name("KIND");
     add_tie_model_options(*command, options->data);
-    command->add_option("--horizon", options->horizon_days,
-                        "Days after a setting within which a new tie counts as formed there (default 365)")
+    command
+        ->add_option("--horizon", options->horizon_days,
+                     "Days after a setting within which a new tie counts as formed there (default 365)")
         ->check(CLI::Range(0, 36500))
         ->type_name("DAYS");
     command->add_option("--out", options->out, "Write the table per period as CSV")->type_name("FILE.csv");
-    command->add_option("--exposure-out", options->exposure_out,
-                        "Write exposure and friending bias per period and kind of setting as CSV")
+    command
+        ->add_option("--exposure-out", options->exposure_out,
+                     "Write exposure and friending bias per period and kind of setting as CSV")
         ->type_name("FILE.csv");
     command->add_option("--chart", options->chart, "Draw the E-I index (and --between shares) over time as SVG")
         ->type_name("FILE.svg");

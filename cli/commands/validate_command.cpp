@@ -24,24 +24,29 @@ std::string right(std::size_t number, std::size_t width) {
 
 std::string percent(std::size_t part, std::size_t whole) {
     char buffer[16];
-    std::snprintf(buffer, sizeof buffer, "%5.1f%%", whole == 0 ? 0.0 : 100.0 * static_cast<double>(part) / static_cast<double>(whole));
+    std::snprintf(buffer, sizeof buffer, "%5.1f%%",
+                  whole == 0 ? 0.0 : 100.0 * static_cast<double>(part) / static_cast<double>(whole));
     return buffer;
 }
 
 void print_inventory(const Inventory& inventory, const std::string& heading, std::ostream& out) {
     out << heading << "\n";
     const std::pair<const char*, std::size_t> rows[] = {
-        {"members", inventory.members},         {"organisations", inventory.organisations},
-        {"events", inventory.events},           {"attendance rows", inventory.attendance},
-        {"groups", inventory.groups},           {"group memberships", inventory.group_members},
-        {"affiliations", inventory.affiliations}, {"explicit ties", inventory.ties},
+        {"members", inventory.members},
+        {"organisations", inventory.organisations},
+        {"events", inventory.events},
+        {"attendance rows", inventory.attendance},
+        {"groups", inventory.groups},
+        {"group memberships", inventory.group_members},
+        {"affiliations", inventory.affiliations},
+        {"explicit ties", inventory.ties},
     };
     for (const auto& [label, count] : rows) out << "  " << padded(label, 18) << right(count, 9) << "\n";
 
     out << "\nMembers per sector\n";
     for (const auto& sector : inventory.sectors) {
-        out << "  " << padded(sector.sector, 18) << right(sector.members, 9) << "  " << percent(sector.members, inventory.members)
-            << "\n";
+        out << "  " << padded(sector.sector, 18) << right(sector.members, 9) << "  "
+            << percent(sector.members, inventory.members) << "\n";
     }
     out << "  " << padded("unknown", 18) << right(inventory.unknown_sector, 9) << "  "
         << percent(inventory.unknown_sector, inventory.members) << "\n";
@@ -76,7 +81,8 @@ int run_validate(const DataOptions& options) {
     if (errors == 0 && warnings == 0) {
         out << "No problems found.\n";
     } else {
-        out << errors << (errors == 1 ? " error, " : " errors, ") << warnings << (warnings == 1 ? " warning" : " warnings");
+        out << errors << (errors == 1 ? " error, " : " errors, ") << warnings
+            << (warnings == 1 ? " warning" : " warnings");
         out << (errors > 0 ? ": fix the errors before analysing this network.\n" : ": the data can be used.\n");
     }
     out.flush();

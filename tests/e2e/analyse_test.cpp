@@ -16,8 +16,9 @@ const std::string k_fixtures = BRIDGEMAP_FIXTURES_DIR;
 std::vector<std::vector<std::string>> read_csv(const std::filesystem::path& path) {
     std::vector<std::vector<std::string>> rows;
     std::vector<ingest::CsvProblem> problems;
-    ingest::parse_csv(slurp(path), [&](const ingest::CsvRecord& r) { rows.emplace_back(r.fields.begin(), r.fields.end()); },
-                      problems);
+    ingest::parse_csv(
+        slurp(path), [&](const ingest::CsvRecord& r) { rows.emplace_back(r.fields.begin(), r.fields.end()); },
+        problems);
     EXPECT_TRUE(problems.empty()) << path;
     return rows;
 }
@@ -30,24 +31,43 @@ TEST(Analyse, BundledExampleWritesThreeFiles) {
 
     const auto members = read_csv(out / "members.csv");
     ASSERT_EQ(members.size(), 57u);  // header + 56 members
-    const std::vector<std::string> first_columns = {"id", "name", "sector", "organisation", "degree", "strength",
-                                                    "betweenness", "closeness", "harmonic", "eigenvector", "pagerank",
-                                                    "constraint", "effective_size", "efficiency", "hierarchy",
-                                                    "ei_index", "sector_diversity", "community", "participation",
-                                                    "brokerage_coordinator", "brokerage_consultant",
-                                                    "brokerage_representative", "brokerage_liaison", "bridging",
+    const std::vector<std::string> first_columns = {"id",
+                                                    "name",
+                                                    "sector",
+                                                    "organisation",
+                                                    "degree",
+                                                    "strength",
+                                                    "betweenness",
+                                                    "closeness",
+                                                    "harmonic",
+                                                    "eigenvector",
+                                                    "pagerank",
+                                                    "constraint",
+                                                    "effective_size",
+                                                    "efficiency",
+                                                    "hierarchy",
+                                                    "ei_index",
+                                                    "sector_diversity",
+                                                    "community",
+                                                    "participation",
+                                                    "brokerage_coordinator",
+                                                    "brokerage_consultant",
+                                                    "brokerage_representative",
+                                                    "brokerage_liaison",
+                                                    "bridging",
                                                     "cross_sector_ties"};
     EXPECT_EQ(std::vector<std::string>(members[0].begin(), members[0].begin() + first_columns.size()), first_columns);
-    const auto alison = std::find_if(members.begin(), members.end(), [](const auto& row) { return row[0] == "alison-nabarro"; });
+    const auto alison =
+        std::find_if(members.begin(), members.end(), [](const auto& row) { return row[0] == "alison-nabarro"; });
     ASSERT_NE(alison, members.end());
     EXPECT_EQ((*alison)[2], "");   // unknown sector written empty
     EXPECT_EQ((*alison)[15], "");  // so is her E-I index
 
     const auto ties = read_csv(out / "ties.csv");
     ASSERT_EQ(ties.size(), 1066u);
-    EXPECT_EQ(ties[0], (std::vector<std::string>{"source", "target", "weight", "events", "groups", "organisations",
-                                                 "explicit", "cross_sector", "embeddedness", "overlap",
-                                                 "local_bridge", "span", "bridge"}));
+    EXPECT_EQ(ties[0],
+              (std::vector<std::string>{"source", "target", "weight", "events", "groups", "organisations", "explicit",
+                                        "cross_sector", "embeddedness", "overlap", "local_bridge", "span", "bridge"}));
     for (std::size_t r = 1; r < ties.size(); ++r) {
         ASSERT_LT(ties[r][0], ties[r][1]);  // source < target
         if (r > 1) {
@@ -99,7 +119,8 @@ TEST(Analyse, FormatJsonPrintsTheSummary) {
 
 TEST(Analyse, UsageErrors) {
     EXPECT_EQ(run_bridgemap({"analyse", BRIDGEMAP_EXAMPLE_DIR}).exit_code, 2);  // nowhere to write
-    const auto both = run_bridgemap({"analyse", BRIDGEMAP_EXAMPLE_DIR, "--format", "json", "--exact", "--samples", "5"});
+    const auto both =
+        run_bridgemap({"analyse", BRIDGEMAP_EXAMPLE_DIR, "--format", "json", "--exact", "--samples", "5"});
     EXPECT_EQ(both.exit_code, 2);
     EXPECT_NE(both.err.find("--exact and --samples"), std::string::npos) << both.err;
     const auto weights = run_bridgemap({"analyse", BRIDGEMAP_EXAMPLE_DIR, "--format", "json", "--weights", "events=x"});

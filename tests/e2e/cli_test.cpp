@@ -78,14 +78,18 @@ TEST(Cli, CountsAndWeightsAreCheckedAlikeByEveryCommand) {
     // A negative count used to wrap round to a huge one and be accepted (exit 0).
     const std::string data = BRIDGEMAP_EXAMPLE_DIR;
     const std::vector<std::pair<std::vector<std::string>, std::string>> bad = {
-        {{"analyse", data, "--max-setting-size", "-1"}, "--max-setting-size: expected a whole number of 0 or more, not \"-1\""},
+        {{"analyse", data, "--max-setting-size", "-1"},
+         "--max-setting-size: expected a whole number of 0 or more, not \"-1\""},
         {{"trend", data, "--max-setting-size", "-1"}, "--max-setting-size: expected a whole number of 0 or more"},
-        {{"report", data, "--out", "r.html", "--max-setting-size", "2.5"}, "--max-setting-size: expected a whole number"},
+        {{"report", data, "--out", "r.html", "--max-setting-size", "2.5"},
+         "--max-setting-size: expected a whole number"},
         {{"seat", data, "--event", "gathering-2018-07", "--tables", "6", "--max-setting-size", "-1"},
          "--max-setting-size: expected a whole number of 0 or more"},
-        {{"report", data, "--out", "r.html", "--introductions", "-1"}, "--introductions: expected a whole number of 0 or more"},
+        {{"report", data, "--out", "r.html", "--introductions", "-1"},
+         "--introductions: expected a whole number of 0 or more"},
         {{"map", data, "--out", "m.svg", "--labels", "-1"}, "--labels: expected a whole number of 0 or more"},
-        {{"seat", data, "--event", "gathering-2018-07", "--tables", "-1"}, "--tables: expected a whole number of 1 or more"},
+        {{"seat", data, "--event", "gathering-2018-07", "--tables", "-1"},
+         "--tables: expected a whole number of 1 or more"},
         {{"analyse", data, "--samples", "0"}, "--samples: expected a whole number of 1 or more, not \"0\""},
         {{"analyse", data, "--min-weight", "-1"}, "--min-weight: expected a number of 0 or more, not \"-1\""},
         {{"map", data, "--out", "m.svg", "--min-weight", "heavy"}, "--min-weight: expected a number of 0 or more"},

@@ -26,8 +26,9 @@ const std::string k_generated = k_fixtures + "/generated-150";
 std::vector<std::vector<std::string>> read_csv(const std::filesystem::path& path) {
     std::vector<std::vector<std::string>> rows;
     std::vector<ingest::CsvProblem> problems;
-    ingest::parse_csv(slurp(path), [&](const ingest::CsvRecord& r) { rows.emplace_back(r.fields.begin(), r.fields.end()); },
-                      problems);
+    ingest::parse_csv(
+        slurp(path), [&](const ingest::CsvRecord& r) { rows.emplace_back(r.fields.begin(), r.fields.end()); },
+        problems);
     EXPECT_TRUE(problems.empty()) << path;
     return rows;
 }
@@ -36,7 +37,8 @@ std::vector<std::vector<std::string>> read_csv(const std::filesystem::path& path
 std::map<std::string, std::string> sectors_of(const std::string& folder) {
     std::map<std::string, std::string> organisation_sector;
     const auto organisations = read_csv(folder + "/organisations.csv");
-    for (std::size_t r = 1; r < organisations.size(); ++r) organisation_sector[organisations[r][0]] = organisations[r][2];
+    for (std::size_t r = 1; r < organisations.size(); ++r)
+        organisation_sector[organisations[r][0]] = organisations[r][2];
     std::map<std::string, std::string> sectors;
     const auto members = read_csv(folder + "/members.csv");
     for (std::size_t r = 1; r < members.size(); ++r) {
@@ -56,8 +58,8 @@ TEST(Introduce, BundledExampleListsTenAndWritesTheCsv) {
 
     const auto rows = read_csv(out / "intro.csv");
     ASSERT_EQ(rows.size(), 11u);
-    const std::vector<std::string> first = {"rank", "member_a", "member_b", "sector_a", "sector_b", "introducer", "gain",
-                                            "reason"};
+    const std::vector<std::string> first = {"rank",     "member_a",   "member_b", "sector_a",
+                                            "sector_b", "introducer", "gain",     "reason"};
     EXPECT_EQ(std::vector<std::string>(rows[0].begin(), rows[0].begin() + 8), first);
     const auto sectors = sectors_of(BRIDGEMAP_EXAMPLE_DIR);
     for (std::size_t r = 1; r < rows.size(); ++r) {
@@ -143,19 +145,20 @@ TEST(Introduce, BetweenCapWarmAndExclude) {
 
     // A previous list, given back as --exclude, is never suggested again.
     ASSERT_EQ(run_bridgemap({"introduce", k_generated, "--out", (out / "first.csv").string()}).exit_code, 0);
-    const auto again = run_bridgemap({"introduce", k_generated, "--exclude", (out / "first.csv").string(), "--out",
-                                      (out / "second.csv").string()});
+    const auto again = run_bridgemap(
+        {"introduce", k_generated, "--exclude", (out / "first.csv").string(), "--out", (out / "second.csv").string()});
     ASSERT_EQ(again.exit_code, 0) << again.err;
     std::set<std::pair<std::string, std::string>> tried;
     for (const auto& row : read_csv(out / "first.csv")) tried.insert(std::minmax(row[1], row[2]));
     const auto second = read_csv(out / "second.csv");
     ASSERT_GT(second.size(), 1u);
-    for (std::size_t r = 1; r < second.size(); ++r) EXPECT_FALSE(tried.contains(std::minmax(second[r][1], second[r][2])));
+    for (std::size_t r = 1; r < second.size(); ++r)
+        EXPECT_FALSE(tried.contains(std::minmax(second[r][1], second[r][2])));
 
     // A plain two-column file without a header works too.
     write_file(out / "plain.csv", second[1][1] + "," + second[1][2] + "\n");
-    const auto plain = run_bridgemap({"introduce", k_generated, "--exclude", (out / "plain.csv").string(), "--out",
-                                      (out / "third.csv").string()});
+    const auto plain = run_bridgemap(
+        {"introduce", k_generated, "--exclude", (out / "plain.csv").string(), "--out", (out / "third.csv").string()});
     ASSERT_EQ(plain.exit_code, 0) << plain.err;
     for (const auto& row : read_csv(out / "third.csv")) {
         EXPECT_NE(std::minmax(row[1], row[2]), std::minmax(second[1][1], second[1][2]));
@@ -164,8 +167,8 @@ TEST(Introduce, BetweenCapWarmAndExclude) {
 
 TEST(Introduce, AcrossCommunitiesAndWindow) {
     const TemporaryFolder out("introduce-communities");
-    const auto result = run_bridgemap({"introduce", k_generated, "--across", "community", "--count", "4", "--out",
-                                       (out / "c.csv").string()});
+    const auto result = run_bridgemap(
+        {"introduce", k_generated, "--across", "community", "--count", "4", "--out", (out / "c.csv").string()});
     ASSERT_EQ(result.exit_code, 0) << result.err;
     const auto rows = read_csv(out / "c.csv");
     ASSERT_EQ(rows.size(), 5u);
@@ -219,7 +222,8 @@ TEST(Introduce, UsageErrors) {
 TEST(Introduce, BadInputWritesNothing) {
     const TemporaryFolder out("introduce-bad");
     write_file(out / "intro.csv", "left from an earlier run");
-    const auto result = run_bridgemap({"introduce", k_fixtures + "/every-problem", "--out", (out / "intro.csv").string()});
+    const auto result =
+        run_bridgemap({"introduce", k_fixtures + "/every-problem", "--out", (out / "intro.csv").string()});
     EXPECT_EQ(result.exit_code, 3);
     EXPECT_NE(result.err.find("every-problem/members.csv:6: error: duplicate member id \"m2\""), std::string::npos)
         << result.err;
@@ -227,14 +231,13 @@ TEST(Introduce, BadInputWritesNothing) {
 
     // Unknown members in --exclude are input errors, each with its line.
     write_file(out / "exclude.csv", "member_a,member_b\nm00001,m00002\nm00003,nobody\nghost,m00004\n");
-    const auto exclude = run_bridgemap({"introduce", k_generated, "--exclude", (out / "exclude.csv").string(), "--out",
-                                        (out / "intro.csv").string()});
+    const auto exclude = run_bridgemap(
+        {"introduce", k_generated, "--exclude", (out / "exclude.csv").string(), "--out", (out / "intro.csv").string()});
     EXPECT_EQ(exclude.exit_code, 3);
     EXPECT_NE(exclude.err.find("exclude.csv:3: error: unknown member \"nobody\""), std::string::npos) << exclude.err;
     EXPECT_NE(exclude.err.find("exclude.csv:4: error: unknown member \"ghost\""), std::string::npos) << exclude.err;
     EXPECT_EQ(slurp(out / "intro.csv"), "left from an earlier run");
 }
-
 
 // ---------------------------------------------------------------------------------------
 // Every stated fact, recomputed from the raw files by plain code that shares nothing with
@@ -256,7 +259,9 @@ std::vector<std::map<std::string, std::string>> table(const std::string& folder,
 }
 
 using Pair = std::pair<std::string, std::string>;
-Pair ordered(const std::string& a, const std::string& b) { return a < b ? Pair{a, b} : Pair{b, a}; }
+Pair ordered(const std::string& a, const std::string& b) {
+    return a < b ? Pair{a, b} : Pair{b, a};
+}
 
 /// Who knows whom for introductions, by hand: settings (events, groups, organisations) of 2 to
 /// 40 distinct members add 1/(n − 1) to each pair in them, ties.csv rows their weight (no window).
@@ -267,7 +272,7 @@ struct RawNetwork {
     std::map<std::string, std::set<std::string>> groups;         // member → groups
     std::map<std::string, std::set<std::string>> organisations;  // member → organisations
     std::map<std::string, std::size_t> event_size;               // event → distinct attendees
-    std::set<std::string> active;  // attendance, group membership or ties.csv row
+    std::set<std::string> active;                                // attendance, group membership or ties.csv row
     std::map<Pair, double> weight;
     std::map<std::string, std::set<std::string>> neighbours;
 
@@ -324,7 +329,7 @@ struct RawNetwork {
 /// The sectors' bridging measures with `added` ties on top of the raw network's.
 struct RawMeasures {
     double score = 0;
-    double reach_two = 0;  // mean over ordered sector pairs
+    double reach_two = 0;                 // mean over ordered sector pairs
     std::map<Pair, std::size_t> tied_to;  // (s, t) → members of s with a contact in t
     std::map<std::string, std::size_t> size;
     std::map<std::string, std::set<std::string>> reach;  // member → other sectors within two steps
@@ -345,7 +350,8 @@ RawMeasures raw_measures(const RawNetwork& network, const std::vector<Pair>& add
     std::vector<int> sector(n, -1);
     for (std::size_t i = 0; i < n; ++i) {
         const std::string& name = network.sector.at(network.members[i]);
-        if (!name.empty()) sector[i] = static_cast<int>(std::lower_bound(sectors.begin(), sectors.end(), name) - sectors.begin());
+        if (!name.empty())
+            sector[i] = static_cast<int>(std::lower_bound(sectors.begin(), sectors.end(), name) - sectors.begin());
     }
     std::vector<std::set<int>> neighbours(n);
     for (const auto& [pair, w] : network.weight) {
@@ -401,7 +407,8 @@ RawMeasures raw_measures(const RawNetwork& network, const std::vector<Pair>& add
 
 std::set<std::string> json_ids(const nlohmann::json& items) {
     std::set<std::string> ids;
-    for (const auto& item : items) ids.insert(item.is_string() ? item.get<std::string>() : item["id"].get<std::string>());
+    for (const auto& item : items)
+        ids.insert(item.is_string() ? item.get<std::string>() : item["id"].get<std::string>());
     return ids;
 }
 
@@ -415,10 +422,11 @@ std::set<T> intersection(const std::set<T>& a, const std::set<T>& b) {
 /// Runs `introduce FOLDER --format json ARGUMENTS` and checks every recommendation against
 /// RawNetwork. Returns how many introductions were listed.
 std::size_t expect_true_to_the_raw_files(const std::string& folder, const std::vector<std::string>& arguments,
-                                         const std::set<Pair>& excluded = {}, const std::filesystem::path& keep_csv = {}) {
+                                         const std::set<Pair>& excluded = {},
+                                         const std::filesystem::path& keep_csv = {}) {
     const TemporaryFolder out("introduce-raw-check");
-    std::vector<std::string> command = {"introduce", folder, "--format", "json", "--evaluate", "--out",
-                                        (out / "list.csv").string()};
+    std::vector<std::string> command = {
+        "introduce", folder, "--format", "json", "--evaluate", "--out", (out / "list.csv").string()};
     command.insert(command.end(), arguments.begin(), arguments.end());
     const auto result = run_bridgemap(command);
     EXPECT_EQ(result.exit_code, 0) << result.err;
@@ -431,8 +439,12 @@ std::size_t expect_true_to_the_raw_files(const std::string& folder, const std::v
     for (std::size_t r = 1; r < rows.size() && r <= json["introductions"].size(); ++r) {
         const auto& intro = json["introductions"][r - 1];
         const std::vector<std::string> expected = {
-            std::to_string(r), intro["member_a"]["id"], intro["member_b"]["id"], intro["member_a"]["sector"],
-            intro["member_b"]["sector"], intro["introducer"].is_null() ? "" : intro["introducer"]["id"].get<std::string>()};
+            std::to_string(r),
+            intro["member_a"]["id"],
+            intro["member_b"]["id"],
+            intro["member_a"]["sector"],
+            intro["member_b"]["sector"],
+            intro["introducer"].is_null() ? "" : intro["introducer"]["id"].get<std::string>()};
         EXPECT_EQ(std::vector<std::string>(rows[r].begin(), rows[r].begin() + 6), expected);
         EXPECT_NEAR(std::stod(rows[r][6]), intro["gain"].get<double>(), 1e-11 * intro["gain"].get<double>());
         EXPECT_EQ(rows[r][7], intro["reason"]);
@@ -451,7 +463,8 @@ std::size_t expect_true_to_the_raw_files(const std::string& folder, const std::v
     std::vector<Pair> added;
     std::map<std::string, std::size_t> picks;
     RawMeasures current = before;
-    const std::regex thin(R"(^links (\S+) to (\S+)(, where (only )?(\d+) of (\d+) \S+ members (has|have) a tie to the \S+ sector|, where none of the (\d+) \S+ members has a tie to the \S+ sector)?;)");
+    const std::regex thin(
+        R"(^links (\S+) to (\S+)(, where (only )?(\d+) of (\d+) \S+ members (has|have) a tie to the \S+ sector|, where none of the (\d+) \S+ members has a tie to the \S+ sector)?;)");
     const std::regex room(R"(; both were at (.+) \(([0-9-]+, )?(\d+) people\))");
     // A lambda returning void, so that ASSERT can end the check of one introduction.
     const auto check = [&](const nlohmann::json& intro) {
@@ -481,8 +494,9 @@ std::size_t expect_true_to_the_raw_files(const std::string& folder, const std::v
 
         // The introducer: a mutual contact, none stronger (the weaker of its two ties).
         double strongest = -1;
-        for (const auto& i : intersection(network.neighbours.count(a) ? network.neighbours.at(a) : std::set<std::string>{},
-                                          network.neighbours.count(b) ? network.neighbours.at(b) : std::set<std::string>{})) {
+        for (const auto& i :
+             intersection(network.neighbours.count(a) ? network.neighbours.at(a) : std::set<std::string>{},
+                          network.neighbours.count(b) ? network.neighbours.at(b) : std::set<std::string>{})) {
             strongest = std::max(strongest, std::min(network.w(a, i), network.w(i, b)));
         }
         if (strongest < 0) {
@@ -499,7 +513,8 @@ std::size_t expect_true_to_the_raw_files(const std::string& folder, const std::v
         // What they share.
         const auto shared_of = [](const auto& by_member, const std::string& x, const std::string& y) {
             const std::set<std::string> none;
-            return intersection(by_member.count(x) ? by_member.at(x) : none, by_member.count(y) ? by_member.at(y) : none);
+            return intersection(by_member.count(x) ? by_member.at(x) : none,
+                                by_member.count(y) ? by_member.at(y) : none);
         };
         EXPECT_EQ(json_ids(intro["shared"]["events"]), shared_of(network.events, a, b));
         EXPECT_EQ(json_ids(intro["shared"]["groups"]), shared_of(network.groups, a, b));
@@ -515,7 +530,8 @@ std::size_t expect_true_to_the_raw_files(const std::string& folder, const std::v
         const std::size_t tied = current.tied_to[Pair(from, to)];
         const std::size_t size = current.size[from];
         const double share_from = static_cast<double>(tied) / static_cast<double>(size);
-        const double share_to = static_cast<double>(current.tied_to[Pair(to, from)]) / static_cast<double>(current.size[to]);
+        const double share_to =
+            static_cast<double>(current.tied_to[Pair(to, from)]) / static_cast<double>(current.size[to]);
         EXPECT_LE(share_from, share_to) << reason;  // the weaker direction is quoted
         if (match[5].matched) {
             EXPECT_EQ(std::stoul(match[5]), tied) << reason;
@@ -553,7 +569,8 @@ std::size_t expect_true_to_the_raw_files(const std::string& folder, const std::v
         for (const auto& [member, sectors] : after.reach) {
             if (member != a && member != b && sectors.size() > reach(current, member).size()) ++gaining;
         }
-        const std::regex brings(R"(; brings (.+?) within two steps of (\d+) more sectors?( and (.+?) of (\d+) more sectors?)?;)");
+        const std::regex brings(
+            R"(; brings (.+?) within two steps of (\d+) more sectors?( and (.+?) of (\d+) more sectors?)?;)");
         const std::regex contacts(R"(; (\d+) of their contacts (gains|gain) a two-step route)");
         if (std::regex_search(reason, match, brings)) {
             const bool first_is_a = match[1] == intro["member_a"]["name"].get<std::string>();
@@ -587,7 +604,8 @@ TEST(Introduce, EveryStatedFactHoldsInTheRawFiles) {
     EXPECT_EQ(expect_true_to_the_raw_files(example, {"--count", "6", "--warm-only", "--max-per-member", "1"}), 6u);
     EXPECT_GT(expect_true_to_the_raw_files(example, {"--between", "public,grassroots", "--max-per-member", "0"}), 0u);
     EXPECT_EQ(expect_true_to_the_raw_files(k_generated, {}), 10u);
-    EXPECT_EQ(expect_true_to_the_raw_files(k_generated, {"--count", "15", "--max-per-member", "1", "--warm-only"}), 15u);
+    EXPECT_EQ(expect_true_to_the_raw_files(k_generated, {"--count", "15", "--max-per-member", "1", "--warm-only"}),
+              15u);
     EXPECT_GT(expect_true_to_the_raw_files(k_generated, {"--between", "public,grassroots", "--count", "5"}), 0u);
 
     // A freshly generated network of 500 members, and a list given back as --exclude.
@@ -599,8 +617,9 @@ TEST(Introduce, EveryStatedFactHoldsInTheRawFiles) {
     const auto first = read_csv(out / "first.csv");
     for (std::size_t r = 1; r < first.size(); ++r) tried.insert(ordered(first[r][1], first[r][2]));
     ASSERT_EQ(tried.size(), 12u);
-    EXPECT_EQ(expect_true_to_the_raw_files(generated, {"--count", "12", "--exclude", (out / "first.csv").string()}, tried),
-              12u);
+    EXPECT_EQ(
+        expect_true_to_the_raw_files(generated, {"--count", "12", "--exclude", (out / "first.csv").string()}, tried),
+        12u);
     EXPECT_EQ(expect_true_to_the_raw_files(generated, {"--warm-only", "--max-per-member", "3"}), 10u);
 }
 

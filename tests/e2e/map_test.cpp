@@ -172,8 +172,8 @@ TEST(Map, EgoMapStructureInSvg) {
     EXPECT_TRUE(is_valid_xml(out / "e.svg"));
     EXPECT_EQ(count(svg, "class=\"node member sector&#45;unknown ego\""), 1u);
     EXPECT_EQ(count(svg, "class=\"node member "), 56u);
-    EXPECT_EQ(count(svg, "new&#45;sector\""), 45u);  // 3 + 7 + 10 + 2 + 23
-    EXPECT_EQ(count(svg, "class=\"node wedge\""), 7u);  // one heading per sector, unknown included
+    EXPECT_EQ(count(svg, "new&#45;sector\""), 45u);              // 3 + 7 + 10 + 2 + 23
+    EXPECT_EQ(count(svg, "class=\"node wedge\""), 7u);           // one heading per sector, unknown included
     EXPECT_NE(svg.find("fill=\"#cc79a7\""), std::string::npos);  // voluntary's colour
     EXPECT_NE(svg.find("voluntary: 23 reachable at two steps"), std::string::npos);  // the legend
     EXPECT_NE(svg.find("how a contact of a contact is reached"), std::string::npos);
@@ -188,7 +188,7 @@ TEST(Map, SummaryMapStructureInSvg) {
     const std::string svg = slurp(out / "s.svg");
     EXPECT_TRUE(is_valid_xml(out / "s.svg"));
     EXPECT_EQ(count(svg, "class=\"node group sector\""), 7u);
-    EXPECT_EQ(count(svg, "class=\"edge pair"), 21u);  // every pair of 7 sectors
+    EXPECT_EQ(count(svg, "class=\"edge pair"), 21u);               // every pair of 7 sectors
     EXPECT_NE(svg.find("stroke=\"#cc79a7\""), std::string::npos);  // voluntary's outline
     EXPECT_NE(svg.find("voluntary"), std::string::npos);
     EXPECT_NE(svg.find("Least connected pairs"), std::string::npos);
@@ -197,8 +197,8 @@ TEST(Map, SummaryMapStructureInSvg) {
     EXPECT_NE(svg.find("Tie model: a shared event, group or organisation of at most 40 people"), std::string::npos);
     EXPECT_EQ(svg.find("ties weaker than"), std::string::npos);
     // A weak pair is marked: with a high minimum weight few ties are left between sectors.
-    const auto sparse = run_bridgemap(
-        {"map", k_example, "--summary", "--min-weight", "0.3", "--out", (out / "w.svg").string()});
+    const auto sparse =
+        run_bridgemap({"map", k_example, "--summary", "--min-weight", "0.3", "--out", (out / "w.svg").string()});
     ASSERT_EQ(sparse.exit_code, 0) << sparse.err;
     const std::string weak = slurp(out / "w.svg");
     EXPECT_GT(count(weak, "class=\"edge pair weak&#45;pair\""), 0u);

@@ -50,13 +50,15 @@ TEST(Report, ExampleReportAgreesWithAnalyseTrendAndIntroduce) {
     const TemporaryFolder out("report-example");
     const auto result = run_bridgemap({"report", k_example, "--out", (out / "report.html").string()});
     ASSERT_EQ(result.exit_code, 0) << result.err;
-    EXPECT_NE(result.out.find("Wrote " + (out / "report.html").string() + ": a report of 56 members"), std::string::npos)
+    EXPECT_NE(result.out.find("Wrote " + (out / "report.html").string() + ": a report of 56 members"),
+              std::string::npos)
         << result.out;
     const std::string html = slurp(out / "report.html");
-    for (const char* id : {"headline", "mixing", "reach", "map", "bridge-builders", "weak-spots", "introductions",
-                           "trend", "method"}) {
-        EXPECT_EQ(count(html, std::string("<section id=\"") + id + "\"") + count(html, std::string("<h3 id=\"") + id + "\""),
-                  1u)
+    for (const char* id :
+         {"headline", "mixing", "reach", "map", "bridge-builders", "weak-spots", "introductions", "trend", "method"}) {
+        EXPECT_EQ(
+            count(html, std::string("<section id=\"") + id + "\"") + count(html, std::string("<h3 id=\"") + id + "\""),
+            1u)
             << id;
     }
 
@@ -65,8 +67,9 @@ TEST(Report, ExampleReportAgreesWithAnalyseTrendAndIntroduce) {
     ASSERT_EQ(analyse.exit_code, 0) << analyse.err;
     const auto summary = nlohmann::json::parse(analyse.out);
     EXPECT_NE(html.find("<b>56</b><span>members</span>"), std::string::npos);
-    EXPECT_NE(html.find("<b>" + std::to_string(summary["ties"].get<int>()).insert(1, ",") + "</b><span>ties between them"),
-              std::string::npos);
+    EXPECT_NE(
+        html.find("<b>" + std::to_string(summary["ties"].get<int>()).insert(1, ",") + "</b><span>ties between them"),
+        std::string::npos);
     EXPECT_NE(html.find("E-I index " + two_decimals(summary["ei_index"]) + " against " +
                         two_decimals(summary["expected_ei_index"])),
               std::string::npos);
@@ -171,7 +174,8 @@ TEST(Report, WrongRequestsAndBadDataWriteNothing) {
     EXPECT_EQ(invalid.exit_code, 3);
     EXPECT_NE(invalid.err.find("members.csv:"), std::string::npos) << invalid.err;
     EXPECT_EQ(slurp(out / "report.html"), "the old report");
-    const auto window = run_bridgemap({"report", k_example, "--from", "2019-13", "--out", (out / "report.html").string()});
+    const auto window =
+        run_bridgemap({"report", k_example, "--from", "2019-13", "--out", (out / "report.html").string()});
     EXPECT_EQ(window.exit_code, 2);
     EXPECT_EQ(slurp(out / "report.html"), "the old report");
     std::size_t files = 0;
@@ -181,9 +185,9 @@ TEST(Report, WrongRequestsAndBadDataWriteNothing) {
 
 TEST(Report, WindowAndOptionsAreInTheMethod) {
     const TemporaryFolder out("report-window");
-    const auto result = run_bridgemap({"report", k_example, "--from", "2018", "--until", "2018", "--weights",
-                                       "events=0.5", "--introductions", "3", "--title", "Better Way 2018", "--out",
-                                       (out / "r.html").string()});
+    const auto result =
+        run_bridgemap({"report", k_example, "--from", "2018", "--until", "2018", "--weights", "events=0.5",
+                       "--introductions", "3", "--title", "Better Way 2018", "--out", (out / "r.html").string()});
     ASSERT_EQ(result.exit_code, 0) << result.err;
     const std::string html = slurp(out / "r.html");
     EXPECT_NE(html.find("<h1>Better Way 2018:"), std::string::npos);

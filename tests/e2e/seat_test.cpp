@@ -52,13 +52,13 @@ std::vector<PlanRow> read_plan(const std::filesystem::path& path, std::string* h
 
 TEST(Seat, ExampleGatheringPrintsThePlanAndWritesTheCsv) {
     TemporaryFolder folder("seat-example");
-    const auto result = run_bridgemap({"seat", k_example, "--event", "gathering-2018-07", "--size", "6", "--rounds", "2",
-                                       "--out", (folder / "plan.csv").string()});
+    const auto result = run_bridgemap({"seat", k_example, "--event", "gathering-2018-07", "--size", "6", "--rounds",
+                                       "2", "--out", (folder / "plan.csv").string()});
     ASSERT_EQ(result.exit_code, 0) << result.err;
-    for (const char* text : {"Seating plan for \"Better Way national gathering workshop\"", "36 people at 6 tables of 6",
-                             "Rounds and tables are numbered from 1", "Ties counted: those formed before 2018-07-04",
-                             "New cross-sector pairs", "random seating", "upper bound", "Round 1", "Round 2",
-                             "  Table 6: 6 people"}) {
+    for (const char* text :
+         {"Seating plan for \"Better Way national gathering workshop\"", "36 people at 6 tables of 6",
+          "Rounds and tables are numbered from 1", "Ties counted: those formed before 2018-07-04",
+          "New cross-sector pairs", "random seating", "upper bound", "Round 1", "Round 2", "  Table 6: 6 people"}) {
         EXPECT_NE(result.out.find(text), std::string::npos) << text << "\n" << result.out;
     }
     std::string header;
@@ -80,8 +80,8 @@ TEST(Seat, ExampleGatheringPrintsThePlanAndWritesTheCsv) {
 
 TEST(Seat, SameInputSameBytes) {
     TemporaryFolder folder("seat-repeat");
-    const std::vector<std::string> arguments = {"seat", k_example, "--event", "gathering-2018-07", "--tables", "7",
-                                                "--rounds", "2", "--seed", "4"};
+    const std::vector<std::string> arguments = {
+        "seat", k_example, "--event", "gathering-2018-07", "--tables", "7", "--rounds", "2", "--seed", "4"};
     auto first_arguments = arguments;
     first_arguments.insert(first_arguments.end(), {"--out", (folder / "a.csv").string()});
     auto second_arguments = arguments;
@@ -95,8 +95,8 @@ TEST(Seat, SameInputSameBytes) {
 }
 
 TEST(Seat, JsonHasThePlanAndTheFigures) {
-    const auto result = run_bridgemap({"seat", k_example, "--event", "gathering-2018-07", "--tables", "6",
-                                       "--format", "json"});
+    const auto result =
+        run_bridgemap({"seat", k_example, "--event", "gathering-2018-07", "--tables", "6", "--format", "json"});
     ASSERT_EQ(result.exit_code, 0) << result.err;
     const auto json = nlohmann::json::parse(result.out);
     EXPECT_EQ(json["event"]["id"], "gathering-2018-07");
@@ -125,10 +125,10 @@ TEST(Seat, MemberFilesHostsKeepApartAndKeepTogether) {
     write(folder / "hosts.csv", "member_id\nlynne-berry\njulie-bishop\n");
     write(folder / "apart.csv", "geraldine-blake,richard-bridge,paul-buddery\n");
     write(folder / "together.csv", "nicola-butler,rhys-davies\nandy-gregg,frances-duncan\n");  // andy-gregg: not seated
-    const auto result = run_bridgemap({"seat", k_example, "--members", (folder / "people.csv").string(), "--tables", "4",
-                                       "--rounds", "2", "--hosts", (folder / "hosts.csv").string(), "--keep-apart",
-                                       (folder / "apart.csv").string(), "--keep-together",
-                                       (folder / "together.csv").string(), "--out", (folder / "plan.csv").string()});
+    const auto result =
+        run_bridgemap({"seat", k_example, "--members", (folder / "people.csv").string(), "--tables", "4", "--rounds",
+                       "2", "--hosts", (folder / "hosts.csv").string(), "--keep-apart", (folder / "apart.csv").string(),
+                       "--keep-together", (folder / "together.csv").string(), "--out", (folder / "plan.csv").string()});
     ASSERT_EQ(result.exit_code, 0) << result.err;
     EXPECT_NE(result.err.find("together.csv:2: warning: \"andy-gregg\" is not among the people to seat; left out"),
               std::string::npos)
@@ -215,8 +215,8 @@ TEST(Seat, ImpossibleRequestsSayWhichConstraintAndWriteNothing) {
     EXPECT_FALSE(std::filesystem::exists(folder / "plan.csv"));
     EXPECT_FALSE(std::filesystem::exists(folder / "maps"));
 
-    const auto rounds = run_bridgemap({"seat", k_example, "--event", "gathering-2018-07", "--tables", "2",
-                                       "--rounds", "2"});
+    const auto rounds =
+        run_bridgemap({"seat", k_example, "--event", "gathering-2018-07", "--tables", "2", "--rounds", "2"});
     EXPECT_EQ(rounds.exit_code, 2);
     EXPECT_NE(rounds.err.find("a table of 18 needs people from 18 different tables"), std::string::npos) << rounds.err;
 }

@@ -39,9 +39,10 @@ TEST(Trend, EachYearEqualsAnalyseOfThatYear) {
 
 TEST(Trend, CsvChartAndExposureFiles) {
     const TemporaryFolder out("trend-files");
-    const auto result = run_bridgemap({"trend", k_generated, "--by", "quarter", "--cumulative", "--between",
-                                       "public,voluntary", "--out", (out / "trend.csv").string(), "--chart",
-                                       (out / "trend.svg").string(), "--exposure-out", (out / "exposure.csv").string()});
+    const auto result =
+        run_bridgemap({"trend", k_generated, "--by", "quarter", "--cumulative", "--between", "public,voluntary",
+                       "--out", (out / "trend.csv").string(), "--chart", (out / "trend.svg").string(), "--exposure-out",
+                       (out / "exposure.csv").string()});
     ASSERT_EQ(result.exit_code, 0) << result.err;
     const std::string csv = slurp(out / "trend.csv");
     EXPECT_EQ(csv.rfind("period,from,until,active_members,ties,ei_index,expected_ei_index,", 0), 0u);
@@ -113,8 +114,8 @@ TEST(Trend, UsageErrorsNameWhatWasExpected) {
 
 TEST(Trend, BadDataExitsThreeAndWritesNothing) {
     const TemporaryFolder out("trend-bad");
-    const auto result = run_bridgemap({"trend", std::string(BRIDGEMAP_FIXTURES_DIR) + "/every-problem", "--out",
-                                       (out / "trend.csv").string()});
+    const auto result = run_bridgemap(
+        {"trend", std::string(BRIDGEMAP_FIXTURES_DIR) + "/every-problem", "--out", (out / "trend.csv").string()});
     EXPECT_EQ(result.exit_code, 3);
     EXPECT_FALSE(std::filesystem::exists(out / "trend.csv"));
 }

@@ -1,13 +1,13 @@
 #pragma once
 // Runs the bridgemap binary for end-to-end tests and captures what it printed.
 
+#include <sys/wait.h>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
-#include <sys/wait.h>
 #include <vector>
 
 namespace bridgemap::testing {
@@ -21,8 +21,10 @@ struct CommandResult {
 inline std::string shell_quote(const std::string& text) {
     std::string quoted = "'";
     for (const char c : text) {
-        if (c == '\'') quoted += "'\\''";
-        else quoted += c;
+        if (c == '\'')
+            quoted += "'\\''";
+        else
+            quoted += c;
     }
     return quoted + "'";
 }

@@ -92,8 +92,10 @@ public:
             network.group_members.push_back({network.find_member(pending.member), pending.group, pending.period});
         }
         for (const auto& pending : pending_affiliations_) {
-            network.affiliations.push_back(
-                {network.find_member(pending.member), network.find_organisation(pending.organisation), pending.period, {}});
+            network.affiliations.push_back({network.find_member(pending.member),
+                                            network.find_organisation(pending.organisation),
+                                            pending.period,
+                                            {}});
         }
         for (const auto& pending : pending_ties_) {
             ExplicitTie t;

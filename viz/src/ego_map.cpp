@@ -212,8 +212,7 @@ MapScene ego_scene(const Network& network, const Analysis& analysis, MemberIndex
         }
         constexpr double tau = 2.0 * std::numbers::pi;
         const double inner_radius = std::max(2.2, total / tau);
-        const double outer_radius =
-            inner_radius + static_cast<double>(inner_rows - 1) * k_inner_row_gap + k_ring_gap;
+        const double outer_radius = inner_radius + static_cast<double>(inner_rows - 1) * k_inner_row_gap + k_ring_gap;
         std::vector<std::size_t> rows(keys, 1);
         std::size_t outer_rows = 1;
         for (std::size_t s = 0; s < keys; ++s) {

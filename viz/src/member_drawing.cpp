@@ -285,9 +285,8 @@ std::vector<std::string> data_caption(const MapOptions& options) {
 std::string ties_caption(const DrawnTies& ties, bool with_weak_bridges) {
     if (ties.all) return "Lines: all " + with_thousands(ties.candidates) + " ties between the members shown.";
     return "Lines: each member's " + std::to_string(ties.per_member) + " strongest ties" +
-           (with_weak_bridges ? " and every weak bridge, " : ", ") +
-           with_thousands(ties.ties.size()) + " of the " + with_thousands(ties.candidates) +
-           " ties (drawing them all would hide the structure).";
+           (with_weak_bridges ? " and every weak bridge, " : ", ") + with_thousands(ties.ties.size()) + " of the " +
+           with_thousands(ties.candidates) + " ties (drawing them all would hide the structure).";
 }
 
 MemberLayer member_layer(const Network& network, const Analysis& analysis, const TieGraph& graph,

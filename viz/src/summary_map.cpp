@@ -1,9 +1,9 @@
 #include <bridgemap/viz/summary_map.hpp>
 
 #include <bridgemap/error.hpp>
+#include <bridgemap/metrics/sector_mixing.hpp>
 #include <bridgemap/viz/markup.hpp>
 #include <bridgemap/viz/palette.hpp>
-#include <bridgemap/metrics/sector_mixing.hpp>
 
 #include "member_drawing.hpp"
 

@@ -24,14 +24,17 @@ void prepare_igraph() {
 
 void seed_igraph(std::uint64_t seed) {
     prepare_igraph();
-    check(igraph_rng_seed(igraph_rng_default(), static_cast<igraph_uint_t>(seed)), "seeding the random number generator");
+    check(igraph_rng_seed(igraph_rng_default(), static_cast<igraph_uint_t>(seed)),
+          "seeding the random number generator");
 }
 
 }  // namespace bridgemap::graph
 
 namespace bridgemap {
 
-void seed_library_generators(std::uint64_t seed) { graph::seed_igraph(seed); }
+void seed_library_generators(std::uint64_t seed) {
+    graph::seed_igraph(seed);
+}
 
 }  // namespace bridgemap
 
@@ -48,7 +51,9 @@ IgraphRealVector::IgraphRealVector(std::span<const double> values) {
     for (std::size_t i = 0; i < values.size(); ++i) VECTOR(vector_)[i] = values[i];
 }
 
-IgraphRealVector::~IgraphRealVector() { igraph_vector_destroy(&vector_); }
+IgraphRealVector::~IgraphRealVector() {
+    igraph_vector_destroy(&vector_);
+}
 
 std::vector<double> IgraphRealVector::values() const {
     const auto size = static_cast<std::size_t>(igraph_vector_size(&vector_));
@@ -60,7 +65,9 @@ IgraphIntVector::IgraphIntVector(igraph_integer_t size) {
     check(igraph_vector_int_init(&vector_, size), "allocating a vector");
 }
 
-IgraphIntVector::~IgraphIntVector() { igraph_vector_int_destroy(&vector_); }
+IgraphIntVector::~IgraphIntVector() {
+    igraph_vector_int_destroy(&vector_);
+}
 
 std::vector<igraph_integer_t> IgraphIntVector::values() const {
     const auto size = static_cast<std::size_t>(igraph_vector_int_size(&vector_));
@@ -72,7 +79,9 @@ IgraphMatrix::IgraphMatrix(igraph_integer_t rows, igraph_integer_t columns) {
     check(igraph_matrix_init(&matrix_, rows, columns), "allocating a matrix");
 }
 
-IgraphMatrix::~IgraphMatrix() { igraph_matrix_destroy(&matrix_); }
+IgraphMatrix::~IgraphMatrix() {
+    igraph_matrix_destroy(&matrix_);
+}
 
 IgraphGraph::IgraphGraph(const TieGraph& ties) : weights_(static_cast<igraph_integer_t>(ties.tie_count())) {
     IgraphIntVector edges(static_cast<igraph_integer_t>(2 * ties.tie_count()));
@@ -86,6 +95,8 @@ IgraphGraph::IgraphGraph(const TieGraph& ties) : weights_(static_cast<igraph_int
           "building the graph");
 }
 
-IgraphGraph::~IgraphGraph() { igraph_destroy(&graph_); }
+IgraphGraph::~IgraphGraph() {
+    igraph_destroy(&graph_);
+}
 
 }  // namespace bridgemap::graph

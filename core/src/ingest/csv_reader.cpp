@@ -145,9 +145,9 @@ private:
         }
         line_ += count_line_breaks(text_.substr(open, pos_ - open));
         if (!closed) {
-            problems_.push_back(
-                {true, opened_line, "the quoted field " + std::to_string(places_.size()) +
-                                        " that opens on this line is never closed (a closing quote is missing)"});
+            problems_.push_back({true, opened_line,
+                                 "the quoted field " + std::to_string(places_.size()) +
+                                     " that opens on this line is never closed (a closing quote is missing)"});
             return;
         }
         ++pos_;  // past the closing quote

@@ -68,8 +68,9 @@ void read_json_table(const void* json_document, const TableSchema& schema, RowRe
         }
         for (std::size_t column = 0; column < schema.required; ++column) {
             if (!present[column]) {
-                reporter.diagnostics().error_at(reporter.file(), pointer,
-                                                "required key \"" + std::string(schema.columns[column]) + "\" is missing");
+                reporter.diagnostics().error_at(
+                    reporter.file(), pointer,
+                    "required key \"" + std::string(schema.columns[column]) + "\" is missing");
                 usable = false;
             }
         }

@@ -61,9 +61,7 @@ void pad_attributes(Attributes& attributes, std::size_t rows) {
 /// Builds a Network from table rows, applying the SPEC's rules and reporting every problem.
 class NetworkBuilder {
 public:
-    explicit NetworkBuilder(Diagnostics& diagnostics) : diagnostics_(diagnostics) {
-        network_.roles.emplace_back();
-    }
+    explicit NetworkBuilder(Diagnostics& diagnostics) : diagnostics_(diagnostics) { network_.roles.emplace_back(); }
 
     /// Says whether the optional tables a reference may point into were given at all.
     void set_present(bool organisations, bool events, bool groups) {
@@ -74,14 +72,22 @@ public:
 
     void read_row(const TableSchema& schema, RowReporter& reporter, const TableRow& row) {
         if (is_repeat(schema, reporter, row)) return;
-        if (&schema == &k_organisations) organisation(reporter, row);
-        else if (&schema == &k_members) member(reporter, row);
-        else if (&schema == &k_events) event(reporter, row);
-        else if (&schema == &k_groups) group(reporter, row);
-        else if (&schema == &k_attendance) attendance(reporter, row);
-        else if (&schema == &k_group_members) group_member(reporter, row);
-        else if (&schema == &k_affiliations) affiliation(reporter, row);
-        else if (&schema == &k_ties) tie(reporter, row);
+        if (&schema == &k_organisations)
+            organisation(reporter, row);
+        else if (&schema == &k_members)
+            member(reporter, row);
+        else if (&schema == &k_events)
+            event(reporter, row);
+        else if (&schema == &k_groups)
+            group(reporter, row);
+        else if (&schema == &k_attendance)
+            attendance(reporter, row);
+        else if (&schema == &k_group_members)
+            group_member(reporter, row);
+        else if (&schema == &k_affiliations)
+            affiliation(reporter, row);
+        else if (&schema == &k_ties)
+            tie(reporter, row);
     }
 
     /// Resolves what needed every row first (event parents, sectors) and returns the network.
@@ -112,16 +118,17 @@ private:
         }
         const auto [found, inserted] = seen.try_emplace(std::string(id), RowReporter::place(row));
         if (!inserted) {
-            reporter.error(row, "id", "duplicate " + std::string(noun) + " id " + in_quotes(id) + " (first on " +
-                                          found->second + ")");
+            reporter.error(
+                row, "id",
+                "duplicate " + std::string(noun) + " id " + in_quotes(id) + " (first on " + found->second + ")");
             return false;
         }
         return true;
     }
 
     /// Parses an optional date column; reports a malformed or impossible one.
-    bool parse_optional_date(RowReporter& reporter, const TableRow& row, std::string_view column,
-                             std::string_view text, std::optional<DateSpan>& date) {
+    bool parse_optional_date(RowReporter& reporter, const TableRow& row, std::string_view column, std::string_view text,
+                             std::optional<DateSpan>& date) {
         date.reset();
         if (text.empty()) return true;
         DateProblem problem = DateProblem::none;
@@ -130,8 +137,9 @@ private:
         if (problem == DateProblem::impossible) {
             reporter.error(row, column, "impossible date " + in_quotes(text) + " in column " + std::string(column));
         } else {
-            reporter.error(row, column, "malformed date " + in_quotes(text) + " in column " + std::string(column) +
-                                            ": expected YYYY-MM-DD, YYYY-MM or YYYY");
+            reporter.error(row, column,
+                           "malformed date " + in_quotes(text) + " in column " + std::string(column) +
+                               ": expected YYYY-MM-DD, YYYY-MM or YYYY");
         }
         return false;
     }
@@ -222,8 +230,8 @@ private:
     void event(RowReporter& reporter, const TableRow& row) {
         const std::string_view id = row.values[0];
         if (!check_id(reporter, row, id, "event", event_lines_)) return;
-        Event event{std::string(id), std::string(row.values[1]), std::string(row.values[2]), std::nullopt,
-                    std::string(row.values[3]), k_none};
+        Event event{std::string(id), std::string(row.values[1]), std::string(row.values[2]),
+                    std::nullopt,    std::string(row.values[3]), k_none};
         parse_optional_date(reporter, row, "date", row.values[2], event.date);
         const auto index = static_cast<EventIndex>(network_.events.size());
         if (!row.values[4].empty()) {
@@ -317,7 +325,8 @@ private:
                 reporter.error(row, "weight", "weight " + in_quotes(weight_text) + " is not a number");
                 ok = false;
             } else if (weight < 0) {
-                reporter.error(row, "weight", "weight " + std::string(weight_text) + " is negative; weights are 0 or more");
+                reporter.error(row, "weight",
+                               "weight " + std::string(weight_text) + " is negative; weights are 0 or more");
                 ok = false;
             }
         }
@@ -325,8 +334,7 @@ private:
         ok &= parse_optional_date(reporter, row, "date", row.values[4], date);
         if (!ok) return;
         store_attributes(network_.tie_attributes, network_.ties.size(), row);
-        network_.ties.push_back(
-            {source, target, std::string(row.values[2]), weight, std::string(row.values[4]), date});
+        network_.ties.push_back({source, target, std::string(row.values[2]), weight, std::string(row.values[4]), date});
     }
 
     std::uint32_t intern_role(std::string_view role) {
@@ -365,7 +373,6 @@ private:
     IdIndex member_index_, organisation_index_, event_index_, group_index_;
     std::vector<PendingParent> pending_parents_;
     std::set<std::string, std::less<>> sector_labels_;
-
 };
 
 Network NetworkBuilder::finish(const std::function<std::string(const TableSchema&)>& file_of) {
@@ -406,8 +413,10 @@ Network NetworkBuilder::finish(const std::function<std::string(const TableSchema
             for (const auto& pending : pending_parents_) {
                 if (pending.event == e) {
                     const std::string message = "events' parents form a loop: " + chain;
-                    if (pending.pointer.empty()) diagnostics_.error(events_file, pending.line, message);
-                    else diagnostics_.error_at(events_file, pending.pointer + "/parent", message);
+                    if (pending.pointer.empty())
+                        diagnostics_.error(events_file, pending.line, message);
+                    else
+                        diagnostics_.error_at(events_file, pending.pointer + "/parent", message);
                 }
             }
             network_.events[e].parent = k_none;  // break the loop so later stages can walk parents
@@ -442,7 +451,8 @@ Network NetworkBuilder::finish(const std::function<std::string(const TableSchema
         if (labels.size() < 2) continue;
         std::string list;
         for (const auto label : labels) list += (list.empty() ? "" : ", ") + in_quotes(label);
-        diagnostics_.warning(file_of(k_members), 0, "sectors " + list + " differ only in capitals and are counted apart");
+        diagnostics_.warning(file_of(k_members), 0,
+                             "sectors " + list + " differ only in capitals and are counted apart");
     }
 
     pad_attributes(network_.member_attributes, network_.members.size());
@@ -463,7 +473,9 @@ ReadResult read_folder(const std::filesystem::path& folder) {
     NetworkBuilder builder(result.diagnostics);
     const auto path_of = [&](const TableSchema& schema) { return folder / (std::string(schema.table) + ".csv"); };
     std::error_code error;
-    const auto exists = [&](const TableSchema& schema) { return std::filesystem::is_regular_file(path_of(schema), error); };
+    const auto exists = [&](const TableSchema& schema) {
+        return std::filesystem::is_regular_file(path_of(schema), error);
+    };
     builder.set_present(exists(k_organisations), exists(k_events), exists(k_groups));
 
     // Problems are listed in the SPEC's table order, then by line.
@@ -473,8 +485,9 @@ ReadResult read_folder(const std::filesystem::path& folder) {
         file_order.push_back(path_of(*schema).string());
     }
     if (!exists(k_members)) {
-        result.diagnostics.error(path_of(k_members).string(), 0,
-                                 "file not found: a network folder must hold members.csv (id, name, sector, organisation)");
+        result.diagnostics.error(
+            path_of(k_members).string(), 0,
+            "file not found: a network folder must hold members.csv (id, name, sector, organisation)");
     }
     std::set<std::string> known;
     for (const TableSchema* schema : k_tables) {
@@ -483,8 +496,7 @@ ReadResult read_folder(const std::filesystem::path& folder) {
         const std::filesystem::path path = path_of(*schema);
         RowReporter reporter(result.diagnostics, path.string());
         const std::string text = io::read_file(path);
-        read_csv_table(text, *schema, reporter,
-                       [&](const TableRow& row) { builder.read_row(*schema, reporter, row); });
+        read_csv_table(text, *schema, reporter, [&](const TableRow& row) { builder.read_row(*schema, reporter, row); });
     }
     for (const auto& entry : std::filesystem::directory_iterator(folder, error)) {
         const std::string name = entry.path().filename().string();
@@ -517,7 +529,8 @@ ReadResult read_json_file(const std::filesystem::path& path) {
         return result;
     }
     if (!document.is_object()) {
-        result.diagnostics.error(file, 0, "the JSON file must hold one object with the keys members, organisations, ...");
+        result.diagnostics.error(file, 0,
+                                 "the JSON file must hold one object with the keys members, organisations, ...");
         return result;
     }
     NetworkBuilder builder(result.diagnostics);
@@ -548,7 +561,8 @@ ReadResult read_network(const std::filesystem::path& path) {
     std::error_code error;
     if (std::filesystem::is_directory(path, error)) return read_folder(path);
     if (std::filesystem::is_regular_file(path, error)) return read_json_file(path);
-    throw IoError("cannot read " + path.string() + ": no such folder or file (expected a network folder or a .json file)");
+    throw IoError("cannot read " + path.string() +
+                  ": no such folder or file (expected a network folder or a .json file)");
 }
 
 }  // namespace bridgemap::ingest

@@ -67,14 +67,17 @@ std::string RowReporter::place(std::size_t line, std::string_view pointer) {
     return pointer.empty() ? "line " + std::to_string(line) : std::string(pointer);
 }
 
-std::string RowReporter::place(const TableRow& row) { return place(row.line, row.pointer); }
+std::string RowReporter::place(const TableRow& row) {
+    return place(row.line, row.pointer);
+}
 
 void RowReporter::error(const TableRow& row, std::string_view column, std::string message) {
     if (row.pointer.empty()) {
         diagnostics_.error(file_, row.line, std::move(message));
     } else {
-        diagnostics_.error_at(file_, column.empty() ? std::string(row.pointer) : std::string(row.pointer) + "/" + std::string(column),
-                              std::move(message));
+        diagnostics_.error_at(
+            file_, column.empty() ? std::string(row.pointer) : std::string(row.pointer) + "/" + std::string(column),
+            std::move(message));
     }
 }
 
@@ -82,8 +85,9 @@ void RowReporter::warning(const TableRow& row, std::string_view column, std::str
     if (row.pointer.empty()) {
         diagnostics_.warning(file_, row.line, std::move(message));
     } else {
-        diagnostics_.warning_at(file_, column.empty() ? std::string(row.pointer) : std::string(row.pointer) + "/" + std::string(column),
-                                std::move(message));
+        diagnostics_.warning_at(
+            file_, column.empty() ? std::string(row.pointer) : std::string(row.pointer) + "/" + std::string(column),
+            std::move(message));
     }
 }
 
@@ -144,15 +148,16 @@ std::vector<std::string> read_csv_table(std::string_view text, const TableSchema
                 for (std::size_t f = 0; f < record.fields.size(); ++f) {
                     const std::string_view name = trim(record.fields[f]);
                     if (name.empty()) {
-                        reporter.diagnostics().warning(reporter.file(), record.line,
-                                                       "column " + std::to_string(f + 1) +
-                                                           " has no name in the header; its values are ignored");
+                        reporter.diagnostics().warning(
+                            reporter.file(), record.line,
+                            "column " + std::to_string(f + 1) + " has no name in the header; its values are ignored");
                         continue;
                     }
                     const std::string key = lower(name);
                     if (!seen.insert(key).second) {
-                        reporter.diagnostics().error(reporter.file(), record.line,
-                                                     "column \"" + std::string(name) + "\" appears twice in the header");
+                        reporter.diagnostics().error(
+                            reporter.file(), record.line,
+                            "column \"" + std::string(name) + "\" appears twice in the header");
                         header_usable = false;
                         continue;
                     }
@@ -166,9 +171,9 @@ std::vector<std::string> read_csv_table(std::string_view text, const TableSchema
                 }
                 for (std::size_t k = 0; k < schema.required; ++k) {
                     if (schema_field[k] == std::string::npos) {
-                        reporter.diagnostics().error(reporter.file(), record.line,
-                                                     "required column \"" + std::string(schema.columns[k]) +
-                                                         "\" is missing from the header");
+                        reporter.diagnostics().error(
+                            reporter.file(), record.line,
+                            "required column \"" + std::string(schema.columns[k]) + "\" is missing from the header");
                         header_usable = false;
                     }
                 }
@@ -180,12 +185,13 @@ std::vector<std::string> read_csv_table(std::string_view text, const TableSchema
             if (record.fields.size() != field_count) {
                 reporter.diagnostics().error(reporter.file(), record.line,
                                              "this row has " + std::to_string(record.fields.size()) +
-                                                 (record.fields.size() == 1 ? " field" : " fields") + ", but the header has " +
-                                                 std::to_string(field_count));
+                                                 (record.fields.size() == 1 ? " field" : " fields") +
+                                                 ", but the header has " + std::to_string(field_count));
                 return;
             }
             for (std::size_t k = 0; k < schema_field.size(); ++k) {
-                values[k] = schema_field[k] == std::string::npos ? std::string_view() : trim(record.fields[schema_field[k]]);
+                values[k] =
+                    schema_field[k] == std::string::npos ? std::string_view() : trim(record.fields[schema_field[k]]);
             }
             for (std::size_t j = 0; j < extra_field.size(); ++j) extras[j] = record.fields[extra_field[j]];
             TableRow row{values, extras, extra_name_views, record.line, record.last_line, {}, 0, 0};

@@ -26,10 +26,10 @@ struct TableRow {
     std::span<const std::string_view> values;
     std::span<const std::string_view> extras;       ///< Values of the extra columns,
     std::span<const std::string_view> extra_names;  ///< named by these (same length).
-    std::size_t line = 0;                      ///< CSV: 1-based line; JSON: 0.
+    std::size_t line = 0;                           ///< CSV: 1-based line; JSON: 0.
     std::size_t last_line = 0;
-    std::string_view pointer;                  ///< JSON: "/members/3"; CSV: empty.
-    std::uint64_t fingerprint_low = 0;         ///< Hash of the whole row, to find repeated rows.
+    std::string_view pointer;           ///< JSON: "/members/3"; CSV: empty.
+    std::uint64_t fingerprint_low = 0;  ///< Hash of the whole row, to find repeated rows.
     std::uint64_t fingerprint_high = 0;
 };
 

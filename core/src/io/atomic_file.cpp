@@ -14,7 +14,9 @@
 namespace bridgemap::io {
 namespace {
 
-std::string describe_errno(int error) { return std::strerror(error); }
+std::string describe_errno(int error) {
+    return std::strerror(error);
+}
 
 /// Writes `contents` to a new temporary file beside `path` and returns its name.
 std::filesystem::path write_temporary(const std::filesystem::path& path, std::string_view contents) {

@@ -70,11 +70,26 @@ Analysis analyse(const Network& network, const AnalysisOptions& options) {
 }
 
 const std::vector<std::string>& member_metric_names() {
-    static const std::vector<std::string> names = {
-        "degree", "strength", "betweenness", "closeness", "harmonic", "eigenvector", "pagerank", "constraint",
-        "effective_size", "efficiency", "hierarchy", "ei_index", "sector_diversity", "participation",
-        "brokerage_coordinator", "brokerage_consultant", "brokerage_representative", "brokerage_liaison", "bridging",
-        "cross_sector_ties"};
+    static const std::vector<std::string> names = {"degree",
+                                                   "strength",
+                                                   "betweenness",
+                                                   "closeness",
+                                                   "harmonic",
+                                                   "eigenvector",
+                                                   "pagerank",
+                                                   "constraint",
+                                                   "effective_size",
+                                                   "efficiency",
+                                                   "hierarchy",
+                                                   "ei_index",
+                                                   "sector_diversity",
+                                                   "participation",
+                                                   "brokerage_coordinator",
+                                                   "brokerage_consultant",
+                                                   "brokerage_representative",
+                                                   "brokerage_liaison",
+                                                   "bridging",
+                                                   "cross_sector_ties"};
     return names;
 }
 

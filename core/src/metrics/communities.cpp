@@ -415,7 +415,8 @@ Communities leiden_communities(const TieGraph& graph, const CommunityOptions& op
         result.sizes.push_back(size[order[rank]]);
     }
     for (std::size_t i = 0; i < n; ++i) {
-        if (graph.degree(static_cast<MemberIndex>(i)) > 0) result.of_member[i] = number[static_cast<std::size_t>(raw[i])];
+        if (graph.degree(static_cast<MemberIndex>(i)) > 0)
+            result.of_member[i] = number[static_cast<std::size_t>(raw[i])];
     }
     result.count = order.size();
     result.modularity = modularity(graph, result.of_member, options.resolution);
@@ -430,13 +431,15 @@ double modularity(const TieGraph& graph, std::span<const std::uint32_t> communit
     for (const auto c : community) largest = std::max(largest, c);
     std::vector<std::size_t> label(community.size());
     std::size_t next = static_cast<std::size_t>(largest) + 1;
-    for (std::size_t i = 0; i < community.size(); ++i) label[i] = community[i] == k_no_community ? next++ : community[i];
+    for (std::size_t i = 0; i < community.size(); ++i)
+        label[i] = community[i] == k_no_community ? next++ : community[i];
     std::vector<double> inside(next, 0.0);
     std::vector<double> strength(next, 0.0);
     for (const Tie& tie : graph.ties()) {
         if (label[tie.source] == label[tie.target]) inside[label[tie.source]] += tie.weight;
     }
-    for (std::size_t i = 0; i < community.size(); ++i) strength[label[i]] += graph.strength(static_cast<MemberIndex>(i));
+    for (std::size_t i = 0; i < community.size(); ++i)
+        strength[label[i]] += graph.strength(static_cast<MemberIndex>(i));
     double q = 0.0;
     for (std::size_t c = 0; c < next; ++c) {
         const double share = strength[c] / (2.0 * m);

@@ -49,7 +49,8 @@ void for_each_tie_evidence(const Network& network, const TieOptions& ties,
             const DayNumber first = date ? date->first : k_open_start;
             const DayNumber last = date ? date->last : k_open_start;
             for (std::size_t x = 0; x < people.size(); ++x) {
-                for (std::size_t y = x + 1; y < people.size(); ++y) add(people[x], people[y], first, last, k_open_end, e);
+                for (std::size_t y = x + 1; y < people.size(); ++y)
+                    add(people[x], people[y], first, last, k_open_end, e);
             }
         }
     }
@@ -128,12 +129,12 @@ TieEvidenceIndex index_tie_evidence(const Network& network, const TieOptions& ti
     for (std::size_t i = 0; i < n; ++i) index.offsets[i + 1] += index.offsets[i];
     index.evidence.resize(index.offsets[n]);
     std::vector<std::size_t> fill(index.offsets.begin(), index.offsets.end() - 1);
-    for_each_tie_evidence(network, ties, attendees,
-                          [&](MemberIndex a, MemberIndex b, DayNumber first, DayNumber last, DayNumber until,
-                              EventIndex event) {
-                              if (a > b) std::swap(a, b);
-                              index.evidence[fill[a]++] = {b, first, last, until, event};
-                          });
+    for_each_tie_evidence(
+        network, ties, attendees,
+        [&](MemberIndex a, MemberIndex b, DayNumber first, DayNumber last, DayNumber until, EventIndex event) {
+            if (a > b) std::swap(a, b);
+            index.evidence[fill[a]++] = {b, first, last, until, event};
+        });
     for (std::size_t i = 0; i < n; ++i) {
         std::sort(index.evidence.begin() + static_cast<std::ptrdiff_t>(index.offsets[i]),
                   index.evidence.begin() + static_cast<std::ptrdiff_t>(index.offsets[i + 1]),
@@ -236,9 +237,9 @@ std::vector<SettingExposure> setting_exposure(const Network& network, const Sect
             const auto mark = static_cast<std::uint32_t>(r + 1);
             mark_family(network, child_offsets, children, room, mark, stamp, stack);
             const DayNumber day = network.events[room].date->first;
-            const auto horizon_end = static_cast<DayNumber>(
-                std::min<std::int64_t>(std::numeric_limits<DayNumber>::max() - 1,
-                                       static_cast<std::int64_t>(day) + std::max<std::int32_t>(0, options.horizon_days)));
+            const auto horizon_end = static_cast<DayNumber>(std::min<std::int64_t>(
+                std::numeric_limits<DayNumber>::max() - 1,
+                static_cast<std::int64_t>(day) + std::max<std::int32_t>(0, options.horizon_days)));
             known.clear();
             for (const MemberIndex member : attendees[room]) {
                 if (sectors.known(member)) known.push_back(member);
@@ -254,8 +255,9 @@ std::vector<SettingExposure> setting_exposure(const Network& network, const Sect
                     const MemberIndex b = known[y];
                     const bool cross = sector_a != sectors.of_member[b];
                     ++setting.room_pairs;
-                    cursor = std::lower_bound(cursor, list_end, b,
-                                              [](const TieEvidence& e, MemberIndex partner) { return e.partner < partner; });
+                    cursor = std::lower_bound(cursor, list_end, b, [](const TieEvidence& e, MemberIndex partner) {
+                        return e.partner < partner;
+                    });
                     bool before = false;
                     bool follows = false;
                     for (auto at = cursor; at != list_end && at->partner == b; ++at) {

@@ -43,7 +43,8 @@ struct Eigenpair {
 /// ARPACK's Lanczos solver for the largest eigenvalue, set up as igraph's own eigenvector
 /// centrality sets it (start from the strengths, converge to machine precision), but on the
 /// tie graph's arrays, so nothing is copied into an igraph graph.
-Eigenpair principal_eigenpair(const TieGraph& graph, std::vector<MemberIndex> members, std::vector<MemberIndex>& local) {
+Eigenpair principal_eigenpair(const TieGraph& graph, std::vector<MemberIndex> members,
+                              std::vector<MemberIndex>& local) {
     const auto size = static_cast<igraph_integer_t>(members.size());
     for (std::size_t i = 0; i < members.size(); ++i) local[members[i]] = static_cast<MemberIndex>(i);
     igraph_arpack_options_t options;
@@ -72,7 +73,9 @@ Eigenpair principal_eigenpair(const TieGraph& graph, std::vector<MemberIndex> me
 
 }  // namespace
 
-MemberScores eigenvector_centrality(const TieGraph& graph) { return eigenvector_centrality(graph, connectivity(graph)); }
+MemberScores eigenvector_centrality(const TieGraph& graph) {
+    return eigenvector_centrality(graph, connectivity(graph));
+}
 
 MemberScores eigenvector_centrality(const TieGraph& graph, const Connectivity& parts) {
     const std::size_t n = graph.member_count();

@@ -51,7 +51,8 @@ std::vector<Period> trend_periods(const Network& network, const TrendOptions& op
                 if (year == end.year && quarter > (end.month + 2) / 3) break;
                 const unsigned first_month = 3 * quarter - 2;
                 const DayNumber from = days_from_civil(year, first_month, 1);
-                const DayNumber until = (quarter == 4 ? days_from_civil(year + 1, 1, 1) : days_from_civil(year, first_month + 3, 1)) - 1;
+                const DayNumber until =
+                    (quarter == 4 ? days_from_civil(year + 1, 1, 1) : days_from_civil(year, first_month + 3, 1)) - 1;
                 periods.push_back({std::to_string(year) + "-Q" + std::to_string(quarter),
                                    window_of(from, until, options.cumulative)});
             }

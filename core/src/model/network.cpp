@@ -28,10 +28,18 @@ std::string_view Attributes::get(std::string_view name, std::size_t row) const {
     return {};
 }
 
-MemberIndex Network::find_member(std::string_view id) const { return lookup(member_ids_, id); }
-EventIndex Network::find_event(std::string_view id) const { return lookup(event_ids_, id); }
-GroupIndex Network::find_group(std::string_view id) const { return lookup(group_ids_, id); }
-OrganisationIndex Network::find_organisation(std::string_view id) const { return lookup(organisation_ids_, id); }
+MemberIndex Network::find_member(std::string_view id) const {
+    return lookup(member_ids_, id);
+}
+EventIndex Network::find_event(std::string_view id) const {
+    return lookup(event_ids_, id);
+}
+GroupIndex Network::find_group(std::string_view id) const {
+    return lookup(group_ids_, id);
+}
+OrganisationIndex Network::find_organisation(std::string_view id) const {
+    return lookup(organisation_ids_, id);
+}
 
 SectorIndex Network::find_sector(std::string_view name) const {
     const auto found = std::lower_bound(sectors.begin(), sectors.end(), name);
@@ -41,7 +49,7 @@ SectorIndex Network::find_sector(std::string_view name) const {
 
 std::string_view Network::sector_name(SectorIndex sector) const {
     return sector == k_unknown_sector || sector >= sectors.size() ? std::string_view("unknown")
-                                                                   : std::string_view(sectors[sector]);
+                                                                  : std::string_view(sectors[sector]);
 }
 
 std::vector<std::uint8_t> took_part(const Network& network) {

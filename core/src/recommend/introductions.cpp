@@ -55,9 +55,9 @@ BridgingMeasures bridging_measures(const TieGraph& graph, const Sectors& groups)
         if (reach.from == reach.to) continue;
         const double r1 = reach.within_one;
         const double r2 = reach.within_two;
-        const double depth = static_cast<double>(depth_sum[reach.from * groups_count + reach.to]) /
-                             (static_cast<double>(introductions_detail::k_depth_unit) *
-                              static_cast<double>(mixing.members[reach.from]));
+        const double depth =
+            static_cast<double>(depth_sum[reach.from * groups_count + reach.to]) /
+            (static_cast<double>(introductions_detail::k_depth_unit) * static_cast<double>(mixing.members[reach.from]));
         phi_sum += (1.0 - (1.0 - depth) * (1.0 - depth)) + (1.0 - (1.0 - r2) * (1.0 - r2));
         depth_total += depth;
         one_sum += r1;
@@ -82,7 +82,8 @@ TieGraph with_introductions(const TieGraph& graph, std::span<const MemberPair> p
     std::vector<Tie> ties(graph.ties().begin(), graph.ties().end());
     ties.reserve(ties.size() + pairs.size());
     for (const auto& [a, b] : pairs) {
-        if (a >= graph.member_count() || b >= graph.member_count()) throw Error("with_introductions: member out of range");
+        if (a >= graph.member_count() || b >= graph.member_count())
+            throw Error("with_introductions: member out of range");
         TieProvenance provenance;
         provenance.explicit_rows = 1;
         ties.push_back({std::min(a, b), std::max(a, b), 1.0, provenance});
@@ -108,11 +109,15 @@ Sectors community_groups(const TieGraph& graph, std::uint64_t seed) {
 
 /// "first", "second", ... "tenth", then "11th".
 std::string ordinal(std::uint32_t n) {
-    static const char* const k_words[] = {"first", "second", "third",   "fourth", "fifth",
+    static const char* const k_words[] = {"first", "second",  "third",  "fourth", "fifth",
                                           "sixth", "seventh", "eighth", "ninth",  "tenth"};
     if (n >= 1 && n <= 10) return k_words[n - 1];
     const std::uint32_t last_two = n % 100;
-    const char* suffix = (last_two >= 11 && last_two <= 13) ? "th" : n % 10 == 1 ? "st" : n % 10 == 2 ? "nd" : n % 10 == 3 ? "rd" : "th";
+    const char* suffix = (last_two >= 11 && last_two <= 13) ? "th"
+                         : n % 10 == 1                      ? "st"
+                         : n % 10 == 2                      ? "nd"
+                         : n % 10 == 3                      ? "rd"
+                                                            : "th";
     return std::to_string(n) + suffix;
 }
 
@@ -146,8 +151,12 @@ struct Describer {
         const std::size_t groups = network.groups.size();
         for (const std::uint32_t s : shared) {
             switch (settings.kind[s]) {
-                case detail::SettingKind::event: intro.shared_events.push_back(static_cast<EventIndex>(s)); break;
-                case detail::SettingKind::group: intro.shared_groups.push_back(static_cast<GroupIndex>(s - events)); break;
+                case detail::SettingKind::event:
+                    intro.shared_events.push_back(static_cast<EventIndex>(s));
+                    break;
+                case detail::SettingKind::group:
+                    intro.shared_groups.push_back(static_cast<GroupIndex>(s - events));
+                    break;
                 case detail::SettingKind::organisation:
                     intro.shared_organisations.push_back(static_cast<OrganisationIndex>(s - events - groups));
                     break;
@@ -193,7 +202,8 @@ struct Describer {
         }
         std::string text = "links " + std::string(short_group(from)) + " to " + std::string(short_group(to));
         if (tied == 0) {
-            text += ", where none of the " + std::to_string(size) + " " + members_of(from) + " has a tie to " + group_name(to);
+            text += ", where none of the " + std::to_string(size) + " " + members_of(from) + " has a tie to " +
+                    group_name(to);
         } else if (tied < size) {
             text += std::string(", where ") + (2 * tied < size ? "only " : "") + std::to_string(tied) + " of " +
                     std::to_string(size) + " " + members_of(from) + (tied == 1 ? " has" : " have") + " a tie to " +
@@ -211,13 +221,15 @@ struct Describer {
             text += "; brings " + b.display_name() + " within two steps of " + more(intro.b_new_groups);
         } else if (intro.contacts_gaining > 0) {
             text += "; " + std::to_string(intro.contacts_gaining) + " of their contacts " +
-                    (intro.contacts_gaining == 1 ? "gains" : "gain") + " a two-step route to the other's " + groups_word;
+                    (intro.contacts_gaining == 1 ? "gains" : "gain") + " a two-step route to the other's " +
+                    groups_word;
         } else {
             text += "; gives " + a.display_name() + " a " + ordinal(intro.a_contacts + 1) + " contact in " +
                     group_name(intro.group_b) + " and " + b.display_name() + " a " + ordinal(intro.b_contacts + 1) +
                     " in " + group_name(intro.group_a);
         }
-        const std::string not_tied = options.ties.max_setting_size > 0 ? " but never in a small group" : " but have no tie";
+        const std::string not_tied =
+            options.ties.max_setting_size > 0 ? " but never in a small group" : " but have no tie";
         if (!intro.shared_events.empty()) {
             const Event& last = network.events[intro.shared_events.back()];
             text += "; both were at " + last.display_name() + " (";
@@ -254,7 +266,8 @@ IntroductionPlan recommend_introductions(const Network& network, const Introduct
         }
         if (first == second) throw RequestError("--between needs two different sectors");
     }
-    plan.groups = options.across == IntroductionAcross::sectors ? plan.sectors : community_groups(plan.graph, options.seed);
+    plan.groups =
+        options.across == IntroductionAcross::sectors ? plan.sectors : community_groups(plan.graph, options.seed);
 
     const std::size_t n = network.members.size();
     const std::vector<bool> active = introductions_detail::active_members(network);

@@ -121,7 +121,8 @@ Effect ReachState::effect(MemberIndex u, MemberIndex v, EffectScratch& scratch) 
         std::uint32_t gained = 0;
         for (std::size_t w = 0; w < words_; ++w) {
             std::uint64_t bits = brings[w];
-            if (other_group != k_unknown_sector && other_group / 64 == w) bits |= std::uint64_t{1} << (other_group % 64);
+            if (other_group != k_unknown_sector && other_group / 64 == w)
+                bits |= std::uint64_t{1} << (other_group % 64);
             if (g / 64 == w) bits &= ~(std::uint64_t{1} << (g % 64));
             bits &= ~have[w];
             while (bits != 0) {
@@ -162,7 +163,8 @@ Effect ReachState::effect(MemberIndex u, MemberIndex v, EffectScratch& scratch) 
     effect.gain = (direct_sum + two_step_sum) * scale_;
     const bool u_direct = s_known && t_known && s != t && !has_bit(once(u), t);
     const bool v_direct = s_known && t_known && s != t && !has_bit(once(v), s);
-    effect.members_gaining = (u_new > 0 || u_direct ? 1u : 0u) + (v_new > 0 || v_direct ? 1u : 0u) + u_contacts + v_contacts;
+    effect.members_gaining =
+        (u_new > 0 || u_direct ? 1u : 0u) + (v_new > 0 || v_direct ? 1u : 0u) + u_contacts + v_contacts;
     effect.contacts_gaining = u_contacts + v_contacts;
     effect.u_new_groups = swapped ? v_new : u_new;
     effect.v_new_groups = swapped ? u_new : v_new;

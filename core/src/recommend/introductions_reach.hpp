@@ -23,7 +23,7 @@ struct Effect {
     std::uint32_t members_gaining = 0;  ///< Members with any new group within one or two hops.
     std::uint32_t u_new_groups = 0;     ///< Groups u newly reaches within two hops.
     std::uint32_t v_new_groups = 0;
-    std::uint32_t contacts_gaining = 0; ///< Neighbours of u or v with a new group within two hops.
+    std::uint32_t contacts_gaining = 0;  ///< Neighbours of u or v with a new group within two hops.
 };
 
 /// Per-thread scratch space for ReachState::effect.
@@ -74,12 +74,20 @@ public:
     /// Groups other than x's own within two hops of x (one-hop ones included).
     [[nodiscard]] const std::uint64_t* reach(MemberIndex x) const noexcept { return reach_.data() + x * words_; }
     /// Members of s with a member of t (t ≠ s) within one hop / within two hops.
-    [[nodiscard]] std::uint64_t direct_count(SectorIndex s, SectorIndex t) const noexcept { return direct_[s * groups_ + t]; }
+    [[nodiscard]] std::uint64_t direct_count(SectorIndex s, SectorIndex t) const noexcept {
+        return direct_[s * groups_ + t];
+    }
     /// Σ ψ(contacts in t) over the members of s, in units of 2^−32.
-    [[nodiscard]] std::uint64_t depth_sum(SectorIndex s, SectorIndex t) const noexcept { return depth_[s * groups_ + t]; }
+    [[nodiscard]] std::uint64_t depth_sum(SectorIndex s, SectorIndex t) const noexcept {
+        return depth_[s * groups_ + t];
+    }
     /// x's neighbours in group t.
-    [[nodiscard]] std::uint32_t contacts(MemberIndex x, SectorIndex t) const noexcept { return contacts_[x * groups_ + t]; }
-    [[nodiscard]] std::uint64_t two_step_count(SectorIndex s, SectorIndex t) const noexcept { return two_step_[s * groups_ + t]; }
+    [[nodiscard]] std::uint32_t contacts(MemberIndex x, SectorIndex t) const noexcept {
+        return contacts_[x * groups_ + t];
+    }
+    [[nodiscard]] std::uint64_t two_step_count(SectorIndex s, SectorIndex t) const noexcept {
+        return two_step_[s * groups_ + t];
+    }
     /// 100 / (2 · ordered pairs of different groups): the scale of one unit of φ; 0 with fewer than two groups.
     [[nodiscard]] double scale() const noexcept { return scale_; }
     /// The objective from the counts; NaN with fewer than two groups.
@@ -123,8 +131,12 @@ private:
     std::vector<std::vector<MemberIndex>> added_;
 };
 
-inline bool has_bit(const std::uint64_t* set, std::size_t bit) noexcept { return (set[bit / 64] >> (bit % 64)) & 1u; }
-inline void set_bit(std::uint64_t* set, std::size_t bit) noexcept { set[bit / 64] |= std::uint64_t{1} << (bit % 64); }
+inline bool has_bit(const std::uint64_t* set, std::size_t bit) noexcept {
+    return (set[bit / 64] >> (bit % 64)) & 1u;
+}
+inline void set_bit(std::uint64_t* set, std::size_t bit) noexcept {
+    set[bit / 64] |= std::uint64_t{1} << (bit % 64);
+}
 
 /// Calls f(bit) for every set bit of the words, ascending.
 template <class F>

@@ -20,7 +20,10 @@ void sort_unique(std::vector<T>& items) {
 }  // namespace
 
 CandidateRules::CandidateRules(const IntroductionPlan& plan, const IntroductionOptions& options)
-    : plan_(&plan), warm_only_(options.warm_only), between_(options.between.has_value()), max_per_member_(options.max_per_member) {
+    : plan_(&plan),
+      warm_only_(options.warm_only),
+      between_(options.between.has_value()),
+      max_per_member_(options.max_per_member) {
     excluded_.reserve(options.exclude.size());
     for (const auto& [u, v] : options.exclude) excluded_.insert(pair_key(u, v));
 }
@@ -55,8 +58,10 @@ bool have_mutual_contact(const TieGraph& graph, MemberIndex u, MemberIndex v) {
         std::size_t j = 0;
         while (i < small.size() && j < large.size()) {
             if (small[i] == large[j]) return true;
-            if (small[i] < large[j]) ++i;
-            else ++j;
+            if (small[i] < large[j])
+                ++i;
+            else
+                ++j;
         }
         return false;
     }

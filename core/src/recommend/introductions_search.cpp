@@ -64,7 +64,8 @@ Bounds compute_bounds(const ReachState& state, const std::vector<bool>& eligible
     std::vector<std::uint32_t> reached(n, 0);
     for (MemberIndex y = 0; y < n; ++y) {
         const std::uint64_t* reach = state.reach(y);
-        for (std::size_t w = 0; w < words; ++w) reached[y] += static_cast<std::uint32_t>(__builtin_popcountll(reach[w]));
+        for (std::size_t w = 0; w < words; ++w)
+            reached[y] += static_cast<std::uint32_t>(__builtin_popcountll(reach[w]));
     }
     std::vector<std::vector<std::uint32_t>> full_rows(workers);
     std::vector<std::vector<SectorIndex>> touched_rows(workers);
@@ -103,7 +104,8 @@ Bounds compute_bounds(const ReachState& state, const std::vector<bool>& eligible
                     continue;
                 }
                 row[t] = std::max(0.0, row[t]) +
-                         depth_slope[g * groups + t] * static_cast<double>(depth_step(state.contacts(x, static_cast<SectorIndex>(t))));
+                         depth_slope[g * groups + t] *
+                             static_cast<double>(depth_step(state.contacts(x, static_cast<SectorIndex>(t))));
                 most = std::max(most, row[t]);
             }
             bounds.own[x] = own;
@@ -150,7 +152,9 @@ void raise(std::atomic<double>& best, double value) {
     }
 }
 
-bool ruled_out(double bound, double best) { return bound <= 0.0 || bound * (1.0 + k_slack) < best; }
+bool ruled_out(double bound, double best) {
+    return bound <= 0.0 || bound * (1.0 + k_slack) < best;
+}
 
 }  // namespace
 

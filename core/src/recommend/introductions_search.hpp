@@ -17,7 +17,7 @@ struct SearchContext {
     const ReachState* state = nullptr;
     const CandidateRules* rules = nullptr;
     const detail::Settings* settings = nullptr;
-    std::span<const std::uint32_t> picks;  ///< Introductions each member is already in.
+    std::span<const std::uint32_t> picks;         ///< Introductions each member is already in.
     const std::vector<bool>* eligible = nullptr;  ///< Candidates with room under the cap.
     unsigned workers = 1;
 };

@@ -40,8 +40,7 @@ std::int64_t least_sum_of_squares(std::size_t count, std::vector<std::size_t> ca
 /// The k largest of `values`, sorted descending.
 std::vector<double> top(std::vector<double> values, std::size_t k) {
     k = std::min(k, values.size());
-    std::partial_sort(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(k), values.end(),
-                      std::greater<>());
+    std::partial_sort(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(k), values.end(), std::greater<>());
     values.resize(k);
     return values;
 }
@@ -139,8 +138,10 @@ SeatingBound seating_upper_bound(const SeatingProblem& problem) {
             if (excluded[q] || (is_host[p] && is_host[q])) continue;
             const double u = values.bridging_raw(p, q) / scale;
             if (values.new_cross_sector(p, q)) ++available_new;
-            if (values.has(p, q, PairValues::cross_sector)) cross_values.push_back(u);
-            else if (u > 0) other_values.push_back(u);
+            if (values.has(p, q, PairValues::cross_sector))
+                cross_values.push_back(u);
+            else if (u > 0)
+                other_values.push_back(u);
         }
         const auto k = static_cast<std::size_t>(free_partners[p]);
         best_cross[p] = top(cross_values, k);
@@ -150,8 +151,8 @@ SeatingBound seating_upper_bound(const SeatingProblem& problem) {
         for (const Person q : unit) excluded[q] = 0;
         excluded[p] = 0;
     }
-    bound.new_cross_sector_pairs = static_cast<std::size_t>(
-        std::max<std::int64_t>(0, std::min({count_sum / 2, cross_pairs, rounds * all_pairs})));
+    bound.new_cross_sector_pairs =
+        static_cast<std::size_t>(std::max<std::int64_t>(0, std::min({count_sum / 2, cross_pairs, rounds * all_pairs})));
 
     // The Lagrangian bound on Σ u, minimised over λ (convex, piecewise linear).
     const auto lagrangian = [&](double lambda) {
@@ -166,8 +167,10 @@ SeatingBound seating_upper_bound(const SeatingProblem& problem) {
                 const double a = i < cross.size() ? cross[i] - lambda : 0.0;
                 const double b = j < other.size() ? other[j] : 0.0;
                 if (a <= 0 && b <= 0) break;
-                if (a >= b) sum += a, ++i;
-                else sum += b, ++j;
+                if (a >= b)
+                    sum += a, ++i;
+                else
+                    sum += b, ++j;
             }
             total += sum;
         }

@@ -299,17 +299,19 @@ using seating_search::Score;
 using seating_search::TableIndex;
 using seating_search::Units;
 
-std::string in_quotes(const std::string& text) { return "\"" + text + "\""; }
+std::string in_quotes(const std::string& text) {
+    return "\"" + text + "\"";
+}
 
 /// What every round's search shares: the units, which are pinned to a host's table, and
 /// which can move.
 struct Context {
     const SeatingProblem* problem = nullptr;
     Units units;
-    std::vector<TableIndex> pinned;        ///< Per unit: the host's table, or k_no_table.
-    std::vector<std::uint32_t> blocks;     ///< Movable units of two or more, largest first.
-    std::vector<Person> singletons;        ///< Movable people alone in their unit, ascending.
-    std::vector<std::uint8_t> movable;     ///< Per person: 1 for the singletons.
+    std::vector<TableIndex> pinned;     ///< Per unit: the host's table, or k_no_table.
+    std::vector<std::uint32_t> blocks;  ///< Movable units of two or more, largest first.
+    std::vector<Person> singletons;     ///< Movable people alone in their unit, ascending.
+    std::vector<std::uint8_t> movable;  ///< Per person: 1 for the singletons.
     std::vector<std::uint32_t> pinned_units;
 };
 
@@ -323,9 +325,12 @@ Context make_context(const SeatingProblem& problem) {
         context.pinned[units.of_person[problem.hosts[k]]] = static_cast<TableIndex>(k);
     }
     for (std::uint32_t u = 0; u < units.members.size(); ++u) {
-        if (context.pinned[u] != k_no_table) context.pinned_units.push_back(u);
-        else if (units.members[u].size() > 1) context.blocks.push_back(u);
-        else context.singletons.push_back(units.members[u].front());
+        if (context.pinned[u] != k_no_table)
+            context.pinned_units.push_back(u);
+        else if (units.members[u].size() > 1)
+            context.blocks.push_back(u);
+        else
+            context.singletons.push_back(units.members[u].front());
     }
     context.movable.assign(problem.people.size(), 0);
     for (const Person p : context.singletons) context.movable[p] = 1;
@@ -381,8 +386,8 @@ void check_feasible(const Context& context) {
             for (const Person p : members) {
                 if (problem.sectors[p] == k_unknown_sector) continue;
                 if (++count[problem.sectors[p]] > problem.max_per_sector) {
-                    throw RequestError("the keep-together group of " + list_labels(problem, members) + " has more than " +
-                                       std::to_string(problem.max_per_sector) + " of " +
+                    throw RequestError("the keep-together group of " + list_labels(problem, members) +
+                                       " has more than " + std::to_string(problem.max_per_sector) + " of " +
                                        problem.sector_names[problem.sectors[p]] + " (--max-per-sector)");
                 }
             }
@@ -392,8 +397,8 @@ void check_feasible(const Context& context) {
         for (std::size_t i = 0; i < group.size(); ++i) {
             for (std::size_t j = i + 1; j < group.size(); ++j) {
                 if (units.of_person[group[i]] == units.of_person[group[j]]) {
-                    throw RequestError(in_quotes(problem.labels[group[i]]) + " and " + in_quotes(problem.labels[group[j]]) +
-                                       " are both kept apart and kept together");
+                    throw RequestError(in_quotes(problem.labels[group[i]]) + " and " +
+                                       in_quotes(problem.labels[group[j]]) + " are both kept apart and kept together");
                 }
             }
         }
@@ -564,8 +569,9 @@ RoundState start_round(const Context& context, const Forbidden& forbidden, bool 
         state = RoundState(*context.problem, forbidden, use_values);
         for (const std::uint32_t unit : context.pinned_units) place_unit(state, context, unit, context.pinned[unit]);
         if (!place_blocks_packed(state, context)) {
-            throw RequestError("the keep-together groups do not fit at the tables (after the hosts' groups); "
-                               "use larger tables or smaller groups");
+            throw RequestError(
+                "the keep-together groups do not fit at the tables (after the hosts' groups); "
+                "use larger tables or smaller groups");
         }
     }
     return state;

@@ -13,9 +13,12 @@ namespace {
 
 std::string_view text_of(CrossSector value) {
     switch (value) {
-        case CrossSector::yes: return "true";
-        case CrossSector::no: return "false";
-        case CrossSector::unknown: break;
+        case CrossSector::yes:
+            return "true";
+        case CrossSector::no:
+            return "false";
+        case CrossSector::unknown:
+            break;
     }
     return "";
 }
@@ -30,12 +33,33 @@ nlohmann::ordered_json number_or_null(double value) {
 std::string members_csv(const Network& network, const Analysis& analysis) {
     std::string out;
     io::CsvWriter csv(out);
-    for (const char* column :
-         {"id", "name", "sector", "organisation", "degree", "strength", "betweenness", "closeness", "harmonic",
-          "eigenvector", "pagerank", "constraint", "effective_size", "efficiency", "hierarchy", "ei_index",
-          "sector_diversity", "community", "participation", "brokerage_coordinator", "brokerage_consultant",
-          "brokerage_representative", "brokerage_liaison", "bridging", "cross_sector_ties", "component",
-          "articulation_point"}) {
+    for (const char* column : {"id",
+                               "name",
+                               "sector",
+                               "organisation",
+                               "degree",
+                               "strength",
+                               "betweenness",
+                               "closeness",
+                               "harmonic",
+                               "eigenvector",
+                               "pagerank",
+                               "constraint",
+                               "effective_size",
+                               "efficiency",
+                               "hierarchy",
+                               "ei_index",
+                               "sector_diversity",
+                               "community",
+                               "participation",
+                               "brokerage_coordinator",
+                               "brokerage_consultant",
+                               "brokerage_representative",
+                               "brokerage_liaison",
+                               "bridging",
+                               "cross_sector_ties",
+                               "component",
+                               "articulation_point"}) {
         csv.field(column);
     }
     for (const auto& name : network.member_attributes.names) csv.field(name);
@@ -47,7 +71,8 @@ std::string members_csv(const Network& network, const Analysis& analysis) {
         const Member& m = network.members[i];
         csv.field(m.id).field(m.name);
         csv.field(m.sector == k_unknown_sector ? std::string_view() : std::string_view(network.sectors[m.sector]));
-        csv.field(m.organisation == k_none ? std::string_view() : std::string_view(network.organisations[m.organisation].id));
+        csv.field(m.organisation == k_none ? std::string_view()
+                                           : std::string_view(network.organisations[m.organisation].id));
         csv.field(static_cast<std::uint64_t>(graph.degree(member))).field(graph.strength(member));
         csv.field(analysis.paths.betweenness[i]).field(analysis.paths.closeness[i]).field(analysis.paths.harmonic[i]);
         csv.field(analysis.eigenvector[i]).field(analysis.pagerank[i]);
@@ -187,19 +212,18 @@ std::string summary_json(const Network& network, const Analysis& analysis, const
                                {"method", paths.method}};
     summary["tie_model"] = Json::parse(tie_model_json(context.ties, !context.window.is_open()));
     const DateSpan span = context.window.span();
-    summary["settings"] = {
-        {"data", context.data},
-        {"from", context.window.from ? Json(format_day(span.first)) : Json(nullptr)},
-        {"until", context.window.until ? Json(format_day(span.last)) : Json(nullptr)},
-        {"weights",
-         {{"events", context.ties.weights.events},
-          {"groups", context.ties.weights.groups},
-          {"orgs", context.ties.weights.organisations},
-          {"ties", context.ties.weights.ties}}},
-        {"min_weight", context.ties.min_weight},
-        {"max_setting_size", context.ties.max_setting_size},
-        {"seed", context.seed},
-        {"bridgemap_version", BRIDGEMAP_VERSION}};
+    summary["settings"] = {{"data", context.data},
+                           {"from", context.window.from ? Json(format_day(span.first)) : Json(nullptr)},
+                           {"until", context.window.until ? Json(format_day(span.last)) : Json(nullptr)},
+                           {"weights",
+                            {{"events", context.ties.weights.events},
+                             {"groups", context.ties.weights.groups},
+                             {"orgs", context.ties.weights.organisations},
+                             {"ties", context.ties.weights.ties}}},
+                           {"min_weight", context.ties.min_weight},
+                           {"max_setting_size", context.ties.max_setting_size},
+                           {"seed", context.seed},
+                           {"bridgemap_version", BRIDGEMAP_VERSION}};
     return summary.dump(2) + "\n";
 }
 

@@ -93,7 +93,9 @@ constexpr const char* k_script = R"JS(
 })();
 )JS";
 
-std::string e(std::string_view text) { return html_escape(text); }
+std::string e(std::string_view text) {
+    return html_escape(text);
+}
 
 std::string number_cell(double value, int digits) {
     if (!is_defined(value)) return "<td class=\"num\" data-sort=\"\">n/a</td>";
@@ -108,8 +110,8 @@ std::string count_cell(std::uint64_t value) {
 
 /// A sortable table's opening, caption and header row; `numeric` marks right-aligned columns.
 std::string table_head(const std::string& caption, const std::vector<std::pair<std::string, bool>>& columns) {
-    std::string out = "<div class=\"table-scroll\"><table class=\"sortable\"><caption>" + e(caption) +
-                      "</caption><thead><tr>";
+    std::string out =
+        "<div class=\"table-scroll\"><table class=\"sortable\"><caption>" + e(caption) + "</caption><thead><tr>";
     for (const auto& [name, numeric] : columns) {
         out += std::string("<th scope=\"col\"") + (numeric ? " class=\"num\"" : "") + "><button type=\"button\">" +
                e(name) + "</button></th>";
@@ -142,7 +144,8 @@ std::string inline_svg(const std::string& svg) {
 std::string headline(const ReportContent& content) {
     const Network& network = *content.network;
     const Analysis& analysis = *content.analysis;
-    std::string out = "<section id=\"headline\" aria-labelledby=\"headline-title\"><h2 id=\"headline-title\">At a glance</h2>";
+    std::string out =
+        "<section id=\"headline\" aria-labelledby=\"headline-title\"><h2 id=\"headline-title\">At a glance</h2>";
     out += "<div class=\"figures\">";
     const auto figure = [&](const std::string& value, const std::string& label) {
         out += "<div class=\"figure\"><b>" + value + "</b><span>" + e(label) + "</span></div>";
@@ -176,11 +179,13 @@ std::string sector_mixing(const ReportContent& content) {
     const Analysis& analysis = *content.analysis;
     const Sectors& sectors = analysis.sectors;
     const SectorMixing& mixing = analysis.mixing;
-    std::string out = "<section id=\"mixing\" aria-labelledby=\"mixing-title\"><h2 id=\"mixing-title\">Sector mixing</h2>";
-    out += "<p>Each cell compares the ties between two sectors with the number expected if ties ignored sectors "
-           "(1.00 means as expected; below 1, the two sectors under-connect). Orange cells are below "
-           "expectation and blue above; the number is always printed, and the weakest pairs are marked "
-           "\u25BC.</p>";
+    std::string out =
+        "<section id=\"mixing\" aria-labelledby=\"mixing-title\"><h2 id=\"mixing-title\">Sector mixing</h2>";
+    out +=
+        "<p>Each cell compares the ties between two sectors with the number expected if ties ignored sectors "
+        "(1.00 means as expected; below 1, the two sectors under-connect). Orange cells are below "
+        "expectation and blue above; the number is always printed, and the weakest pairs are marked "
+        "\u25BC.</p>";
     if (sectors.count() < 2) {
         return out + "<p>With fewer than two known sectors there is nothing to compare.</p></section>";
     }
@@ -190,17 +195,19 @@ std::string sector_mixing(const ReportContent& content) {
     for (const auto& link : content.weak_spots.sector_pairs) {
         if (weakest.size() < 3 && is_defined(link.ratio) && link.ratio < 1.0) weakest.emplace_back(link.a, link.b);
     }
-    out += "<div class=\"table-scroll\"><table class=\"heatmap\"><caption>Ties observed \u00F7 expected, by pair of "
-           "sectors</caption><thead><tr><th scope=\"col\">Sector</th>";
+    out +=
+        "<div class=\"table-scroll\"><table class=\"heatmap\"><caption>Ties observed \u00F7 expected, by pair of "
+        "sectors</caption><thead><tr><th scope=\"col\">Sector</th>";
     for (const auto& name : sectors.names) out += "<th scope=\"col\">" + e(name) + "</th>";
     out += "</tr></thead><tbody>";
     for (std::size_t a = 0; a < sectors.count(); ++a) {
         out += "<tr><th scope=\"row\">" + e(sectors.names[a]) + "</th>";
         for (std::size_t b = 0; b < sectors.count(); ++b) {
-            const bool weak = std::find(weakest.begin(), weakest.end(), std::pair<SectorIndex, SectorIndex>(
-                                                                            std::min(a, b), std::max(a, b))) != weakest.end();
-            out += "<td" + heat_style(ratio[a][b]) + (weak ? " class=\"weak\"" : "") + ">" +
-                   (weak ? "\u25BC " : "") + format_for_people(ratio[a][b], 2) + "</td>";
+            const bool weak =
+                std::find(weakest.begin(), weakest.end(),
+                          std::pair<SectorIndex, SectorIndex>(std::min(a, b), std::max(a, b))) != weakest.end();
+            out += "<td" + heat_style(ratio[a][b]) + (weak ? " class=\"weak\"" : "") + ">" + (weak ? "\u25BC " : "") +
+                   format_for_people(ratio[a][b], 2) + "</td>";
         }
         out += "</tr>";
     }
@@ -211,14 +218,17 @@ std::string sector_mixing(const ReportContent& content) {
            "sector: " +
            format_for_people(mixing.assortativity, 2) + " (0 is random mixing, 1 only within sectors).</p>";
 
-    out += "<h3 id=\"reach\">Reach between sectors</h3><p>Of each row\u2019s members, the share who have a tie "
-           "to someone in the column\u2019s sector, and (after the slash) the share who know someone there directly "
-           "or through one contact. Shares below half are in bold and marked \u25BC.</p>";
-    std::vector<std::vector<const SectorReach*>> reach(sectors.count(), std::vector<const SectorReach*>(sectors.count()));
+    out +=
+        "<h3 id=\"reach\">Reach between sectors</h3><p>Of each row\u2019s members, the share who have a tie "
+        "to someone in the column\u2019s sector, and (after the slash) the share who know someone there directly "
+        "or through one contact. Shares below half are in bold and marked \u25BC.</p>";
+    std::vector<std::vector<const SectorReach*>> reach(sectors.count(),
+                                                       std::vector<const SectorReach*>(sectors.count()));
     for (const auto& entry : mixing.reach) reach[entry.from][entry.to] = &entry;
-    out += "<div class=\"table-scroll\"><table class=\"heatmap\"><caption>Reach: directly / within two steps, "
-           "from the row\u2019s sector to the column\u2019s</caption><thead><tr><th scope=\"col\">From \u2193 To "
-           "\u2192</th>";
+    out +=
+        "<div class=\"table-scroll\"><table class=\"heatmap\"><caption>Reach: directly / within two steps, "
+        "from the row\u2019s sector to the column\u2019s</caption><thead><tr><th scope=\"col\">From \u2193 To "
+        "\u2192</th>";
     for (const auto& name : sectors.names) out += "<th scope=\"col\">" + e(name) + "</th>";
     out += "</tr></thead><tbody>";
     for (std::size_t a = 0; a < sectors.count(); ++a) {
@@ -251,29 +261,39 @@ std::string map_section(const ReportContent& content) {
 std::string bridge_builders(const ReportContent& content) {
     const Network& network = *content.network;
     const Analysis& analysis = *content.analysis;
-    std::string out = "<section id=\"bridge-builders\" aria-labelledby=\"bridge-builders-title\"><h2 "
-                      "id=\"bridge-builders-title\">Bridge builders</h2>";
-    out += "<p>Members who carry contact between sectors: <em>bridging</em> is the share of shortest routes "
-           "between members of different sectors that run through them; a <em>liaison</em> links two people of "
-           "two other sectors who are not tied to each other; low <em>constraint</em> means their contacts are "
-           "not all tied to one another.</p>";
+    std::string out =
+        "<section id=\"bridge-builders\" aria-labelledby=\"bridge-builders-title\"><h2 "
+        "id=\"bridge-builders-title\">Bridge builders</h2>";
+    out +=
+        "<p>Members who carry contact between sectors: <em>bridging</em> is the share of shortest routes "
+        "between members of different sectors that run through them; a <em>liaison</em> links two people of "
+        "two other sectors who are not tied to each other; low <em>constraint</em> means their contacts are "
+        "not all tied to one another.</p>";
     const MemberScores& bridging = analysis.paths.bridging;
     const BridgeBuilders builders = rank_bridge_builders(analysis, k_top_rows);
     const std::vector<MemberIndex>& order = builders.ranked;
     if (order.empty()) {
-        out += "<p>No member carries cross-sector routes (the network has fewer than two known sectors, or no "
-               "ties between them).</p>";
+        out +=
+            "<p>No member carries cross-sector routes (the network has fewer than two known sectors, or no "
+            "ties between them).</p>";
     } else {
         out += table_head("Top " + std::to_string(order.size()) + " members by bridging",
-                          {{"Member", false}, {"Sector", false}, {"Organisation", false}, {"Bridging", true},
-                           {"Betweenness", true}, {"Liaison", true}, {"Representative", true},
-                           {"Contacts in other sectors", true}, {"Constraint", true}});
+                          {{"Member", false},
+                           {"Sector", false},
+                           {"Organisation", false},
+                           {"Bridging", true},
+                           {"Betweenness", true},
+                           {"Liaison", true},
+                           {"Representative", true},
+                           {"Contacts in other sectors", true},
+                           {"Constraint", true}});
         for (const MemberIndex i : order) {
             out += "<tr><td>" + member_name(network, i) + "</td><td>" + sector_of(network, i) + "</td><td>" +
                    organisation_of(network, i) + "</td>";
             out += number_cell(bridging[i], 4) + number_cell(analysis.paths.betweenness[i], 4);
             out += count_cell(analysis.brokerage.liaison[i]) + count_cell(analysis.brokerage.representative[i]);
-            out += count_cell(analysis.sector_scores.cross_sector_ties[i]) + number_cell(analysis.holes.constraint[i], 3);
+            out +=
+                count_cell(analysis.sector_scores.cross_sector_ties[i]) + number_cell(analysis.holes.constraint[i], 3);
             out += "</tr>";
         }
         out += k_table_end;
@@ -318,57 +338,71 @@ std::string weak_spots(const ReportContent& content) {
     const Network& network = *content.network;
     const Analysis& analysis = *content.analysis;
     const Sectors& sectors = analysis.sectors;
-    std::string out = "<section id=\"weak-spots\" aria-labelledby=\"weak-spots-title\"><h2 id=\"weak-spots-title\">Weak "
-                      "spots</h2>";
+    std::string out =
+        "<section id=\"weak-spots\" aria-labelledby=\"weak-spots-title\"><h2 id=\"weak-spots-title\">Weak "
+        "spots</h2>";
     out += "<h3>Sector pairs that barely connect</h3>";
     if (content.weak_spots.sector_pairs.empty()) {
         out += "<p>With fewer than two known sectors there are no pairs to compare.</p>";
     } else {
-        out += table_head("Every pair of sectors, weakest first",
-                          {{"Sectors", false}, {"Ties", true}, {"Expected", true}, {"Observed \u00F7 expected", true},
-                           {"Members with a tie across", false}, {"Settings joining them", true}, {"Rests on", false}});
+        out += table_head("Every pair of sectors, weakest first", {{"Sectors", false},
+                                                                   {"Ties", true},
+                                                                   {"Expected", true},
+                                                                   {"Observed \u00F7 expected", true},
+                                                                   {"Members with a tie across", false},
+                                                                   {"Settings joining them", true},
+                                                                   {"Rests on", false}});
         for (const auto& link : content.weak_spots.sector_pairs) {
             const auto& mixing = analysis.mixing;
             out += "<tr><td>" + e(sectors.names[link.a]) + " \u2013 " + e(sectors.names[link.b]) + "</td>";
             out += count_cell(link.ties) + number_cell(link.expected, 1) + number_cell(link.ratio, 2);
-            out += "<td>" + format_count(link.a_members_with_tie) + " of " + format_count(mixing.members[link.a]) + " " +
-                   e(sectors.names[link.a]) + "; " + format_count(link.b_members_with_tie) + " of " +
+            out += "<td>" + format_count(link.a_members_with_tie) + " of " + format_count(mixing.members[link.a]) +
+                   " " + e(sectors.names[link.a]) + "; " + format_count(link.b_members_with_tie) + " of " +
                    format_count(mixing.members[link.b]) + " " + e(sectors.names[link.b]) + "</td>";
             out += count_cell(link.shared_settings);
             std::string rests;
-            if (!link.only_person.empty()) rests += "<span class=\"tag\">one person: " + e(link.only_person) + "</span> ";
-            if (link.shared_settings == 1) rests += "<span class=\"tag\">one setting: " + e(link.only_setting) + "</span>";
+            if (!link.only_person.empty())
+                rests += "<span class=\"tag\">one person: " + e(link.only_person) + "</span> ";
+            if (link.shared_settings == 1)
+                rests += "<span class=\"tag\">one setting: " + e(link.only_setting) + "</span>";
             if (link.ties == 0) rests = "<span class=\"tag\">no tie at all</span>";
             out += "<td>" + rests + "</td></tr>";
         }
         out += k_table_end;
     }
 
-    out += "<h3>Cross-sector ties nobody else backs up</h3><p>Ties between two sectors whose two members have no "
-           "contact in common (local bridges): if the tie lapsed, the two circles would lose their short link.</p>";
+    out +=
+        "<h3>Cross-sector ties nobody else backs up</h3><p>Ties between two sectors whose two members have no "
+        "contact in common (local bridges): if the tie lapsed, the two circles would lose their short link.</p>";
     std::vector<TieIndex> lonely;
     for (TieIndex t = 0; t < analysis.graph.tie_count(); ++t) {
         if (analysis.cross_sector[t] == CrossSector::yes && analysis.tie_structure.local_bridge[t]) lonely.push_back(t);
     }
     std::stable_sort(lonely.begin(), lonely.end(), [&](TieIndex a, TieIndex b) {
         return analysis.tie_structure.span[a] < 0 ? analysis.tie_structure.span[b] >= 0
-                                                   : analysis.tie_structure.span[b] >= 0 &&
-                                                         analysis.tie_structure.span[a] > analysis.tie_structure.span[b];
+                                                  : analysis.tie_structure.span[b] >= 0 &&
+                                                        analysis.tie_structure.span[a] > analysis.tie_structure.span[b];
     });
     if (lonely.empty()) {
         out += "<p>None: every cross-sector tie is backed by a shared contact.</p>";
     } else {
         const std::size_t total = lonely.size();
         if (lonely.size() > k_top_rows) lonely.resize(k_top_rows);
-        out += table_head(format_count(total) + " such ties" + (total > k_top_rows ? "; the longest way round first" : ""),
-                          {{"Member", false}, {"Sector", false}, {"Member", false}, {"Sector", false},
-                           {"Steps apart without it", true}});
+        out +=
+            table_head(format_count(total) + " such ties" + (total > k_top_rows ? "; the longest way round first" : ""),
+                       {{"Member", false},
+                        {"Sector", false},
+                        {"Member", false},
+                        {"Sector", false},
+                        {"Steps apart without it", true}});
         for (const TieIndex t : lonely) {
             const Tie& tie = analysis.graph.tie(t);
             const int span = analysis.tie_structure.span[t];
             out += "<tr><td>" + member_name(network, tie.source) + "</td><td>" + sector_of(network, tie.source) +
-                   "</td><td>" + member_name(network, tie.target) + "</td><td>" + sector_of(network, tie.target) + "</td>";
-            out += span < 0 ? "<td class=\"num\" data-sort=\"1000000\">no other way</td>" : count_cell(static_cast<std::uint64_t>(span));
+                   "</td><td>" + member_name(network, tie.target) + "</td><td>" + sector_of(network, tie.target) +
+                   "</td>";
+            out += span < 0 ? "<td class=\"num\" data-sort=\"1000000\">no other way</td>"
+                            : count_cell(static_cast<std::uint64_t>(span));
             out += "</tr>";
         }
         out += k_table_end;
@@ -384,9 +418,11 @@ std::string weak_spots(const ReportContent& content) {
                "barely connect to the rest.</p>";
         auto rows = content.weak_spots.communities;
         if (rows.size() > k_top_rows) rows.resize(k_top_rows);
-        out += table_head("Communities, fewest bridgeheads per member first",
-                          {{"Community", true}, {"Members", true}, {"Main sector", false}, {"Ties going outside", true},
-                           {"Bridgeheads", true}});
+        out += table_head("Communities, fewest bridgeheads per member first", {{"Community", true},
+                                                                               {"Members", true},
+                                                                               {"Main sector", false},
+                                                                               {"Ties going outside", true},
+                                                                               {"Bridgeheads", true}});
         for (const auto& row : rows) {
             out += "<tr>" + count_cell(row.community) + count_cell(row.members) + "<td>" + e(row.main_sector) + " (" +
                    format_percent(row.main_sector_share) + ")</td>";
@@ -399,13 +435,17 @@ std::string weak_spots(const ReportContent& content) {
 }
 
 std::string introductions(const ReportContent& content) {
-    std::string out = "<section id=\"introductions\" aria-labelledby=\"introductions-title\"><h2 "
-                      "id=\"introductions-title\">Suggested introductions</h2>";
+    std::string out =
+        "<section id=\"introductions\" aria-labelledby=\"introductions-title\"><h2 "
+        "id=\"introductions-title\">Suggested introductions</h2>";
     if (!content.introductions_note.empty()) out += "<p>" + e(content.introductions_note) + "</p>";
     if (content.introductions.empty()) return out + "<p>No introductions to suggest.</p></section>";
-    out += table_head("Introductions that would do most for bridging",
-                      {{"Rank", true}, {"Member", false}, {"Member", false}, {"Who could introduce them", false},
-                       {"Gain", true}, {"Why", false}});
+    out += table_head("Introductions that would do most for bridging", {{"Rank", true},
+                                                                        {"Member", false},
+                                                                        {"Member", false},
+                                                                        {"Who could introduce them", false},
+                                                                        {"Gain", true},
+                                                                        {"Why", false}});
     for (std::size_t r = 0; r < content.introductions.size(); ++r) {
         const auto& row = content.introductions[r];
         out += "<tr>" + count_cell(r + 1) + "<td>" + e(row.member_a) + " (" + e(row.sector_a) + ")</td><td>" +
@@ -418,8 +458,9 @@ std::string introductions(const ReportContent& content) {
 
 std::string trend(const ReportContent& content) {
     if (content.trend.empty() && content.trend_svg.empty()) return {};
-    std::string out = "<section id=\"trend\" aria-labelledby=\"trend-title\"><h2 id=\"trend-title\">Change over "
-                      "time</h2>";
+    std::string out =
+        "<section id=\"trend\" aria-labelledby=\"trend-title\"><h2 id=\"trend-title\">Change over "
+        "time</h2>";
     if (!content.trend_note.empty()) out += "<p>" + e(content.trend_note) + "</p>";
     const std::string svg = inline_svg(content.trend_svg);
     if (!svg.empty()) {
@@ -427,8 +468,12 @@ std::string trend(const ReportContent& content) {
                "</div><figcaption>Cross-sector connection by period.</figcaption></figure>";
     }
     if (!content.trend.empty()) {
-        out += table_head("By period", {{"Period", false}, {"Active members", true}, {"Ties", true}, {"E-I index", true},
-                                        {"E-I if ties ignored sectors", true}, {"Note", false}});
+        out += table_head("By period", {{"Period", false},
+                                        {"Active members", true},
+                                        {"Ties", true},
+                                        {"E-I index", true},
+                                        {"E-I if ties ignored sectors", true},
+                                        {"Note", false}});
         for (const auto& row : content.trend) {
             out += "<tr><td>" + e(row.period) + "</td>" + count_cell(row.active_members) + count_cell(row.ties) +
                    number_cell(row.ei_index, 2) + number_cell(row.expected_ei_index, 2) + "<td>" + e(row.note) +
@@ -443,8 +488,9 @@ std::string method(const ReportContent& content) {
     const Analysis& analysis = *content.analysis;
     const Inventory& inventory = content.inventory;
     const AnalysisContext& context = content.context;
-    std::string out = "<section id=\"method\" aria-labelledby=\"method-title\"><h2 id=\"method-title\">Method</h2><dl "
-                      "class=\"method\">";
+    std::string out =
+        "<section id=\"method\" aria-labelledby=\"method-title\"><h2 id=\"method-title\">Method</h2><dl "
+        "class=\"method\">";
     const auto item = [&](const std::string& term, const std::string& html) {
         out += "<dt>" + e(term) + "</dt><dd>" + html + "</dd>";
     };
@@ -454,28 +500,26 @@ std::string method(const ReportContent& content) {
                      format_count(inventory.groups) + " groups, " + format_count(inventory.group_members) +
                      " group memberships, " + format_count(inventory.affiliations) + " affiliations, " +
                      format_count(inventory.ties) + " recorded ties.");
-    item("Dates", e(describe_window(context.window)) + " (events dated inside the window; memberships that overlap it).");
+    item("Dates",
+         e(describe_window(context.window)) + " (events dated inside the window; memberships that overlap it).");
     {
         const std::size_t members = content.network->members.size();
         const std::size_t took_part = active_members(*content.network);
         item("Active members",
              context.window.is_open()
                  ? "All " + format_count(members) + " members count in the whole-network figures" +
-                       (took_part == members
-                            ? std::string(", and every one of them took part in something recorded.")
-                            : "; " + format_count(members - took_part) +
-                                  " of them never took part" +
-                                  " in anything recorded (no event, group or recorded tie).") +
+                       (took_part == members ? std::string(", and every one of them took part in something recorded.")
+                                             : "; " + format_count(members - took_part) + " of them never took part" +
+                                                   " in anything recorded (no event, group or recorded tie).") +
                        " The year-by-year figures count only the members active in each year."
                  : format_count(took_part) + " of " + format_count(members) +
                        " members took part in the window (attended an event, sat in a group or recorded a tie); "
                        "colleague ties join only them, and the sector baselines and reach count only them.");
     }
-    item("Ties",
-         e(describe_tie_model(context.ties, !context.window.is_open())) +
-             " Every section of this report uses this one model. A shared setting "
-             "of n people adds 1/(n\u22121) to the tie\u2019s weight (Newman\u2019s collaboration weighting), "
-             "times the weight of its kind.");
+    item("Ties", e(describe_tie_model(context.ties, !context.window.is_open())) +
+                     " Every section of this report uses this one model. A shared setting "
+                     "of n people adds 1/(n\u22121) to the tie\u2019s weight (Newman\u2019s collaboration weighting), "
+                     "times the weight of its kind.");
     item("Sectors", "A member\u2019s own sector, or else their organisation\u2019s. " +
                         format_count(analysis.mixing.unknown_members) +
                         (analysis.mixing.unknown_members == 1
@@ -488,8 +532,9 @@ std::string method(const ReportContent& content) {
          "index: Krackhardt and Stern (1988). Communities: Leiden (Traag et al. 2019), modularity objective. "
          "Route-based measures: " +
              e(analysis.paths.method) + ".");
-    item("Privacy", content.pseudonymised ? "Members and organisations are shown by stable pseudonyms; sectors are real."
-                                          : "Members are shown by name.");
+    item("Privacy", content.pseudonymised
+                        ? "Members and organisations are shown by stable pseudonyms; sectors are real."
+                        : "Members are shown by name.");
     item("Reproduce", "<code>" + e(content.command_line) + "</code> (seed " + std::to_string(context.seed) + ").");
     item("Software", "bridgemap " + e(BRIDGEMAP_VERSION));
     return out + "</dl></section>";
@@ -502,16 +547,20 @@ std::string render_html_report(const ReportContent& content) {
     html.reserve(content.map_svg.size() + content.trend_svg.size() + 200000);
     html += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
     html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-    html += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
-            "script-src 'unsafe-inline'; img-src data:\">\n";
-    html += "<title>" + e(content.title) + " \u2013 bridging report</title>\n<style>" + k_style + "</style>\n</head>\n<body>\n";
+    html +=
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
+        "script-src 'unsafe-inline'; img-src data:\">\n";
+    html += "<title>" + e(content.title) + " \u2013 bridging report</title>\n<style>" + k_style +
+            "</style>\n</head>\n<body>\n";
     html += "<header><h1>" + e(content.title) + ": where bridges are strong and weak</h1>";
     html += "<p class=\"lead\">" + e(describe_window(content.context.window)) + ". A report by bridgemap " +
             e(BRIDGEMAP_VERSION) + (content.pseudonymised ? "; members shown by pseudonym" : "") + ".</p>";
-    html += "<nav aria-label=\"Sections\"><ol><li><a href=\"#headline\">At a glance</a></li><li><a href=\"#mixing\">Sector "
-            "mixing</a></li><li><a href=\"#map\">Map</a></li><li><a href=\"#bridge-builders\">Bridge builders</a></li>"
-            "<li><a href=\"#weak-spots\">Weak spots</a></li><li><a href=\"#introductions\">Introductions</a></li>";
-    if (!content.trend.empty() || !content.trend_svg.empty()) html += "<li><a href=\"#trend\">Change over time</a></li>";
+    html +=
+        "<nav aria-label=\"Sections\"><ol><li><a href=\"#headline\">At a glance</a></li><li><a href=\"#mixing\">Sector "
+        "mixing</a></li><li><a href=\"#map\">Map</a></li><li><a href=\"#bridge-builders\">Bridge builders</a></li>"
+        "<li><a href=\"#weak-spots\">Weak spots</a></li><li><a href=\"#introductions\">Introductions</a></li>";
+    if (!content.trend.empty() || !content.trend_svg.empty())
+        html += "<li><a href=\"#trend\">Change over time</a></li>";
     html += "<li><a href=\"#method\">Method</a></li></ol></nav></header>\n<main>\n";
     html += headline(content);
     html += sector_mixing(content);

@@ -78,13 +78,15 @@ std::string render_line_chart_svg(const LineChart& chart) {
     const double plot_height = k_height - k_top - k_bottom;
     const std::size_t points = chart.x_labels.size();
     const auto x_of = [&](std::size_t i) {
-        return k_left + (points <= 1 ? plot_width / 2 : plot_width * static_cast<double>(i) / static_cast<double>(points - 1));
+        return k_left +
+               (points <= 1 ? plot_width / 2 : plot_width * static_cast<double>(i) / static_cast<double>(points - 1));
     };
     const auto y_of = [&](double value) { return k_top + plot_height * (high - value) / (high - low); };
 
     std::string svg = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-    svg += "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 720 400\" width=\"720\" height=\"400\" role=\"img\" "
-           "aria-labelledby=\"chart-title chart-desc\" font-family=\"DejaVu Sans, Arial, sans-serif\">\n";
+    svg +=
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 720 400\" width=\"720\" height=\"400\" role=\"img\" "
+        "aria-labelledby=\"chart-title chart-desc\" font-family=\"DejaVu Sans, Arial, sans-serif\">\n";
     svg += "<title id=\"chart-title\">" + html_escape(chart.title) + "</title>\n";
     std::string description = chart.y_label + " by " + chart.x_label + ":";
     for (const auto& series : chart.series) description += " " + series.name + ";";
@@ -98,24 +100,30 @@ std::string render_line_chart_svg(const LineChart& chart) {
         const double y = y_of(tick);
         svg += "<line x1=\"" + number(k_left) + "\" x2=\"" + number(k_width - k_right) + "\" y1=\"" + number(y) +
                "\" y2=\"" + number(y) + "\" stroke=\"" + (std::abs(tick) < step / 2 ? "#8a949c" : "#e3e7ea") + "\"/>\n";
-        svg += "<text x=\"" + number(k_left - 8) + "\" y=\"" + number(y + 4) + "\" font-size=\"12\" text-anchor=\"end\" "
-               "fill=\"#3b444c\">" + tick_label(tick, step) + "</text>\n";
+        svg += "<text x=\"" + number(k_left - 8) + "\" y=\"" + number(y + 4) +
+               "\" font-size=\"12\" text-anchor=\"end\" "
+               "fill=\"#3b444c\">" +
+               tick_label(tick, step) + "</text>\n";
     }
-    svg += "<text transform=\"translate(18 " + number(k_top + plot_height / 2) + ") rotate(-90)\" font-size=\"13\" "
-           "text-anchor=\"middle\" fill=\"#1d2329\">" + html_escape(chart.y_label) + "</text>\n";
+    svg += "<text transform=\"translate(18 " + number(k_top + plot_height / 2) +
+           ") rotate(-90)\" font-size=\"13\" "
+           "text-anchor=\"middle\" fill=\"#1d2329\">" +
+           html_escape(chart.y_label) + "</text>\n";
 
     // X labels: at most about 12, rotated when there are many.
     const std::size_t every = std::max<std::size_t>(1, (points + 11) / 12);
     for (std::size_t i = 0; i < points; i += every) {
         const double x = x_of(i);
-        svg += "<line x1=\"" + number(x) + "\" x2=\"" + number(x) + "\" y1=\"" + number(k_top + plot_height) + "\" y2=\"" +
-               number(k_top + plot_height + 5) + "\" stroke=\"#8a949c\"/>\n";
+        svg += "<line x1=\"" + number(x) + "\" x2=\"" + number(x) + "\" y1=\"" + number(k_top + plot_height) +
+               "\" y2=\"" + number(k_top + plot_height + 5) + "\" stroke=\"#8a949c\"/>\n";
         svg += "<text transform=\"translate(" + number(x) + " " + number(k_top + plot_height + 18) + ")" +
-               (points > 6 ? " rotate(-35)" : "") + "\" font-size=\"12\" text-anchor=\"" + (points > 6 ? "end" : "middle") +
-               "\" fill=\"#3b444c\">" + html_escape(chart.x_labels[i]) + "</text>\n";
+               (points > 6 ? " rotate(-35)" : "") + "\" font-size=\"12\" text-anchor=\"" +
+               (points > 6 ? "end" : "middle") + "\" fill=\"#3b444c\">" + html_escape(chart.x_labels[i]) + "</text>\n";
     }
-    svg += "<text x=\"" + number(k_left + plot_width / 2) + "\" y=\"" + number(k_height - 8) + "\" font-size=\"13\" "
-           "text-anchor=\"middle\" fill=\"#1d2329\">" + html_escape(chart.x_label) + "</text>\n";
+    svg += "<text x=\"" + number(k_left + plot_width / 2) + "\" y=\"" + number(k_height - 8) +
+           "\" font-size=\"13\" "
+           "text-anchor=\"middle\" fill=\"#1d2329\">" +
+           html_escape(chart.x_label) + "</text>\n";
 
     // Lines, with a marker shape per series so they differ without colour too.
     for (std::size_t s = 0; s < chart.series.size(); ++s) {
@@ -139,7 +147,8 @@ std::string render_line_chart_svg(const LineChart& chart) {
             const double x = x_of(i);
             const double y = y_of(series.values[i]);
             svg += (s % 2 == 0 ? "<circle cx=\"" + number(x) + "\" cy=\"" + number(y) + "\" r=\"3.5\""
-                               : "<rect x=\"" + number(x - 3.5) + "\" y=\"" + number(y - 3.5) + "\" width=\"7\" height=\"7\"") +
+                               : "<rect x=\"" + number(x - 3.5) + "\" y=\"" + number(y - 3.5) +
+                                     "\" width=\"7\" height=\"7\"") +
                    " fill=\"" + colour + "\"><title>" + html_escape(series.name + ", " + chart.x_labels[i]) + ": " +
                    tick_label(series.values[i], 0.01) + "</title>" + (s % 2 == 0 ? "</circle>\n" : "</rect>\n");
         }

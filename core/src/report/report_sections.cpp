@@ -54,13 +54,14 @@ void add_trend_section(const Network& whole, const Window& window, const TieOpti
         "recorded a tie that year), and colleague ties only between them. An E-I index rising towards its "
         "baseline means sectors are mixing more. The last row takes the years together: ties made in different "
         "years add up, so it sits between the single years and the whole-network figures." +
-        (never == 0 ? std::string()
-                    : " " + format_count(never) + (never == 1 ? " member never took part" : " members never took part") +
-                          " in anything recorded: the whole-network figures above count them, the years do not.");
+        (never == 0
+             ? std::string()
+             : " " + format_count(never) + (never == 1 ? " member never took part" : " members never took part") +
+                   " in anything recorded: the whole-network figures above count them, the years do not.");
 }
 
-void add_introductions_section(const Network& network, const TieOptions& ties, std::size_t count,
-                               std::uint64_t seed, ReportContent& content) {
+void add_introductions_section(const Network& network, const TieOptions& ties, std::size_t count, std::uint64_t seed,
+                               ReportContent& content) {
     if (count == 0) {
         content.introductions_note = "Introductions were not asked for (--introductions 0).";
         return;

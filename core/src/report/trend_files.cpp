@@ -13,7 +13,9 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-Json number_or_null(double value) { return is_defined(value) ? Json(value) : Json(nullptr); }
+Json number_or_null(double value) {
+    return is_defined(value) ? Json(value) : Json(nullptr);
+}
 
 std::string bound_text(const std::optional<DateSpan>& bound, bool first) {
     if (!bound) return {};
@@ -151,7 +153,8 @@ std::string trend_json(const TrendReport& report) {
         entry["members"] = period.members;
         entry["active_members"] = period.active_members;
         Json active = Json::object();  // who the baseline and reach are taken over (SPEC §1)
-        for (std::size_t s = 0; s < names.size() && s < mixing.members.size(); ++s) active[names[s]] = mixing.members[s];
+        for (std::size_t s = 0; s < names.size() && s < mixing.members.size(); ++s)
+            active[names[s]] = mixing.members[s];
         active["unknown"] = mixing.unknown_members;
         entry["active_by_sector"] = active;
         entry["events"] = period.events;
@@ -175,7 +178,9 @@ std::string trend_json(const TrendReport& report) {
         entry["mixing"] = pairs;
         Json reach = Json::array();
         for (const auto& r : mixing.reach) {
-            reach.push_back({{"from", names[r.from]}, {"to", names[r.to]}, {"within_1_hop", r.within_one},
+            reach.push_back({{"from", names[r.from]},
+                             {"to", names[r.to]},
+                             {"within_1_hop", r.within_one},
                              {"within_2_hops", r.within_two}});
         }
         entry["reach"] = reach;
@@ -207,7 +212,8 @@ std::string trend_text(const TrendReport& report) {
                padded(fixed(period.mixing.expected_ei_index, 2), 10, true);
         if (report.between) {
             const auto [a, b] = *report.between;
-            out += "   " + format_percent(share_with_tie(period, a, b)) + " / " + format_percent(share_with_tie(period, b, a));
+            out += "   " + format_percent(share_with_tie(period, a, b)) + " / " +
+                   format_percent(share_with_tie(period, b, a));
         }
         out += "\n";
     }
@@ -231,9 +237,9 @@ std::string trend_text(const TrendReport& report) {
     const std::string horizon = std::to_string(report.horizon_days);
     out += "\nExposure and friending bias by kind of setting, whole history (follow-through within " + horizon +
            " days)\n";
-    out += padded("kind", 14) + padded("settings", 10, true) + padded("new pairs", 11, true) + padded("cross", 8, true) +
-           padded("followed through", 18, true) + padded("of them cross", 15, true) + padded("friending bias", 16, true) +
-           "\n";
+    out += padded("kind", 14) + padded("settings", 10, true) + padded("new pairs", 11, true) +
+           padded("cross", 8, true) + padded("followed through", 18, true) + padded("of them cross", 15, true) +
+           padded("friending bias", 16, true) + "\n";
     for (const auto& s : report.exposure_overall) {
         out += padded(s.kind.empty() ? "(no kind)" : s.kind, 14) + padded(std::to_string(s.settings), 10, true) +
                padded(std::to_string(s.exposure_pairs), 11, true) + padded(format_percent(s.exposure), 8, true) +
@@ -241,14 +247,17 @@ std::string trend_text(const TrendReport& report) {
                padded(format_percent(s.followed_through_cross_share), 15, true) +
                padded(fixed(s.friending_bias, 2), 16, true) + "\n";
     }
-    out += "new pairs: pairs in the room (both of known sector) not tied before it; cross: the share of them\n"
-           "from different sectors (exposure). followed through: new pairs tied within " + horizon + " days by\n"
-           "something else from its day on (another small setting, a cell or organisation both joined, a\n"
-           "recorded tie; not the setting itself or its breakouts); of them cross: the share of those from\n"
-           "different sectors.\n"
-           "friending bias: 1 - (of them cross / cross): 0 when follow-through ignores sectors, 1 when only\n"
-           "same-sector pairs followed through, negative when cross-sector pairs followed through more. Each\n"
-           "share rests on the pairs counted to its left: a bias over a few followed-through pairs is noise.\n";
+    out +=
+        "new pairs: pairs in the room (both of known sector) not tied before it; cross: the share of them\n"
+        "from different sectors (exposure). followed through: new pairs tied within " +
+        horizon +
+        " days by\n"
+        "something else from its day on (another small setting, a cell or organisation both joined, a\n"
+        "recorded tie; not the setting itself or its breakouts); of them cross: the share of those from\n"
+        "different sectors.\n"
+        "friending bias: 1 - (of them cross / cross): 0 when follow-through ignores sectors, 1 when only\n"
+        "same-sector pairs followed through, negative when cross-sector pairs followed through more. Each\n"
+        "share rests on the pairs counted to its left: a bias over a few followed-through pairs is noise.\n";
     return out;
 }
 

@@ -199,7 +199,7 @@ std::vector<Finding> headline_findings(const Network& network, const Analysis& a
             if (lowest == nullptr || link.ratio < lowest->ratio) lowest = &link;
             if (highest == nullptr || link.ratio > highest->ratio) highest = &link;
         }
-        const SectorPairLink* standing_out = lowest != nullptr && lowest->ratio < k_headline_low_ratio     ? lowest
+        const SectorPairLink* standing_out = lowest != nullptr && lowest->ratio < k_headline_low_ratio      ? lowest
                                              : highest != nullptr && highest->ratio > k_headline_high_ratio ? highest
                                                                                                             : nullptr;
         if (standing_out != nullptr) {

@@ -52,11 +52,12 @@ TEST(ParseCsv, CrlfAndLoneCrLineEnds) {
 }
 
 TEST(ParseCsv, QuotedFieldsWithCommasQuotesAndLineBreaks) {
-    const Parsed p = parse("id,name,note\n"
-                           "m1,\"Smith, Ann\",\"she said \"\"hi\"\"\"\n"
-                           "m2,\"two\nlines\",x\n"
-                           "m3,\"\",\"a\r\nb\"\n"
-                           "m4,Bo,y\n");
+    const Parsed p = parse(
+        "id,name,note\n"
+        "m1,\"Smith, Ann\",\"she said \"\"hi\"\"\"\n"
+        "m2,\"two\nlines\",x\n"
+        "m3,\"\",\"a\r\nb\"\n"
+        "m4,Bo,y\n");
     ASSERT_EQ(p.records.size(), 5u);
     EXPECT_EQ(p.records[1], (Fields{"m1", "Smith, Ann", "she said \"hi\""}));
     EXPECT_EQ(p.records[2], (Fields{"m2", "two\nlines", "x"}));

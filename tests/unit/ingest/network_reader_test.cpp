@@ -23,11 +23,14 @@ struct Expected {
     std::string fragment;
 };
 
-std::string basename(const std::string& path) { return fs::path(path).filename().string(); }
+std::string basename(const std::string& path) {
+    return fs::path(path).filename().string();
+}
 
 TEST(ReadNetwork, BundledExampleCounts) {
     const ReadResult result = read_network(BRIDGEMAP_EXAMPLE_DIR);
-    EXPECT_EQ(result.diagnostics.all().size(), 0u) << (result.diagnostics.all().empty() ? "" : format_diagnostic(result.diagnostics.all()[0]));
+    EXPECT_EQ(result.diagnostics.all().size(), 0u)
+        << (result.diagnostics.all().empty() ? "" : format_diagnostic(result.diagnostics.all()[0]));
     const Network& network = result.network;
     // Counts from the example's README: 56 members, 56 organisations, 9 events; the README said 110
     // attendance rows but the file has 111 distinct ones (checked with cut | sort | uniq -d).
@@ -136,7 +139,8 @@ protected:
     void TearDown() override { fs::remove(path_); }
     ReadResult read(const std::string& text) {
         path_ = fs::temp_directory_path() /
-                ("bridgemap-json-" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) + ".json");
+                ("bridgemap-json-" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) +
+                 ".json");
         io::write_file_atomically(path_, text);
         return read_network(path_);
     }

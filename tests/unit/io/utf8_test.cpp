@@ -24,7 +24,7 @@ TEST(FindInvalidUtf8, RejectsOverlongSurrogatesTruncatedAndTooLarge) {
     EXPECT_EQ(find_invalid_utf8("x\xED\xA0\x80"), std::optional<std::size_t>(1));     // U+D800 surrogate
     EXPECT_EQ(find_invalid_utf8("ab\xE2\x82"), std::optional<std::size_t>(2));        // cut short
     EXPECT_EQ(find_invalid_utf8("\xF4\x90\x80\x80"), std::optional<std::size_t>(0));  // U+110000
-    EXPECT_FALSE(find_invalid_utf8("\xF4\x8F\xBF\xBF"));                               // U+10FFFF is fine
+    EXPECT_FALSE(find_invalid_utf8("\xF4\x8F\xBF\xBF"));                              // U+10FFFF is fine
 }
 
 TEST(Utf8Length, CountsCodePoints) {

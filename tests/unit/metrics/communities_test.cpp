@@ -139,8 +139,8 @@ double igraph_leiden_modularity(const TieGraph& graph, std::uint64_t seed, int i
     }
     std::vector<std::uint32_t> community(graph.member_count());
     for (std::size_t i = 0; i < community.size(); ++i) {
-        community[i] = graph.degree(static_cast<MemberIndex>(i)) == 0 ? k_no_community
-                                                                      : static_cast<std::uint32_t>(last[i] + 1);
+        community[i] =
+            graph.degree(static_cast<MemberIndex>(i)) == 0 ? k_no_community : static_cast<std::uint32_t>(last[i] + 1);
     }
     return modularity(graph, community, 1.0);
 }
@@ -162,7 +162,8 @@ double igraph_leiden_modularity(const TieGraph& graph, std::uint64_t seed, int i
                 if (!seen[next] && found.of_member[next] == c) seen[next] = 1, stack.push_back(next);
             }
         }
-        if (reached[c] != found.sizes[c - 1]) return ::testing::AssertionFailure() << "community " << c << " is in pieces";
+        if (reached[c] != found.sizes[c - 1])
+            return ::testing::AssertionFailure() << "community " << c << " is in pieces";
     }
     return ::testing::AssertionSuccess();
 }

@@ -51,8 +51,10 @@ TEST(SettingExposure, FollowThroughOnlyWithinSectorsGivesBiasOne) {
     // at another. G's exposure pairs: all 6 (nobody was tied before), 4 of them cross-sector,
     // X = 4/6. Followed through: p1–p2 and g1–g2, none cross-sector: Y = 0, bias 1 − 0/X = 1.
     const Network network = testing::TestNetwork()
-                                .member("p1", "public").member("p2", "public")
-                                .member("g1", "grassroots").member("g2", "grassroots")
+                                .member("p1", "public")
+                                .member("p2", "public")
+                                .member("g1", "grassroots")
+                                .member("g2", "grassroots")
                                 .event("G", "2019-03-01", {"p1", "p2", "g1", "g2"}, "gathering")
                                 .event("d1", "2019-04-01", {"p1", "p2"}, "dinner")
                                 .event("d2", "2019-05-01", {"g1", "g2"}, "dinner")
@@ -80,8 +82,10 @@ TEST(SettingExposure, CrossSectorPairsFollowingThroughMoreGiveANegativeBias) {
     // only in February 2021 (2020-01-10 + 365 days = 2021-01-09: too late). Followed through: 3,
     // all cross-sector: Y = 1, bias = 1 − 1 / (5/6) = −0.2.
     const Network network = testing::TestNetwork()
-                                .member("p1", "public").member("p2", "public")
-                                .member("g1", "grassroots").member("v1", "voluntary")
+                                .member("p1", "public")
+                                .member("p2", "public")
+                                .member("g1", "grassroots")
+                                .member("v1", "voluntary")
                                 .event("W", "2020-01-10", {"p1", "p2", "g1", "v1"}, "workshop")
                                 .event("dinner", "2020-02-01", {"p1", "g1"}, "dinner")
                                 .tie("p2", "v1", 1.0, "2020-06-01")
@@ -106,7 +110,10 @@ TEST(SettingExposure, TheWorkedExampleOfTheDocsVariants) {
     // cross-sector; P2–V1 and G1–V1 follow through: Y = 1, bias 1 − 1 / (4/5) = −0.25.
     const auto workshop_with = [](bool only_public, bool dinner_before) {
         testing::TestNetwork builder;
-        builder.member("p1", "public").member("p2", "public").member("g1", "grassroots").member("v1", "voluntary")
+        builder.member("p1", "public")
+            .member("p2", "public")
+            .member("g1", "grassroots")
+            .member("v1", "voluntary")
             .event("W", "2020-01-10", {"p1", "p2", "g1", "v1"}, "workshop");
         if (only_public) {
             builder.event("dinner", "2020-02-01", {"p1", "p2"}, "dinner");
@@ -148,10 +155,14 @@ TEST(SettingExposure, PairsTiedBeforeTheRoomAreNotExposure) {
     // 15 pairs − 4 tied = 11 exposure pairs: ad af bc bd be bf cd ce cf de df, all cross-sector
     // but b–d: 10. Followed through: b–d only, same-sector.
     const Network network = testing::TestNetwork()
-                                .organisation("o1").organisation("o2")
-                                .member("a", "public").member("b", "grassroots", "o2")
-                                .member("c", "public").member("d", "grassroots", "o2")
-                                .member("e", "voluntary", "o1").member("f", "voluntary", "o1")
+                                .organisation("o1")
+                                .organisation("o2")
+                                .member("a", "public")
+                                .member("b", "grassroots", "o2")
+                                .member("c", "public")
+                                .member("d", "grassroots", "o2")
+                                .member("e", "voluntary", "o1")
+                                .member("f", "voluntary", "o1")
                                 .event("G", "2018-07-04", {"a", "b", "c", "d", "e", "f"}, "gathering")
                                 .event("day-before", "2018-07-03", {"a", "b"}, "dinner")
                                 .event("june", "2018-06", {"a", "e"}, "dinner")
@@ -178,7 +189,9 @@ TEST(SettingExposure, AMonthDatedRoomStartsOnTheFirstOfTheMonth) {
     // x and y on 2018-07-04 does not end before 1 July: not before M, and a follow-through of
     // it. A dinner of y and z on 2018-06-30 ended before: tied.
     const Network network = testing::TestNetwork()
-                                .member("x", "public").member("y", "grassroots").member("z", "funder")
+                                .member("x", "public")
+                                .member("y", "grassroots")
+                                .member("z", "funder")
                                 .event("M", "2018-07", {"x", "y", "z"}, "gathering")
                                 .event("fourth", "2018-07-04", {"x", "y"}, "dinner")
                                 .event("june-30", "2018-06-30", {"y", "z"}, "dinner")
@@ -198,7 +211,9 @@ TEST(SettingExposure, ACellThatGrowsTooLargeTiesNobodyFromThen) {
     // (2018-09-01) it had 3 members and ties nobody: 3 exposure pairs. (As projecting the
     // history before each room counts it.)
     const Network network = testing::TestNetwork()
-                                .member("m1", "public").member("m2", "grassroots").member("m3", "public")
+                                .member("m1", "public")
+                                .member("m2", "grassroots")
+                                .member("m3", "public")
                                 .event("room1", "2018-03-01", {"m1", "m2", "m3"}, "gathering")
                                 .event("room2", "2018-09-01", {"m1", "m2", "m3"}, "gathering")
                                 .group("cell", {"m1", "m2"}, "2018-01-01", "")
@@ -225,8 +240,10 @@ TEST(SettingExposure, TheHorizonsLastDayCountsTheNextDoesNot) {
     //   t–q cell from 2019-01-11 (d + 10), t–r cell from 2019-01-12 (d + 11).
     // p–t never. Horizon 10: q–r, p–q, t–q; 11: also p–r, t–r; 9: q–r only.
     const Network network = testing::TestNetwork()
-                                .member("p", "public").member("t", "public")
-                                .member("q", "grassroots").member("r", "voluntary")
+                                .member("p", "public")
+                                .member("t", "public")
+                                .member("q", "grassroots")
+                                .member("r", "voluntary")
                                 .event("R", "2019-01-01", {"p", "q", "r", "t"}, "gathering")
                                 .event("same-day", "2019-01-01", {"q", "r"}, "dinner")
                                 .tie("p", "q", 1.0, "2019-01-11")
@@ -253,7 +270,8 @@ TEST(SettingExposure, TheRoomItselfBeingSmallIsNotAFollowThrough) {
     // ties p–g, but that is the room, not what followed it: 0 followed through. Dinner 2 a
     // month later follows dinner 1 through, and for dinner 2 the pair was tied before.
     const Network network = testing::TestNetwork()
-                                .member("p", "public").member("g", "grassroots")
+                                .member("p", "public")
+                                .member("g", "grassroots")
                                 .event("dinner-1", "2019-05-01", {"p", "g"}, "dinner")
                                 .build();
     const auto alone = setting_exposure(network, member_sectors(network), small_settings(3));
@@ -266,7 +284,8 @@ TEST(SettingExposure, TheRoomItselfBeingSmallIsNotAFollowThrough) {
     EXPECT_TRUE(std::isnan(summary.friending_bias));
 
     const Network again = testing::TestNetwork()
-                              .member("p", "public").member("g", "grassroots")
+                              .member("p", "public")
+                              .member("g", "grassroots")
                               .event("dinner-1", "2019-05-01", {"p", "g"}, "dinner")
                               .event("dinner-2", "2019-06-01", {"p", "g"}, "dinner")
                               .build();
@@ -287,9 +306,12 @@ TEST(SettingExposure, BreakoutsAndAncestorsAreTheSameOccasion) {
     // each is the other's family, so neither follows the other through (as other rooms the
     // same day would).
     Network network = testing::TestNetwork()
-                          .member("a", "public").member("c", "public")
-                          .member("b", "grassroots").member("d", "grassroots")
-                          .member("x", "public").member("y", "funder")
+                          .member("a", "public")
+                          .member("c", "public")
+                          .member("b", "grassroots")
+                          .member("d", "grassroots")
+                          .member("x", "public")
+                          .member("y", "funder")
                           .event("G", "2019-09-10", {"a", "b", "c", "d"}, "gathering")
                           .event("B1", "2019-09-10", {"a", "b"}, "breakout")
                           .event("B2", "2019-09-10", {"a", "b"}, "breakout")
@@ -323,7 +345,9 @@ TEST(SettingExposure, UnknownSectorsAreInNoPairButCountInASettingsSize) {
     // its one pair is a–b. R {a, b} a month later is small: it follows d0 through, and a–b
     // were not tied before R. "lonely" has one attendee of known sector: no row.
     testing::TestNetwork builder;
-    builder.member("a", "public").member("b", "grassroots").member("u")
+    builder.member("a", "public")
+        .member("b", "grassroots")
+        .member("u")
         .event("d0", "2019-01-01", {"a", "b", "u"}, "dinner")
         .event("R", "2019-02-01", {"a", "b"}, "dinner")
         .event("lonely", "2019-03-01", {"a", "u"}, "dinner");
@@ -347,7 +371,9 @@ TEST(SettingExposure, OnlySettingsWithAPositiveCoefficientTie) {
     // Room R (3 people, at most 2 tie) of a, b, c. A cell ties a–b before R; ties.csv rows
     // after R: a–c of weight 0 (ties nobody), b–c of weight 1.
     const Network network = testing::TestNetwork()
-                                .member("a", "public").member("b", "grassroots").member("c", "funder")
+                                .member("a", "public")
+                                .member("b", "grassroots")
+                                .member("c", "funder")
                                 .event("R", "2019-03-01", {"a", "b", "c"}, "gathering")
                                 .group("cell", {"a", "b"}, "2019-01", "")
                                 .tie("a", "c", 0.0, "2019-04-01")
@@ -396,10 +422,10 @@ std::uint64_t tied_by_projection(const Network& network, const Sectors& sectors,
     const std::vector<bool> family = family_of(network, room);
     const DayNumber day = network.events[room].date->first;
     const auto before = [&](const std::optional<DateSpan>& date) { return !date || date->last < day; };
-    Network history = filter_network(
-        network, {[&](EventIndex e) { return !family[e] && before(network.events[e].date); },
-                  [&](const DateSpan& period) { return period.first < day; },
-                  [&](const ExplicitTie& tie) { return before(tie.date); }});
+    Network history =
+        filter_network(network, {[&](EventIndex e) { return !family[e] && before(network.events[e].date); },
+                                 [&](const DateSpan& period) { return period.first < day; },
+                                 [&](const ExplicitTie& tie) { return before(tie.date); }});
     std::vector<int> rows(network.members.size(), 0);  // 1: a row before the day, 2: only later rows
     for (const auto& row : network.affiliations) {
         if (row.organisation != network.members[row.member].organisation) continue;
@@ -483,7 +509,8 @@ TEST(SettingExposure, TiedBeforeIsTheProjectionOfTheHistoryBeforeTheRoom) {
         if (random.chance(0.2)) options.ties.weights.organisations = 0.0;
         const Sectors sectors = member_sectors(network);
         for (const auto& row : setting_exposure(network, sectors, options)) {
-            EXPECT_EQ(row.room_pairs - row.exposure_pairs, tied_by_projection(network, sectors, row.event, options.ties))
+            EXPECT_EQ(row.room_pairs - row.exposure_pairs,
+                      tied_by_projection(network, sectors, row.event, options.ties))
                 << "room " << network.events[row.event].id;
             EXPECT_LE(row.cross_exposure_pairs, row.exposure_pairs);
             EXPECT_LE(row.followed_through, row.exposure_pairs);
@@ -506,8 +533,11 @@ TEST(ExposureByKind, SumsEachKindOverTheWindowAndEachPeriod) {
     //            through: p–g (cross). X = 1, Y = 1, bias 0.
     //   gathering: 1 exposure pair, same-sector: X = 0, Y = 0, bias undefined.
     const Network network = testing::TestNetwork()
-                                .member("p", "public").member("p2", "public")
-                                .member("g", "grassroots").member("g2", "grassroots").member("v", "voluntary")
+                                .member("p", "public")
+                                .member("p2", "public")
+                                .member("g", "grassroots")
+                                .member("g2", "grassroots")
+                                .member("v", "voluntary")
                                 .event("D1", "2019-02-01", {"p", "g"}, "dinner")
                                 .event("D2", "2020-02-01", {"p2", "g2", "v"}, "dinner")
                                 .event("G", "2020-05-01", {"p", "p2"}, "gathering")

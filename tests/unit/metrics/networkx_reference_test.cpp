@@ -26,8 +26,8 @@ namespace fs = std::filesystem;
 using Json = nlohmann::json;
 
 const Json& reference() {
-    static const Json values = Json::parse(io::read_file(fs::path(BRIDGEMAP_SOURCE_DIR) / "tests" / "reference" /
-                                                         "networkx_reference.json"));
+    static const Json values =
+        Json::parse(io::read_file(fs::path(BRIDGEMAP_SOURCE_DIR) / "tests" / "reference" / "networkx_reference.json"));
     return values;
 }
 
@@ -55,9 +55,9 @@ std::optional<Network> davis_network() {
     const auto rows = [](const fs::path& path) {
         std::vector<std::vector<std::string>> records;
         std::vector<ingest::CsvProblem> problems;
-        ingest::parse_csv(io::read_file(path),
-                          [&](const ingest::CsvRecord& r) { records.emplace_back(r.fields.begin(), r.fields.end()); },
-                          problems);
+        ingest::parse_csv(
+            io::read_file(path),
+            [&](const ingest::CsvRecord& r) { records.emplace_back(r.fields.begin(), r.fields.end()); }, problems);
         return records;
     };
     testing::TestNetwork builder;

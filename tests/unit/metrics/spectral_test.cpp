@@ -8,7 +8,9 @@
 namespace bridgemap {
 namespace {
 
-TieGraph graph_of(std::size_t n, std::vector<Tie> ties) { return TieGraph::from_ties(n, std::move(ties)); }
+TieGraph graph_of(std::size_t n, std::vector<Tie> ties) {
+    return TieGraph::from_ties(n, std::move(ties));
+}
 
 TEST(EigenvectorCentrality, TriangleStarAndPath) {
     for (const double x : eigenvector_centrality(graph_of(3, {{0, 1, 1, {}}, {1, 2, 1, {}}, {0, 2, 1, {}}}))) {

@@ -16,7 +16,9 @@ namespace {
 
 Network three_events() {
     return testing::TestNetwork()
-        .member("p", "public").member("g", "grassroots").member("v", "voluntary")
+        .member("p", "public")
+        .member("g", "grassroots")
+        .member("v", "voluntary")
         .event("winter", "2018-02-10", {"p", "g"}, "gathering")
         .event("dinner", "2018-11-05", {"g", "v"}, "dinner")
         .event("summer", "2019-07", {"p", "v"}, "gathering")
@@ -105,7 +107,9 @@ TEST(Trend, EachPeriodEqualsAnalyseOfTheSameWindow) {
             for (std::size_t k = 0; k < a.reach.size(); ++k) {
                 // NaN for a sector with no member active in the period, in both.
                 EXPECT_EQ(std::isnan(a.reach[k].within_two), std::isnan(b.reach[k].within_two));
-                if (!std::isnan(a.reach[k].within_two)) EXPECT_EQ(a.reach[k].within_two, b.reach[k].within_two);
+                if (!std::isnan(a.reach[k].within_two)) {
+                    EXPECT_EQ(a.reach[k].within_two, b.reach[k].within_two);
+                }
             }
         }
     }

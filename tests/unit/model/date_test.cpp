@@ -37,13 +37,13 @@ TEST(ParseDate, ImpossibleDates) {
         EXPECT_FALSE(parse_date(text, &problem)) << text;
         EXPECT_EQ(problem, DateProblem::impossible) << text;
     }
-    EXPECT_TRUE(parse_date("2000-02-29"));  // divisible by 400: leap
+    EXPECT_TRUE(parse_date("2000-02-29"));   // divisible by 400: leap
     EXPECT_FALSE(parse_date("1900-02-29"));  // divisible by 100 only: not leap
 }
 
 TEST(ParseDate, MalformedTexts) {
-    for (const char* text : {"", "7/3/2018", "03-07-2018", "2018-7-3", "2018/07/03", "18", "2018-07-03T10:00",
-                             " 2018", "2018-07-3x", "twenty"}) {
+    for (const char* text : {"", "7/3/2018", "03-07-2018", "2018-7-3", "2018/07/03", "18", "2018-07-03T10:00", " 2018",
+                             "2018-07-3x", "twenty"}) {
         DateProblem problem = DateProblem::none;
         EXPECT_FALSE(parse_date(text, &problem)) << text;
         EXPECT_EQ(problem, DateProblem::malformed) << text;

@@ -16,8 +16,8 @@ Network history() {
         .member("b", "voluntary")
         .member("c", "grassroots")
         .event("e2017", "2017-06-07", {"a", "b"}, "gathering")
-        .event("e2018", "2018-07", {"a", "c"})     // the whole of July 2018
-        .event("eyear", "2018", {"b", "c"})         // the whole of 2018
+        .event("e2018", "2018-07", {"a", "c"})  // the whole of July 2018
+        .event("eyear", "2018", {"b", "c"})     // the whole of 2018
         .event("undated", "", {"a", "b", "c"})
         .group("cell", {"a", "b"}, "2016", "2017-03")
         .tie("a", "c", 2.0, "2019-01-15")
@@ -54,7 +54,7 @@ TEST(ApplyWindow, PartialDatesMustLieWhollyInside) {
 
 TEST(ApplyWindow, TiesDatedInsideOrUndatedAndOverlappingMemberships) {
     const Network to2017 = apply_window(history(), parse_window("", "2017-01"));
-    EXPECT_EQ(to2017.ties.size(), 1u);  // only the undated tie
+    EXPECT_EQ(to2017.ties.size(), 1u);           // only the undated tie
     EXPECT_EQ(to2017.group_members.size(), 2u);  // 2016..2017-03 overlaps ..2017-01
     EXPECT_TRUE(to2017.events.empty());
 
@@ -66,7 +66,11 @@ TEST(ApplyWindow, TiesDatedInsideOrUndatedAndOverlappingMemberships) {
 TEST(ActiveMembers, AttendanceGroupsAndRecordedTiesCount) {
     // a and b at an event in 2018; c in a cell during 2019; c and d tied in 2020; e never.
     const Network network = testing::TestNetwork()
-                                .member("a").member("b").member("c").member("d").member("e")
+                                .member("a")
+                                .member("b")
+                                .member("c")
+                                .member("d")
+                                .member("e")
                                 .event("e2018", "2018-05-01", {"a", "b"})
                                 .group("cell", {"c"}, "2019", "2019")
                                 .tie("c", "d", 1.0, "2020-03-01")

@@ -227,7 +227,9 @@ double best_gain_by_brute_force(const IntroductionPlan& plan, const Introduction
 //   r2(a,b): 0 reaches 2 through 1, 1 directly: 1.  r2(b,a): 2 yes, 3 no: 1/2.
 //   score = 100 · [φ(1/4) + φ(1) + φ(1/4) + φ(1/2)] / 4 with φ(x) = 1 − (1 − x)²
 //         = 100 · (0.4375 + 1 + 0.4375 + 0.75) / 4 = 65.625.
-TieGraph hand_graph() { return TieGraph::from_ties(4, {{0, 1, 1.0, {}}, {1, 2, 1.0, {}}}); }
+TieGraph hand_graph() {
+    return TieGraph::from_ties(4, {{0, 1, 1.0, {}}, {1, 2, 1.0, {}}});
+}
 Sectors hand_groups() {
     Sectors groups;
     groups.of_member = {0, 0, 1, 1};
@@ -239,8 +241,8 @@ TEST(BridgingMeasures, HandExample) {
     const BridgingMeasures measures = bridging_measures(hand_graph(), hand_groups());
     EXPECT_NEAR(measures.score, 65.625, 1e-12);
     EXPECT_NEAR(measures.depth, 0.25, 1e-12);
-    EXPECT_NEAR(measures.reach_one, 0.5, 1e-12);       // (1/2 + 1/2) / 2
-    EXPECT_NEAR(measures.reach_two, 0.75, 1e-12);      // (1 + 1/2) / 2
+    EXPECT_NEAR(measures.reach_one, 0.5, 1e-12);   // (1/2 + 1/2) / 2
+    EXPECT_NEAR(measures.reach_two, 0.75, 1e-12);  // (1 + 1/2) / 2
     EXPECT_NEAR(measures.weakest_reach_one, 0.5, 1e-12);
     EXPECT_NEAR(measures.weakest_reach_two, 0.5, 1e-12);
     EXPECT_EQ(measures.weakest_from, 1u);
@@ -338,8 +340,10 @@ TEST(ReachState, EffectAndScoreMatchRecomputation) {
         for (const auto& reach : mixing.reach) {
             if (reach.from == reach.to) continue;
             const auto size = static_cast<double>(mixing.members[reach.from]);
-            EXPECT_EQ(static_cast<double>(state.direct_count(reach.from, reach.to)), std::round(reach.within_one * size));
-            EXPECT_EQ(static_cast<double>(state.two_step_count(reach.from, reach.to)), std::round(reach.within_two * size));
+            EXPECT_EQ(static_cast<double>(state.direct_count(reach.from, reach.to)),
+                      std::round(reach.within_one * size));
+            EXPECT_EQ(static_cast<double>(state.two_step_count(reach.from, reach.to)),
+                      std::round(reach.within_two * size));
         }
     }
 }
@@ -386,7 +390,8 @@ TEST(RecommendIntroductions, HandExampleAndTieBreak) {
     EXPECT_EQ(first.introducer, k_none);
     ASSERT_EQ(first.shared_events.size(), 1u);
     EXPECT_EQ(network.events[first.shared_events[0]].id, "big");
-    EXPECT_NE(first.reason.find("both were at big (2018-06-01, 5 people) but never in a small group"), std::string::npos)
+    EXPECT_NE(first.reason.find("both were at big (2018-06-01, 5 people) but never in a small group"),
+              std::string::npos)
         << first.reason;
     EXPECT_NE(first.reason.find("links b to a, where 1 of 2 b members has a tie to the a sector"), std::string::npos)
         << first.reason;
@@ -414,12 +419,23 @@ TEST(RecommendIntroductions, GreedyPicksTheBestPairAtEveryStep) {
         IntroductionOptions options = small_options();
         options.count = 4;
         switch (seed % 6) {
-            case 1: options.max_per_member = 1; break;
-            case 2: options.warm_only = true; break;
-            case 3: options.include_inactive = true; break;
-            case 4: options.across = IntroductionAcross::communities; break;
-            case 5: options.exclude = {{0, 1}, {2, 3}, {4, 5}, {1, 2}}; break;
-            default: break;
+            case 1:
+                options.max_per_member = 1;
+                break;
+            case 2:
+                options.warm_only = true;
+                break;
+            case 3:
+                options.include_inactive = true;
+                break;
+            case 4:
+                options.across = IntroductionAcross::communities;
+                break;
+            case 5:
+                options.exclude = {{0, 1}, {2, 3}, {4, 5}, {1, 2}};
+                break;
+            default:
+                break;
         }
         const IntroductionPlan plan = recommend_introductions(network, options);
         SCOPED_TRACE("seed " + std::to_string(seed));
@@ -601,7 +617,8 @@ TEST(RecommendIntroductions, DegenerateNetworks) {
     EXPECT_TRUE(single.introductions.empty());
     EXPECT_TRUE(std::isnan(single.before.score));
     // One sector only, or no known sector: nothing across to bridge.
-    const Network same = testing::TestNetwork().member("m0", "a").member("m1", "a").member("m2", "a").tie("m0", "m1").build();
+    const Network same =
+        testing::TestNetwork().member("m0", "a").member("m1", "a").member("m2", "a").tie("m0", "m1").build();
     EXPECT_TRUE(recommend_introductions(same, options).introductions.empty());
     const Network unknown = testing::TestNetwork().member("m0").member("m1").member("m2").tie("m0", "m1").build();
     EXPECT_TRUE(recommend_introductions(unknown, options).introductions.empty());

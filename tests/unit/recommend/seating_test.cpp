@@ -68,8 +68,8 @@ SeatingProblem random_problem(Random& random) {
     // With several rounds a table may not be larger than the number of tables: mostly keep to that.
     std::size_t fewest = 2;
     while (problem.rounds > 1 && fewest * fewest < n && random.chance(0.9)) ++fewest;
-    layout.tables = static_cast<std::size_t>(random.between(static_cast<std::int64_t>(std::min(fewest, n / 2)),
-                                                            static_cast<std::int64_t>(n / 2)));
+    layout.tables = static_cast<std::size_t>(
+        random.between(static_cast<std::int64_t>(std::min(fewest, n / 2)), static_cast<std::int64_t>(n / 2)));
     problem.table_sizes = table_sizes_for(n, layout);
     const std::size_t tables = problem.table_sizes.size();
 
@@ -78,7 +78,8 @@ SeatingProblem random_problem(Random& random) {
     random.shuffle(std::span<std::uint32_t>(order));
     std::size_t next = 0;
     if (random.chance(0.5)) {
-        const auto hosts = static_cast<std::size_t>(random.between(1, static_cast<std::int64_t>(std::min<std::size_t>(tables, 3))));
+        const auto hosts =
+            static_cast<std::size_t>(random.between(1, static_cast<std::int64_t>(std::min<std::size_t>(tables, 3))));
         for (std::size_t k = 0; k < hosts; ++k) problem.hosts.push_back(order[next++]);
     }
     if (random.chance(0.5)) {
@@ -93,7 +94,8 @@ SeatingProblem random_problem(Random& random) {
     if (random.chance(0.5)) {
         for (int g = 0; g < 2; ++g) {
             std::vector<std::uint32_t> group;
-            const auto size = static_cast<std::size_t>(random.between(2, static_cast<std::int64_t>(std::min<std::size_t>(tables, 3))));
+            const auto size = static_cast<std::size_t>(
+                random.between(2, static_cast<std::int64_t>(std::min<std::size_t>(tables, 3))));
             while (group.size() < size) {
                 const auto p = static_cast<std::uint32_t>(random.below(n));
                 if (std::find(group.begin(), group.end(), p) == group.end()) group.push_back(p);
@@ -134,8 +136,10 @@ std::size_t broken_constraints(const SeatingProblem& problem, const Seating& sea
         }
         std::vector<std::size_t> count(tables, 0);
         for (std::uint32_t p = 0; p < n; ++p) {
-            if (table_of[p] >= tables) ++broken;
-            else ++count[table_of[p]];
+            if (table_of[p] >= tables)
+                ++broken;
+            else
+                ++count[table_of[p]];
         }
         for (std::size_t t = 0; t < tables; ++t) broken += count[t] != problem.table_sizes[t];
         for (std::size_t k = 0; k < problem.hosts.size(); ++k) broken += table_of[problem.hosts[k]] != k;
@@ -189,7 +193,8 @@ double brute_force_best(const SeatingProblem& problem) {
     double best = -1e300;
     std::function<void(Seating&)> choose = [&](Seating& seating) {
         if (seating.size() == problem.rounds) {
-            if (broken_constraints(problem, seating) == 0) best = std::max(best, score_seating(problem, seating).objective);
+            if (broken_constraints(problem, seating) == 0)
+                best = std::max(best, score_seating(problem, seating).objective);
             return;
         }
         for (const auto& round : rounds_of) {
@@ -336,15 +341,15 @@ TEST(SeatingProblem, PairValuesByHand) {
     const SeatingProblem problem = seating_problem(network, request, options);
     EXPECT_DOUBLE_EQ(problem.strong_tie_weight, 1.0);
     const PairValues& v = problem.values;
-    EXPECT_DOUBLE_EQ(v.value(0, 1), 0.0);     // a-b cross-sector, tie 1 = w_strong: nothing
-    EXPECT_DOUBLE_EQ(v.value(0, 2), 0.25);    // a-c cross-sector, tie 1/2: 0.5 × (1 − 1/2)
-    EXPECT_DOUBLE_EQ(v.value(1, 3), 1.0);     // b-d cross-sector, untied
-    EXPECT_NEAR(v.value(1, 2), -0.1, 1e-4);   // b-c same sector, untied: the penalty only
-    EXPECT_NEAR(v.value(0, 3), -0.1, 1e-4);   // a-d same sector, tied
-    EXPECT_DOUBLE_EQ(v.value(0, 4), 0.0);     // e's sector is unknown: never cross-sector
+    EXPECT_DOUBLE_EQ(v.value(0, 1), 0.0);    // a-b cross-sector, tie 1 = w_strong: nothing
+    EXPECT_DOUBLE_EQ(v.value(0, 2), 0.25);   // a-c cross-sector, tie 1/2: 0.5 × (1 − 1/2)
+    EXPECT_DOUBLE_EQ(v.value(1, 3), 1.0);    // b-d cross-sector, untied
+    EXPECT_NEAR(v.value(1, 2), -0.1, 1e-4);  // b-c same sector, untied: the penalty only
+    EXPECT_NEAR(v.value(0, 3), -0.1, 1e-4);  // a-d same sector, tied
+    EXPECT_DOUBLE_EQ(v.value(0, 4), 0.0);    // e's sector is unknown: never cross-sector
     EXPECT_TRUE(v.new_cross_sector(1, 3));
-    EXPECT_FALSE(v.new_cross_sector(0, 2));   // tied
-    EXPECT_FALSE(v.new_cross_sector(0, 4));   // unknown sector
+    EXPECT_FALSE(v.new_cross_sector(0, 2));  // tied
+    EXPECT_FALSE(v.new_cross_sector(0, 4));  // unknown sector
     EXPECT_TRUE(v.has(0, 3, PairValues::same_sector));
     EXPECT_EQ(v.bridging_raw(1, 2), 0);
     EXPECT_EQ(v.raw(3, 1), v.raw(1, 3));
@@ -430,7 +435,8 @@ TEST(SeatingViolations, NamesEachBrokenConstraint) {
     EXPECT_TRUE(seating_violations(problem, {{0, 0, 1, 1}, {0, 1, 1, 0}}).size() == 1);  // c-d share table 2
     const auto broken = seating_violations(problem, {{1, 1, 0, 0}, {0, 0, 0, 1}});
     const auto has = [&](const std::string& text) {
-        return std::any_of(broken.begin(), broken.end(), [&](const auto& m) { return m.find(text) != std::string::npos; });
+        return std::any_of(broken.begin(), broken.end(),
+                           [&](const auto& m) { return m.find(text) != std::string::npos; });
     };
     EXPECT_TRUE(has("host \"a\" is not at table 1"));
     EXPECT_TRUE(has("table 1 has 3 people for 2 seats"));
@@ -519,7 +525,8 @@ TEST(SeatingUpperBound, AtLeastTheBestSeatingOfTinyProblems) {
         problem.sectors.clear();
         for (std::size_t p = 0; p < n; ++p) {
             problem.labels.push_back(label_of(p));
-            problem.sectors.push_back(random.chance(0.15) ? k_unknown_sector : static_cast<SectorIndex>(random.below(2)));
+            problem.sectors.push_back(random.chance(0.15) ? k_unknown_sector
+                                                          : static_cast<SectorIndex>(random.below(2)));
         }
         problem.communities.assign(n, 1);
         problem.values = PairValues(n, 0.1);
@@ -527,7 +534,8 @@ TEST(SeatingUpperBound, AtLeastTheBestSeatingOfTinyProblems) {
             for (std::size_t q = p + 1; q < n; ++q) {
                 std::uint8_t flags = 0;
                 if (problem.sectors[p] != k_unknown_sector && problem.sectors[q] != k_unknown_sector) {
-                    flags |= problem.sectors[p] == problem.sectors[q] ? PairValues::same_sector : PairValues::cross_sector;
+                    flags |=
+                        problem.sectors[p] == problem.sectors[q] ? PairValues::same_sector : PairValues::cross_sector;
                 }
                 if (random.chance(0.3)) flags |= PairValues::tied;
                 problem.values.set(p, q, random.uniform(), flags);

@@ -62,8 +62,8 @@ TEST(RenderHtmlReport, TextFromTheDataIsEscaped) {
 
 TEST(RenderHtmlReport, EverySectionAndNothingFetched) {
     const std::string html = render().html;
-    for (const char* id : {"headline", "mixing", "reach", "map", "bridge-builders", "weak-spots", "introductions",
-                           "method"}) {
+    for (const char* id :
+         {"headline", "mixing", "reach", "map", "bridge-builders", "weak-spots", "introductions", "method"}) {
         EXPECT_EQ(count(html, std::string("id=\"") + id + "\""), 1u) << id;
     }
     // No trend rows given: no trend section and no link to it.
@@ -81,7 +81,8 @@ TEST(RenderHtmlReport, EverySectionAndNothingFetched) {
 TEST(RenderHtmlReport, TheMapIsInlinedWithoutItsXmlProlog) {
     const std::string svg =
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\" "
-        "\"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd\">\n<svg width=\"10\" height=\"10\"><g id=\"marker\"/></svg>\n";
+        "\"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd\">\n<svg width=\"10\" height=\"10\"><g "
+        "id=\"marker\"/></svg>\n";
     const std::string html = render(svg).html;
     EXPECT_EQ(count(html, "<g id=\"marker\"/>"), 1u);
     EXPECT_EQ(count(html, "<?xml"), 0u);

@@ -32,8 +32,8 @@ TEST(RenderLineChartSvg, OneLinePerSeriesWithGapsLegendAndEscapedText) {
     EXPECT_NE(svg.find("Ties &lt;&amp;&gt; &quot;over&quot; time"), std::string::npos);
     EXPECT_NE(svg.find("baseline &amp; &lt;co&gt;"), std::string::npos);
     EXPECT_EQ(svg.find("<co>"), std::string::npos);
-    EXPECT_EQ(count(svg, "<circle"), 3u);  // markers for the three defined points of series 1
-    EXPECT_EQ(count(svg, "<rect x="), 4u);  // square markers for series 2
+    EXPECT_EQ(count(svg, "<circle"), 3u);          // markers for the three defined points of series 1
+    EXPECT_EQ(count(svg, "<rect x="), 4u);         // square markers for series 2
     EXPECT_EQ(render_line_chart_svg(chart), svg);  // deterministic
 }
 

@@ -38,9 +38,9 @@ TEST(FindWeakSpots, SectorPairsByHand) {
     ASSERT_EQ(spots.sector_pairs.size(), 3u);  // A–B, A–C, B–C
 
     const SectorPairLink& ab = link_between(spots, 0, 1);
-    EXPECT_EQ(ab.ties, 2u);                   // a1–b1, a2–b1
-    EXPECT_EQ(ab.a_members_with_tie, 2u);     // a1 and a2
-    EXPECT_EQ(ab.b_members_with_tie, 1u);     // b1 only
+    EXPECT_EQ(ab.ties, 2u);                // a1–b1, a2–b1
+    EXPECT_EQ(ab.a_members_with_tie, 2u);  // a1 and a2
+    EXPECT_EQ(ab.b_members_with_tie, 1u);  // b1 only
     EXPECT_EQ(ab.only_person, "Name of b1");
     EXPECT_EQ(ab.shared_settings, 1u);
     EXPECT_EQ(ab.only_setting, "e1");
@@ -138,9 +138,11 @@ TEST(HeadlineFindings, TwoTrianglesJoinedByOneTie) {
     const WeakSpots spots = find_weak_spots(network, analysis, TieOptions{});
     const std::vector<Finding> findings = headline_findings(network, analysis, spots);
     ASSERT_EQ(findings.size(), 2u);
-    EXPECT_EQ(findings[0].text, "Ties stay within sectors more than chance would: E-I index \u22120.71 against 0.20 "
-                                "if ties ignored sectors.");
-    EXPECT_EQ(findings[1].text, "If Name of a3 stepped back, 2 members would lose every link to the rest of the network.");
+    EXPECT_EQ(findings[0].text,
+              "Ties stay within sectors more than chance would: E-I index \u22120.71 against 0.20 "
+              "if ties ignored sectors.");
+    EXPECT_EQ(findings[1].text,
+              "If Name of a3 stepped back, 2 members would lose every link to the rest of the network.");
     EXPECT_EQ(findings[1].section, "bridge-builders");
 }
 
@@ -174,13 +176,16 @@ TEST(HeadlineFindings, APairStandsOutOnlyWithTenMembersEachAndARatioOutside08To1
     const WeakSpots spots = find_weak_spots(network, analysis, TieOptions{});
     const std::vector<Finding> findings = headline_findings(network, analysis, spots);
     ASSERT_EQ(findings.size(), 4u);
-    EXPECT_EQ(findings[0].text, "Members of the A sector make 1.1% of their ties to B members, against 50% if sectors "
-                                "mixed at random (0.02 times the ties chance would give).");
+    EXPECT_EQ(findings[0].text,
+              "Members of the A sector make 1.1% of their ties to B members, against 50% if sectors "
+              "mixed at random (0.02 times the ties chance would give).");
     EXPECT_EQ(findings[0].section, "mixing");
-    EXPECT_EQ(findings[1].text, "Ties stay within sectors more than chance would: E-I index \u22120.98 against 0.05 "
-                                "if ties ignored sectors.");
-    EXPECT_EQ(findings[2].text,
-              "Only 10% of A members have a tie of their own to someone in the B sector; through one contact, 100% do.");
+    EXPECT_EQ(findings[1].text,
+              "Ties stay within sectors more than chance would: E-I index \u22120.98 against 0.05 "
+              "if ties ignored sectors.");
+    EXPECT_EQ(
+        findings[2].text,
+        "Only 10% of A members have a tie of their own to someone in the B sector; through one contact, 100% do.");
     EXPECT_EQ(findings[2].section, "reach");
     EXPECT_EQ(findings[3].text,
               "If Name of a10 stepped back, 9 members would lose every link to the rest of the network.");
@@ -192,10 +197,12 @@ TEST(HeadlineFindings, APairStandsOutOnlyWithTenMembersEachAndARatioOutside08To1
     const Analysis even = analyse(complete, AnalysisOptions{});
     const std::vector<Finding> said = headline_findings(complete, even, find_weak_spots(complete, even, TieOptions{}));
     ASSERT_EQ(said.size(), 2u);
-    EXPECT_EQ(said[0].text, "No pair of sectors stands out: every pair with at least 10 members on each side has "
-                            "between 0.8 and 1.25 times the ties expected if sectors mixed at random.");
-    EXPECT_EQ(said[1].text, "Ties cross sectors about as often as chance would: E-I index 0.05 against 0.05 if ties "
-                            "ignored sectors.");
+    EXPECT_EQ(said[0].text,
+              "No pair of sectors stands out: every pair with at least 10 members on each side has "
+              "between 0.8 and 1.25 times the ties expected if sectors mixed at random.");
+    EXPECT_EQ(said[1].text,
+              "Ties cross sectors about as often as chance would: E-I index 0.05 against 0.05 if ties "
+              "ignored sectors.");
 }
 
 /// Bridge-builder rankings list members of known sector; the others are counted apart.

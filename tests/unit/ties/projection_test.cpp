@@ -126,7 +126,8 @@ TEST(ProjectTies, AgreesWithPairwiseSumsAndIgnoresThreadCount) {
         Network network = builder.build();
         network.organisations.push_back({"o1", "", "", k_unknown_sector});
         network.organisations.push_back({"o2", "", "", k_unknown_sector});
-        for (int e = 0; e < 12; ++e) network.events.push_back({"e" + std::to_string(e), "", "", std::nullopt, "", k_none});
+        for (int e = 0; e < 12; ++e)
+            network.events.push_back({"e" + std::to_string(e), "", "", std::nullopt, "", k_none});
         network.groups.push_back({"g", "", "cell"});
         for (int i = 0; i < n; ++i) {
             const auto member = static_cast<MemberIndex>(i);
@@ -137,7 +138,8 @@ TEST(ProjectTies, AgreesWithPairwiseSumsAndIgnoresThreadCount) {
             if (random.chance(0.3)) network.members[i].organisation = static_cast<OrganisationIndex>(random.below(2));
             if (random.chance(0.1)) {
                 const auto other = static_cast<MemberIndex>(random.below(static_cast<std::uint64_t>(n)));
-                if (other != member) network.ties.push_back({member, other, "knows", 0.5 + random.uniform(), "", std::nullopt});
+                if (other != member)
+                    network.ties.push_back({member, other, "knows", 0.5 + random.uniform(), "", std::nullopt});
             }
         }
         std::map<std::pair<MemberIndex, MemberIndex>, double> expected;

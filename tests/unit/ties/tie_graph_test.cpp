@@ -8,8 +8,7 @@ namespace {
 
 TEST(TieGraphFromTies, MergesOrientsAndSortsAdjacency) {
     std::vector<Tie> ties = {
-        {3, 1, 1.0, {1, 0, 0, 0}},
-        {0, 2, 2.0, {0, 1, 0, 0}},
+        {3, 1, 1.0, {1, 0, 0, 0}}, {0, 2, 2.0, {0, 1, 0, 0}},
         {1, 3, 0.5, {0, 0, 0, 1}},  // the same pair as the first: merged
         {2, 2, 9.0, {}},            // a self-tie: dropped
         {0, 1, 1.0, {}},
@@ -37,9 +36,9 @@ TEST(TieGraphFromTies, MergesOrientsAndSortsAdjacency) {
 }
 
 TEST(TieGraphFromSortedTies, RejectsBrokenInput) {
-    EXPECT_THROW(TieGraph::from_sorted_ties(2, {{1, 0, 1.0, {}}}), Error);        // not source < target
-    EXPECT_THROW(TieGraph::from_sorted_ties(2, {{0, 2, 1.0, {}}}), Error);        // out of range
-    EXPECT_THROW(TieGraph::from_sorted_ties(3, {{0, 1, 0.0, {}}}), Error);        // weight 0
+    EXPECT_THROW(TieGraph::from_sorted_ties(2, {{1, 0, 1.0, {}}}), Error);                   // not source < target
+    EXPECT_THROW(TieGraph::from_sorted_ties(2, {{0, 2, 1.0, {}}}), Error);                   // out of range
+    EXPECT_THROW(TieGraph::from_sorted_ties(3, {{0, 1, 0.0, {}}}), Error);                   // weight 0
     EXPECT_THROW(TieGraph::from_sorted_ties(3, {{0, 2, 1.0, {}}, {0, 1, 1.0, {}}}), Error);  // unsorted
     EXPECT_NO_THROW(TieGraph::from_sorted_ties(0, {}));
 }

@@ -75,8 +75,7 @@ TEST(RenderScene, NamesSurviveIntactAndInertInSvg) {
     EXPECT_NE(svg.find("A &lt;title&gt; &amp; &quot;more&quot;"), std::string::npos);
     EXPECT_NE(svg.find("Caption \\G"), std::string::npos);  // not expanded to the graph's name
     // Hover text: the name exactly as written: "&amp;" stays "&amp;" and a backslash stays one.
-    EXPECT_NE(svg.find("xlink:title=\"Zo\u00EB &quot;Z&quot; O&#39;Neil &lt;b&gt;&amp;amp; \\N\""),
-              std::string::npos)
+    EXPECT_NE(svg.find("xlink:title=\"Zo\u00EB &quot;Z&quot; O&#39;Neil &lt;b&gt;&amp;amp; \\N\""), std::string::npos)
         << svg;
     EXPECT_NE(svg.find("class=\"node member sector&#45;1\""), std::string::npos);
     EXPECT_NE(svg.find("class=\"edge tie weak&#45;bridge\""), std::string::npos);

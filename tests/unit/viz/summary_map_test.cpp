@@ -1,8 +1,8 @@
 // The summary map: one node per sector (or community), lines by observed / expected ties,
 // weak pairs marked.
 
-#include <bridgemap/viz/summary_map.hpp>
 #include <bridgemap/metrics/sector_mixing.hpp>
+#include <bridgemap/viz/summary_map.hpp>
 
 #include <bridgemap/error.hpp>
 

@@ -14,9 +14,9 @@ enum class Severity { warning, error };
 /// One problem at one place in the input.
 struct Diagnostic {
     Severity severity = Severity::error;
-    std::string file;     ///< The path as the user gave it (folder joined with file name).
-    std::size_t line = 0; ///< 1-based line where the record starts; 0 when not line-based.
-    std::string pointer;  ///< JSON pointer (RFC 6901) for JSON input; empty for CSV.
+    std::string file;      ///< The path as the user gave it (folder joined with file name).
+    std::size_t line = 0;  ///< 1-based line where the record starts; 0 when not line-based.
+    std::string pointer;   ///< JSON pointer (RFC 6901) for JSON input; empty for CSV.
     std::string message;
 };
 

@@ -14,7 +14,9 @@ namespace bridgemap::io {
 std::optional<std::size_t> find_invalid_utf8(std::string_view text) noexcept;
 
 /// True when `text` is valid UTF-8.
-inline bool is_valid_utf8(std::string_view text) noexcept { return !find_invalid_utf8(text); }
+inline bool is_valid_utf8(std::string_view text) noexcept {
+    return !find_invalid_utf8(text);
+}
 
 /// Number of Unicode code points in valid UTF-8 `text`.
 std::size_t utf8_length(std::string_view text) noexcept;

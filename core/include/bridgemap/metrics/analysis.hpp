@@ -52,7 +52,7 @@ struct Analysis {
 
     // Whole network.
     SectorMixing mixing;
-    double density = 0.0;                  ///< 2m / (n(n−1)); 0 when n < 2.
+    double density = 0.0;  ///< 2m / (n(n−1)); 0 when n < 2.
     /// Wall-clock seconds per stage, in the order run ("ties", "paths", ...). For --timings
     /// and the benchmarks only: they vary from run to run and are never written to outputs.
     std::vector<std::pair<std::string, double>> timings;

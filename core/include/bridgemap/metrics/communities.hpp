@@ -25,9 +25,9 @@ struct Communities {
     /// 1, 2, … by decreasing size (ties broken by the smallest member index in each);
     /// k_no_community (0) for isolates.
     std::vector<std::uint32_t> of_member;
-    std::size_t count = 0;      ///< Communities of members with ties (isolates are in none).
+    std::size_t count = 0;           ///< Communities of members with ties (isolates are in none).
     std::vector<std::size_t> sizes;  ///< sizes[c−1] = members of community c.
-    double modularity = 0.0;    ///< Newman's weighted modularity of the partition at the resolution.
+    double modularity = 0.0;         ///< Newman's weighted modularity of the partition at the resolution.
 };
 
 /// Leiden (Traag, Waltman & van Eck 2019, doi:10.1038/s41598-019-41695-z) with the

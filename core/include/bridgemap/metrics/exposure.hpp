@@ -68,9 +68,9 @@ struct ExposureSummary {
     std::uint64_t cross_exposure_pairs = 0;
     std::uint64_t followed_through = 0;
     std::uint64_t cross_followed_through = 0;
-    double exposure = k_not_defined;                     ///< X = cross_exposure_pairs / exposure_pairs.
-    double followed_through_cross_share = k_not_defined; ///< Y = cross_followed_through / followed_through.
-    double friending_bias = k_not_defined;               ///< 1 − Y / X.
+    double exposure = k_not_defined;                      ///< X = cross_exposure_pairs / exposure_pairs.
+    double followed_through_cross_share = k_not_defined;  ///< Y = cross_followed_through / followed_through.
+    double friending_bias = k_not_defined;                ///< 1 − Y / X.
 };
 
 /// Sums settings into a summary. X is NaN without exposure pairs, Y without a followed-through
@@ -81,7 +81,7 @@ ExposureSummary summarise_exposure(const std::vector<SettingExposure>& settings,
 
 /// Exposure by kind of setting (events.kind), over the whole window and per period.
 struct ExposureByKind {
-    std::vector<ExposureSummary> overall;                ///< Settings dated inside `keep`, by kind.
+    std::vector<ExposureSummary> overall;                 ///< Settings dated inside `keep`, by kind.
     std::vector<std::vector<ExposureSummary>> by_period;  ///< Same order as `periods`.
 };
 

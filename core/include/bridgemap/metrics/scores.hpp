@@ -19,7 +19,9 @@ using MemberScores = std::vector<double>;
 
 inline constexpr double k_not_defined = std::numeric_limits<double>::quiet_NaN();
 
-[[nodiscard]] inline bool is_defined(double value) noexcept { return !std::isnan(value); }
+[[nodiscard]] inline bool is_defined(double value) noexcept {
+    return !std::isnan(value);
+}
 
 /// Which sector each member is in, and the sectors' names. Sectors with no member are
 /// left out and the rest renumbered, so every sector here has at least one member.

@@ -14,9 +14,9 @@
 namespace bridgemap {
 
 struct MemberSectorScores {
-    MemberScores ei_index;                        ///< (E − I)/(E + I); NaN when E + I = 0.
-    MemberScores sector_diversity;                ///< Blau 1 − Σ p_s²; NaN with no known-sector neighbour.
-    std::vector<std::uint32_t> cross_sector_ties; ///< Neighbours of a different known sector.
+    MemberScores ei_index;                         ///< (E − I)/(E + I); NaN when E + I = 0.
+    MemberScores sector_diversity;                 ///< Blau 1 − Σ p_s²; NaN with no known-sector neighbour.
+    std::vector<std::uint32_t> cross_sector_ties;  ///< Neighbours of a different known sector.
 };
 
 /// Per member, counting ties (not weights) to neighbours of known sector: E to another
@@ -31,8 +31,8 @@ MemberSectorScores member_sector_scores(const TieGraph& graph, const Sectors& se
 struct SectorPairMixing {
     SectorIndex a = 0;
     SectorIndex b = 0;
-    std::uint64_t observed = 0;  ///< Ties between the two sectors (within, when a == b).
-    double expected = 0.0;       ///< K_a·K_b/(2m) for a ≠ b, K_a²/(4m) within a sector.
+    std::uint64_t observed = 0;    ///< Ties between the two sectors (within, when a == b).
+    double expected = 0.0;         ///< K_a·K_b/(2m) for a ≠ b, K_a²/(4m) within a sector.
     double ratio = k_not_defined;  ///< observed / expected; NaN when expected is 0.
 };
 
@@ -45,18 +45,18 @@ struct SectorReach {
 };
 
 struct SectorMixing {
-    std::vector<std::uint64_t> members;  ///< Active members by sector (all members without a window).
-    std::uint64_t unknown_members = 0;   ///< Active members of unknown sector.
-    std::uint64_t inactive_members = 0;  ///< Members not active in the window (Sectors::active).
-    std::uint64_t ties = 0;              ///< Every tie, members of unknown sector included.
-    std::uint64_t known_ties = 0;        ///< m: ties with both ends of known sector.
-    std::uint64_t external_ties = 0;     ///< E over the whole network.
-    std::uint64_t internal_ties = 0;     ///< I over the whole network.
-    double ei_index = k_not_defined;     ///< (E − I)/(E + I) over known-sector ties.
+    std::vector<std::uint64_t> members;        ///< Active members by sector (all members without a window).
+    std::uint64_t unknown_members = 0;         ///< Active members of unknown sector.
+    std::uint64_t inactive_members = 0;        ///< Members not active in the window (Sectors::active).
+    std::uint64_t ties = 0;                    ///< Every tie, members of unknown sector included.
+    std::uint64_t known_ties = 0;              ///< m: ties with both ends of known sector.
+    std::uint64_t external_ties = 0;           ///< E over the whole network.
+    std::uint64_t internal_ties = 0;           ///< I over the whole network.
+    double ei_index = k_not_defined;           ///< (E − I)/(E + I) over known-sector ties.
     double expected_ei_index = k_not_defined;  ///< (E_possible − I_possible)/(E_possible + I_possible).
     double assortativity = k_not_defined;      ///< NetworkX attribute_assortativity_coefficient.
-    std::vector<SectorPairMixing> pairs;  ///< Every a ≤ b, by (a, b).
-    std::vector<SectorReach> reach;       ///< Every ordered (from, to), by (from, to).
+    std::vector<SectorPairMixing> pairs;       ///< Every a ≤ b, by (a, b).
+    std::vector<SectorReach> reach;            ///< Every ordered (from, to), by (from, to).
 };
 
 /// The whole network's sector mixing, over the active members of known sector and the ties

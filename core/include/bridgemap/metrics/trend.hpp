@@ -16,8 +16,8 @@ enum class PeriodKind { year, quarter, event };
 
 struct TrendOptions {
     PeriodKind by = PeriodKind::year;
-    bool cumulative = false;  ///< Everything up to the end of each period, not the period alone.
-    TieOptions ties;          ///< The tie model; trend's command line sets max_setting_size 40.
+    bool cumulative = false;               ///< Everything up to the end of each period, not the period alone.
+    TieOptions ties;                       ///< The tie model; trend's command line sets max_setting_size 40.
     std::string event_kind = "gathering";  ///< With PeriodKind::event: which events mark periods.
     /// Only the periods that overlap this window (--from/--until); cumulative periods then
     /// start at its start rather than at the beginning of the history. Open: every period.
@@ -44,7 +44,7 @@ struct PeriodFigures {
     std::size_t active_members = 0;  ///< Took part in the period (see active_members()).
     std::size_t ties = 0;
     std::size_t events = 0;
-    SectorMixing mixing;             ///< E-I and baseline, mixing ratios, reach (sector_mixing()).
+    SectorMixing mixing;  ///< E-I and baseline, mixing ratios, reach (sector_mixing()).
 };
 
 /// The figures of one window: apply_window, project_ties and sector_mixing, the same steps

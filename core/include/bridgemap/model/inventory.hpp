@@ -28,8 +28,8 @@ struct Inventory {
     std::size_t group_members = 0;
     std::size_t affiliations = 0;
     std::size_t ties = 0;
-    std::vector<SectorCount> sectors;      ///< Known sectors, most members first, then by name.
-    std::size_t unknown_sector = 0;        ///< Members of unknown sector.
+    std::vector<SectorCount> sectors;        ///< Known sectors, most members first, then by name.
+    std::size_t unknown_sector = 0;          ///< Members of unknown sector.
     std::vector<YearCount> events_per_year;  ///< By the year each event's date starts in, ascending.
     std::size_t undated_events = 0;
 };

@@ -58,9 +58,9 @@ struct Organisation {
 struct Event {
     std::string id;
     std::string name;
-    std::string date_text;          ///< As written; empty when undated.
-    std::optional<DateSpan> date;   ///< The days the date covers.
-    std::string kind;               ///< gathering, dinner, workshop, breakout, online, cell-meeting, ...
+    std::string date_text;         ///< As written; empty when undated.
+    std::optional<DateSpan> date;  ///< The days the date covers.
+    std::string kind;              ///< gathering, dinner, workshop, breakout, online, cell-meeting, ...
     EventIndex parent = k_none;
 
     [[nodiscard]] const std::string& display_name() const noexcept { return name.empty() ? id : name; }
@@ -130,9 +130,7 @@ struct Network {
     /// is active, as in a network read whole. Organisation (colleague) ties and the
     /// expected values of sector mixing count active members only.
     std::vector<std::uint8_t> active;
-    [[nodiscard]] bool is_active(MemberIndex member) const noexcept {
-        return active.empty() || active[member] != 0;
-    }
+    [[nodiscard]] bool is_active(MemberIndex member) const noexcept { return active.empty() || active[member] != 0; }
 
     /// Index of the member with this id, or k_none. O(1) after index_ids().
     [[nodiscard]] MemberIndex find_member(std::string_view id) const;
@@ -151,9 +149,7 @@ struct Network {
 private:
     struct StringHash {
         using is_transparent = void;
-        std::size_t operator()(std::string_view text) const noexcept {
-            return std::hash<std::string_view>{}(text);
-        }
+        std::size_t operator()(std::string_view text) const noexcept { return std::hash<std::string_view>{}(text); }
     };
     using IdIndex = std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>>;
     IdIndex member_ids_;

@@ -34,8 +34,8 @@ std::string describe_window(const Window& window);
 /// kept events, the ties dated inside the window or undated, and the memberships and
 /// affiliations whose from–until period overlaps it. Every member stays (one with nothing
 /// in the window is an isolate) and Network::active marks those who took part in it
-/// (took_part), so that colleague ties join active members only. Event indices are renumbered; a kept breakout whose parent
-/// was dropped keeps no parent. An open window returns a copy. O(size of the network).
+/// (took_part), so that colleague ties join active members only. Event indices are renumbered; a kept breakout whose
+/// parent was dropped keeps no parent. An open window returns a copy. O(size of the network).
 Network apply_window(const Network& network, const Window& window);
 
 /// Which rows a view of a network keeps (apply_window's and network_before_event's rules).

@@ -47,8 +47,8 @@ struct IntroductionOptions {
     /// Nobody in more than this many introductions (0: no limit). Two by default, so that the
     /// set reaches many members rather than one hub's address book.
     std::size_t max_per_member = 2;
-    bool warm_only = false;          ///< Only pairs with a mutual contact.
-    std::vector<MemberPair> exclude; ///< Pairs not to suggest (either order).
+    bool warm_only = false;           ///< Only pairs with a mutual contact.
+    std::vector<MemberPair> exclude;  ///< Pairs not to suggest (either order).
     /// Also suggest members with no activity in the network (no attendance, group membership
     /// or ties.csv row): by default they are left out.
     bool include_inactive = false;
@@ -67,11 +67,11 @@ struct BridgingMeasures {
     /// so that a shortfall counts squared and the weakest pairs weigh most (approaching 100
     /// as every member has many contacts in every other group). NaN with fewer than two groups.
     double score = k_not_defined;
-    double depth = k_not_defined;              ///< Mean depth over pairs.
-    double reach_one = k_not_defined;          ///< Mean r1 over pairs.
-    double reach_two = k_not_defined;          ///< Mean r2 over pairs.
-    double weakest_reach_one = k_not_defined;  ///< Smallest r1 over pairs.
-    double weakest_reach_two = k_not_defined;  ///< Smallest r2 over pairs.
+    double depth = k_not_defined;                 ///< Mean depth over pairs.
+    double reach_one = k_not_defined;             ///< Mean r1 over pairs.
+    double reach_two = k_not_defined;             ///< Mean r2 over pairs.
+    double weakest_reach_one = k_not_defined;     ///< Smallest r1 over pairs.
+    double weakest_reach_two = k_not_defined;     ///< Smallest r2 over pairs.
     SectorIndex weakest_from = k_unknown_sector;  ///< The pair with the smallest r2 (first by index);
     SectorIndex weakest_to = k_unknown_sector;    ///< unknown for an average of several graphs.
     /// Members of a known group without a direct tie to another group (a mean, for an average).
@@ -102,14 +102,14 @@ struct Introduction {
     /// How much the objective (BridgingMeasures::score) rises when this introduction is made
     /// after the ones ranked above it.
     double gain = 0.0;
-    std::uint32_t direct_gains = 0;     ///< (member, group) pairs newly within one hop (0-2).
-    std::uint32_t two_step_gains = 0;   ///< (member, group) pairs newly within two hops.
-    std::uint32_t members_gaining = 0;  ///< Members reaching a group they did not reach before.
-    std::uint32_t a_new_groups = 0;     ///< Groups a newly reaches within two hops.
-    std::uint32_t b_new_groups = 0;     ///< Groups b newly reaches within two hops.
-    std::uint32_t contacts_gaining = 0; ///< Contacts of a or b who newly reach the other's group.
-    std::uint32_t a_contacts = 0;       ///< a's contacts in b's group before (after those ranked above).
-    std::uint32_t b_contacts = 0;       ///< b's contacts in a's group before.
+    std::uint32_t direct_gains = 0;          ///< (member, group) pairs newly within one hop (0-2).
+    std::uint32_t two_step_gains = 0;        ///< (member, group) pairs newly within two hops.
+    std::uint32_t members_gaining = 0;       ///< Members reaching a group they did not reach before.
+    std::uint32_t a_new_groups = 0;          ///< Groups a newly reaches within two hops.
+    std::uint32_t b_new_groups = 0;          ///< Groups b newly reaches within two hops.
+    std::uint32_t contacts_gaining = 0;      ///< Contacts of a or b who newly reach the other's group.
+    std::uint32_t a_contacts = 0;            ///< a's contacts in b's group before (after those ranked above).
+    std::uint32_t b_contacts = 0;            ///< b's contacts in a's group before.
     SectorIndex group_a = k_unknown_sector;  ///< a's group (sector or community index).
     SectorIndex group_b = k_unknown_sector;
     /// Before this introduction (after those ranked above): members of a's group, and how
@@ -118,9 +118,9 @@ struct Introduction {
     std::uint64_t group_a_tied_to_b = 0;
     std::uint64_t group_b_members = 0;
     std::uint64_t group_b_tied_to_a = 0;
-    std::vector<EventIndex> shared_events;               ///< Both attended; by date, then index.
-    std::vector<GroupIndex> shared_groups;               ///< Both members (in the window).
-    std::vector<OrganisationIndex> shared_organisations; ///< Both belong (members.organisation or affiliation).
+    std::vector<EventIndex> shared_events;                ///< Both attended; by date, then index.
+    std::vector<GroupIndex> shared_groups;                ///< Both members (in the window).
+    std::vector<OrganisationIndex> shared_organisations;  ///< Both belong (members.organisation or affiliation).
     /// Their common `region` (or `place`) member attribute, and the `place` (else `region`)
     /// of the events both attended; distinct, sorted.
     std::vector<std::string> shared_places;
@@ -131,9 +131,10 @@ struct IntroductionPlan {
     TieGraph graph;   ///< Who knows whom, before any introduction.
     Sectors sectors;  ///< The members' sectors.
     Sectors groups;   ///< What reach is counted between: the sectors, or communities ("community 1", ...).
-    std::vector<bool> candidates;     ///< Members who may be suggested (known group, active unless include_inactive, in --between).
-    std::size_t inactive_members = 0; ///< Members left out for having no activity.
-    BridgingMeasures before;          ///< Of graph, by groups.
+    std::vector<bool>
+        candidates;  ///< Members who may be suggested (known group, active unless include_inactive, in --between).
+    std::size_t inactive_members = 0;         ///< Members left out for having no activity.
+    BridgingMeasures before;                  ///< Of graph, by groups.
     std::vector<Introduction> introductions;  ///< By rank; fewer than count when no more pairs add reach.
 };
 

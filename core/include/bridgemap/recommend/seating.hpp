@@ -33,8 +33,9 @@ std::vector<MemberIndex> event_hosts(const Network& network, EventIndex event);
 
 /// How many tables and of what size. Give exactly one of tables, table_size, table_sizes.
 struct TableLayout {
-    std::size_t tables = 0;                ///< --tables T: T tables whose sizes differ by at most one.
-    std::size_t table_size = 0;            ///< --size S: as few tables as hold everyone at S or fewer, sizes differing by at most one.
+    std::size_t tables = 0;  ///< --tables T: T tables whose sizes differ by at most one.
+    std::size_t table_size =
+        0;  ///< --size S: as few tables as hold everyone at S or fewer, sizes differing by at most one.
     std::vector<std::size_t> table_sizes;  ///< --sizes 8,8,10,6: seats per table in room order; may exceed the people.
 };
 
@@ -50,7 +51,7 @@ std::vector<std::size_t> table_sizes_for(std::size_t people, const TableLayout& 
 struct SeatingRequest {
     std::vector<MemberIndex> people;  ///< Who is seated; each is seated once in every round.
     TableLayout layout;
-    std::size_t rounds = 1;           ///< No pair (outside a keep-together group) sits together twice.
+    std::size_t rounds = 1;  ///< No pair (outside a keep-together group) sits together twice.
     /// One host per table: hosts[k] heads table k + 1 in every round (hosts stay; guests move).
     /// Hosts not among `people` are an error.
     std::vector<MemberIndex> hosts;
@@ -59,13 +60,13 @@ struct SeatingRequest {
     /// Each group's members sit at the same table in every round; groups sharing a member are
     /// merged. Pairs inside a group are exempt from the no-repeat rule.
     std::vector<std::vector<MemberIndex>> keep_together;
-    std::size_t max_per_sector = 0;   ///< At most this many of one known sector per table; 0 = no cap.
+    std::size_t max_per_sector = 0;  ///< At most this many of one known sector per table; 0 = no cap.
 };
 
 /// How much a pair seated together is worth.
 struct PairValueOptions {
-    TieOptions ties;                    ///< The tie model (SPEC §2) of the network before the event.
-    std::uint64_t seed = 1;             ///< For the Leiden communities.
+    TieOptions ties;         ///< The tie model (SPEC §2) of the network before the event.
+    std::uint64_t seed = 1;  ///< For the Leiden communities.
     /// A tied pair is worth weak_tie_value × (1 − w / w_strong), never below 0; an untied pair 1.
     double weak_tie_value = 0.5;
     /// w_strong: this quantile of the weights of the ties among the people seated (0.9: the
@@ -129,17 +130,17 @@ private:
 /// A seating problem over people 0 .. n−1 ("persons"; person p is member people[p]).
 struct SeatingProblem {
     std::vector<MemberIndex> people;
-    std::vector<std::string> labels;               ///< Member ids, for messages.
-    std::vector<SectorIndex> sectors;              ///< Per person; k_unknown_sector when unknown.
-    std::vector<std::string> sector_names;         ///< Indexed by SectorIndex.
-    std::vector<std::uint32_t> communities;        ///< Per person; 0 when in none.
-    std::vector<std::size_t> table_sizes;          ///< Seats per table; they add up to n.
+    std::vector<std::string> labels;         ///< Member ids, for messages.
+    std::vector<SectorIndex> sectors;        ///< Per person; k_unknown_sector when unknown.
+    std::vector<std::string> sector_names;   ///< Indexed by SectorIndex.
+    std::vector<std::uint32_t> communities;  ///< Per person; 0 when in none.
+    std::vector<std::size_t> table_sizes;    ///< Seats per table; they add up to n.
     std::size_t rounds = 1;
-    std::vector<std::uint32_t> hosts;              ///< Persons; hosts[k] heads table k.
+    std::vector<std::uint32_t> hosts;  ///< Persons; hosts[k] heads table k.
     std::vector<std::vector<std::uint32_t>> keep_apart;
     std::vector<std::vector<std::uint32_t>> keep_together;
     std::size_t max_per_sector = 0;
-    double strong_tie_weight = 0.0;                ///< w_strong (0 when no two people are tied).
+    double strong_tie_weight = 0.0;  ///< w_strong (0 when no two people are tied).
     PairValues values;
 };
 

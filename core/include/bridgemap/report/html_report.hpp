@@ -55,7 +55,7 @@ struct ReportContent {
     std::string introductions_note;  ///< How they were chosen, in one sentence.
 
     std::vector<TrendRow> trend;
-    std::string trend_svg;           ///< A line chart (SVG document); empty for none.
+    std::string trend_svg;  ///< A line chart (SVG document); empty for none.
     std::string trend_note;
 
     bool pseudonymised = false;
@@ -71,8 +71,8 @@ void add_trend_section(const Network& whole, const Window& window, const TieOpti
 /// The "Suggested introductions" section: `count` introductions as `bridgemap introduce`
 /// chooses them under the report's tie model `ties` (seed for its communities and baseline);
 /// a note instead when count is 0.
-void add_introductions_section(const Network& network, const TieOptions& ties, std::size_t count,
-                               std::uint64_t seed, ReportContent& content);
+void add_introductions_section(const Network& network, const TieOptions& ties, std::size_t count, std::uint64_t seed,
+                               ReportContent& content);
 
 /// The whole report as one HTML document. Every piece of text from the data is escaped.
 /// Tables list at most the top 25 rows where a network is large. O(n + m) plus the SVGs.

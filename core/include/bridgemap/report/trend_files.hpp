@@ -25,9 +25,9 @@ struct TrendReport {
     std::vector<std::vector<ExposureSummary>> exposure_by_period;
     std::vector<ExposureSummary> exposure_overall;
     std::int32_t horizon_days = 365;  ///< The exposure follow-through horizon (--horizon).
-    std::string settings_json;  ///< The run's settings, as a JSON object text.
-    std::string tie_model;      ///< describe_tie_model(), the first line of the text table.
-    std::string tie_model_json; ///< tie_model_json(), the JSON output's `tie_model`.
+    std::string settings_json;        ///< The run's settings, as a JSON object text.
+    std::string tie_model;            ///< describe_tie_model(), the first line of the text table.
+    std::string tie_model_json;       ///< tie_model_json(), the JSON output's `tie_model`.
 };
 
 /// Share of sector `from`'s members with a tie to a member of `to` in one period.

@@ -16,8 +16,8 @@ struct SectorPairLink {
     SectorIndex a = 0;
     SectorIndex b = 0;
     std::uint64_t ties = 0;
-    double expected = 0.0;  ///< Ties expected if sectors mixed at random (SPEC §3 mixing).
-    double ratio = 0.0;     ///< ties / expected; NaN when expected is 0.
+    double expected = 0.0;                 ///< Ties expected if sectors mixed at random (SPEC §3 mixing).
+    double ratio = 0.0;                    ///< ties / expected; NaN when expected is 0.
     std::uint64_t a_members_with_tie = 0;  ///< Members of a with a tie to someone in b.
     std::uint64_t b_members_with_tie = 0;
     /// Settings (events, groups, organisations) holding members of both sectors and able
@@ -33,8 +33,8 @@ struct CommunityReach {
     std::size_t members = 0;
     std::string main_sector;  ///< The most common known sector ("unknown" if none).
     double main_sector_share = 0.0;
-    double outside_share = 0.0;      ///< Share of its members' tie strength going to other communities.
-    std::size_t bridgeheads = 0;     ///< Its members with a tie to another community.
+    double outside_share = 0.0;   ///< Share of its members' tie strength going to other communities.
+    std::size_t bridgeheads = 0;  ///< Its members with a tie to another community.
 };
 
 struct WeakSpots {
