@@ -3,8 +3,9 @@
 #
 #   scripts/setup.sh example   install what is missing, build, and write the report of the
 #                              bundled example network (data/betterway-2017-2018)
-#   scripts/setup.sh test      install what is missing (with the test tools), build, and run
-#                              the whole test suite, then again under AddressSanitizer/UBSan
+#   scripts/setup.sh test      install what is missing (with the test tools), check the
+#                              formatting, build, and run the whole test suite, then again
+#                              under AddressSanitizer/UBSan
 #   scripts/setup.sh build     install what is missing and build only
 #
 # Every dependency is a Debian package; nothing is downloaded or vendored.
