@@ -15,6 +15,7 @@
 #include <cstdio>
 #include <iostream>
 #include <memory>
+#include <utility>
 
 namespace bridgemap::cli {
 namespace {
@@ -90,9 +91,9 @@ int run_map(const MapCommandOptions& options, const CLI::App& command) {
                       << "); drawing the summary map, one node per "
                       << (map_options.colouring == viz::MapColouring::community ? "community" : "sector") << ".\n";
         }
-        scene = viz::network_summary_scene(network, map_options);
-        const SectorMixing mixing = projected_sector_mixing(network, member_sectors(network), map_options.ties);
-        describe_network(mixing.ties, mixing);
+        viz::NetworkSummaryMap summary_map = viz::network_summary_map(network, map_options);
+        scene = std::move(summary_map.scene);
+        describe_network(summary_map.mixing.ties, summary_map.mixing);
         what = "summary map of " + std::to_string(scene.nodes.size()) +
                (map_options.colouring == viz::MapColouring::community ? " communities" : " sectors") + " (" +
                std::to_string(count_class(scene, "weak-pair")) + " weak pairs marked)";

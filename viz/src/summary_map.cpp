@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <numbers>
 #include <numeric>
+#include <utility>
 
 namespace bridgemap::viz {
 namespace {
@@ -302,17 +303,24 @@ std::string render_summary_map(const Network& network, const Analysis& analysis,
         format);
 }
 
-MapScene network_summary_scene(const Network& network, const MapOptions& options) {
+NetworkSummaryMap network_summary_map(const Network& network, const MapOptions& options) {
     const Sectors sectors = member_sectors(network);
     if (options.colouring == MapColouring::community) {
         const TieGraph graph = project_ties(network, options.ties);
-        const SectorMixing mixing = sector_mixing(graph, sectors);
+        SectorMixing mixing = sector_mixing(graph, sectors);
         CommunityOptions community_options;
         community_options.seed = options.seed;
         const Communities communities = leiden_communities(graph, community_options);
-        return summary_scene(network, graph, sectors, mixing, &communities, options);
+        MapScene scene = summary_scene(network, graph, sectors, mixing, &communities, options);
+        return {std::move(scene), std::move(mixing)};
     }
-    return sector_summary_scene(network, sectors, projected_sector_mixing(network, sectors, options.ties), options);
+    SectorMixing mixing = projected_sector_mixing(network, sectors, options.ties);
+    MapScene scene = sector_summary_scene(network, sectors, mixing, options);
+    return {std::move(scene), std::move(mixing)};
+}
+
+MapScene network_summary_scene(const Network& network, const MapOptions& options) {
+    return network_summary_map(network, options).scene;
 }
 
 std::string render_summary_map(const Network& network, const MapOptions& options, MapFormat format) {

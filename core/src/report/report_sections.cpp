@@ -34,9 +34,9 @@ void add_trend_section(const Network& whole, const Window& window, const TieOpti
     // ends and `analyse --until` computes it, so that the table meets the headline figures.
     TrendOptions all_years = trend_options;
     all_years.cumulative = true;
-    const std::vector<PeriodFigures> cumulative = bridgemap::trend(whole, all_years);
-    if (!cumulative.empty()) {
-        const PeriodFigures& last = cumulative.back();
+    const std::vector<Period> cumulative = trend_periods(whole, all_years);
+    if (!cumulative.empty()) {  // only the last cumulative period: the years together
+        const PeriodFigures last = period_figures(whole, cumulative.back(), ties);
         TrendRow row;
         row.period = trend.periods.front().period.label + "\u2013" + last.period.label;
         row.active_members = last.active_members;

@@ -36,15 +36,9 @@ Json exposure_json(const ExposureSummary& summary) {
 }
 
 std::string padded(std::string text, std::size_t width, bool right = false) {
-    const std::size_t length = text.size();  // bytes; labels here are ASCII
+    const std::size_t length = io::utf8_length(text);  // characters: sector and kind names need not be ASCII
     if (length >= width) return text;
     return right ? std::string(width - length, ' ') + text : text + std::string(width - length, ' ');
-}
-
-/// `text` right-aligned in `width` characters (UTF-8 code points: sector names need not be ASCII).
-std::string padded_text(const std::string& text, std::size_t width) {
-    const std::size_t length = io::utf8_length(text);
-    return length >= width ? " " + text : std::string(width - length, ' ') + text;
 }
 
 std::string fixed(double value, int digits) {
@@ -223,15 +217,15 @@ std::string trend_text(const TrendReport& report) {
         std::vector<std::size_t> widths;
         for (const auto& name : names) {
             widths.push_back(std::max<std::size_t>(8, io::utf8_length(name) + 2));
-            out += padded_text(name, widths.back());
+            out += padded(name, widths.back(), true);
         }
-        out += padded_text("unknown", 9) + "\n";
+        out += padded("unknown", 9, true) + "\n";
         for (const auto& period : report.periods) {
             out += padded(period.period.label, 12);
             for (std::size_t s = 0; s < names.size(); ++s) {
-                out += padded_text(std::to_string(period.mixing.members[s]), widths[s]);
+                out += padded(std::to_string(period.mixing.members[s]), widths[s], true);
             }
-            out += padded_text(std::to_string(period.mixing.unknown_members), 9) + "\n";
+            out += padded(std::to_string(period.mixing.unknown_members), 9, true) + "\n";
         }
     }
     const std::string horizon = std::to_string(report.horizon_days);

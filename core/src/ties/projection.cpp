@@ -1,9 +1,9 @@
+#include <bridgemap/io/csv_writer.hpp>
 #include <bridgemap/ties/projection.hpp>
 
 #include "ties/projection_engine.hpp"
 
 #include <algorithm>
-#include <charconv>
 
 namespace bridgemap {
 namespace detail {
@@ -77,17 +77,6 @@ ExplicitRows collect_explicit(const Network& network) {
 
 }  // namespace detail
 
-namespace {
-
-/// The shortest text that reads back as `value` ("1", "0.5").
-std::string shortest(double value) {
-    char buffer[32];
-    const auto end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
-    return std::string(buffer, end);
-}
-
-}  // namespace
-
 std::string describe_tie_model(const TieOptions& options, bool windowed) {
     std::string text = "Tie model: a shared event, group or organisation";
     if (options.max_setting_size > 0) {
@@ -97,9 +86,9 @@ std::string describe_tie_model(const TieOptions& options, bool windowed) {
         text += " of any size, or a recorded tie";
     }
     const TieWeights& w = options.weights;
-    text += "; weights events=" + shortest(w.events) + ", groups=" + shortest(w.groups) +
-            ", orgs=" + shortest(w.organisations) + ", ties=" + shortest(w.ties);
-    if (options.min_weight > 0) text += "; ties weaker than " + shortest(options.min_weight) + " dropped";
+    text += "; weights events=" + io::format_number(w.events) + ", groups=" + io::format_number(w.groups) +
+            ", orgs=" + io::format_number(w.organisations) + ", ties=" + io::format_number(w.ties);
+    if (options.min_weight > 0) text += "; ties weaker than " + io::format_number(options.min_weight) + " dropped";
     if (windowed) text += "; colleague ties only between members active in the window";
     return text + ".";
 }

@@ -52,6 +52,15 @@ std::string render_summary_map(const Network& network, const Analysis& analysis,
 /// leiden_communities seeded by options.seed. No path metrics either way.
 MapScene network_summary_scene(const Network& network, const MapOptions& options);
 
+/// network_summary_scene() with the network-level sector mixing it was drawn from (every
+/// tie counted in `mixing.ties`, the E-I index and its baseline), so that a caller stating
+/// the network's figures does not project the ties a second time.
+struct NetworkSummaryMap {
+    MapScene scene;
+    SectorMixing mixing;
+};
+NetworkSummaryMap network_summary_map(const Network& network, const MapOptions& options);
+
 /// render_scene(network_summary_scene(network, options), format).
 std::string render_summary_map(const Network& network, const MapOptions& options, MapFormat format);
 
