@@ -70,7 +70,7 @@ int run_map(const MapCommandOptions& options, const CLI::App& command) {
 
     const LoadedNetwork loaded = load_network(options.data, std::cerr);
     const Network& network = loaded.windowed();
-    map_options.window = describe_window(loaded.window);
+    map_options.window = loaded.window;
 
     std::string what;
     std::string network_line;  // the network's ties and E-I, as analyse states them

@@ -112,7 +112,7 @@ int run_report(const ReportOptions& options) {
     viz::MapOptions map_options;
     map_options.seed = options.data.seed;
     map_options.data_name = content.title;
-    map_options.window = describe_window(loaded.window);
+    map_options.window = loaded.window;
     map_options.ties = analysis_options.ties;
     content.map_svg = viz::render_network_map(network, analysis, map_options, viz::MapFormat::svg);
     const bool summary = network.members.size() > viz::k_summary_threshold;

@@ -446,7 +446,7 @@ void stage_maps(const PlanContext& context, const Network& before, const SeatOpt
     viz::MapOptions map_options;
     map_options.seed = options.data.seed;
     map_options.data_name = options.data.data;
-    map_options.window = describe_window(loaded.window);
+    map_options.window = loaded.window;
     map_options.ties = ties;
     const std::size_t digits = std::to_string(context.problem->table_sizes.size()).size();
     std::string html =

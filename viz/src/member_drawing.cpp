@@ -277,9 +277,8 @@ LegendColumn line_legend(const MemberLayer& layer, const DrawnMembers& drawn) {
 }
 
 std::vector<std::string> data_caption(const MapOptions& options) {
-    const bool windowed = options.window != describe_window(Window{});
-    return {"Data: " + data_title(options) + " \u00B7 dates: " + one_line(options.window, 80),
-            describe_tie_model(options.ties, windowed)};
+    return {"Data: " + data_title(options) + " \u00B7 dates: " + one_line(describe_window(options.window), 80),
+            describe_tie_model(options.ties, !options.window.is_open())};
 }
 
 std::string ties_caption(const DrawnTies& ties, bool with_weak_bridges) {

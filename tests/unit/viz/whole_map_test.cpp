@@ -5,6 +5,7 @@
 
 #include <bridgemap/error.hpp>
 #include <bridgemap/ingest/network_reader.hpp>
+#include <bridgemap/model/window.hpp>
 #include <bridgemap/viz/palette.hpp>
 
 #include "support/test_network.hpp"
@@ -99,7 +100,7 @@ TEST(WholeNetworkScene, LegendAndCaptionExplainTheMap) {
     const Network network = example();
     const Analysis analysis = analyse(network, {});
     MapOptions options;
-    options.window = "2019-01-01 to 2019-12-31";
+    options.window = parse_window("2019", "2019");
     options.ties.min_weight = 0.25;
     options.data_name = "some/folder/";
     const MapScene scene = whole_network_scene(network, analysis, options);

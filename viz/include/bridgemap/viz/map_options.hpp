@@ -2,6 +2,7 @@
 // What every map shares: the file format, the layout, how members are coloured, sized and
 // labelled, and what the caption says about the data behind the map.
 
+#include <bridgemap/model/window.hpp>
 #include <bridgemap/ties/projection.hpp>
 
 #include <cstddef>
@@ -69,8 +70,8 @@ struct MapOptions {
     std::string title;
     /// The data the map was drawn from (a folder or file name), for the caption.
     std::string data_name;
-    /// The date window in words (describe_window()), for the caption.
-    std::string window = "all dates";
+    /// The date window (--from/--until), stated in the caption with the tie model it implies.
+    Window window;
     /// The tie weights and minimum weight the ties were built with: stated in the caption,
     /// and used when an event map rebuilds the ties that existed before the event.
     TieOptions ties;
