@@ -5,7 +5,7 @@
 #include "commands/commands.hpp"
 
 #include <bridgemap/error.hpp>
-#include <bridgemap/ingest/csv_reader.hpp>
+#include <bridgemap/ingest/member_lists.hpp>
 #include <bridgemap/io/atomic_file.hpp>
 #include <bridgemap/io/csv_writer.hpp>
 #include <bridgemap/io/utf8.hpp>
@@ -41,66 +41,6 @@ struct IntroduceOptions {
 /// member_a and member_b (or source and target) picks those columns (a previous --out file
 /// works as it is); otherwise the first two columns are used, and a first row in which
 /// neither is a member id is taken for a header.
-std::vector<MemberPair> read_excluded_pairs(const std::string& path, const Network& network, Diagnostics& diagnostics) {
-    const std::string text = io::read_file(path);
-    if (const auto bad = io::find_invalid_utf8(text)) {
-        const auto line = 1 + static_cast<std::size_t>(
-                                  std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(*bad), '\n'));
-        diagnostics.error(path, line, "not valid UTF-8");
-        return {};
-    }
-    std::vector<MemberPair> pairs;
-    std::vector<ingest::CsvProblem> problems;
-    bool first = true;
-    std::size_t column_a = 0;
-    std::size_t column_b = 1;
-    ingest::parse_csv(
-        text,
-        [&](const ingest::CsvRecord& record) {
-            const auto& fields = record.fields;
-            if (first) {
-                first = false;
-                for (std::size_t f = 0; f < fields.size(); ++f) {
-                    const std::string name = lower(trimmed(fields[f]));
-                    if (name == "member_a" || name == "source") column_a = f;
-                    if (name == "member_b" || name == "target") column_b = f;
-                }
-                const bool named = column_a != 0 || column_b != 1 ||
-                                   (fields.size() >= 2 &&
-                                    (lower(trimmed(fields[0])) == "member_a" || lower(trimmed(fields[0])) == "source"));
-                const auto is_member = [&](std::size_t f) {
-                    return f < fields.size() && network.find_member(trimmed(fields[f])) != k_none;
-                };
-                if (named || (!is_member(0) && !is_member(1))) return;
-            }
-            if (fields.size() == 1 && trimmed(fields[0]).empty()) return;
-            if (std::max(column_a, column_b) >= fields.size()) {
-                diagnostics.error(path, record.line, "expected two member ids on this row");
-                return;
-            }
-            const std::string_view id_a = trimmed(fields[column_a]);
-            const std::string_view id_b = trimmed(fields[column_b]);
-            const MemberIndex a = network.find_member(id_a);
-            const MemberIndex b = network.find_member(id_b);
-            if (a == k_none) diagnostics.error(path, record.line, "unknown member " + in_quotes(id_a));
-            if (b == k_none) diagnostics.error(path, record.line, "unknown member " + in_quotes(id_b));
-            if (a == k_none || b == k_none) return;
-            if (a == b) {
-                diagnostics.warning(path, record.line, "the same member twice; ignored");
-                return;
-            }
-            pairs.emplace_back(a, b);
-        },
-        problems);
-    for (const auto& problem : problems) {
-        if (problem.is_error)
-            diagnostics.error(path, problem.line, problem.message);
-        else
-            diagnostics.warning(path, problem.line, problem.message);
-    }
-    return pairs;
-}
-
 std::string fixed(double value, int digits) {
     if (!is_defined(value)) return "n/a";
     char buffer[64];
@@ -513,7 +453,7 @@ int run_introduce(const IntroduceOptions& options) {
     if (!options.between.empty()) request.between = parse_between(options.between, member_sectors(network));
     if (!options.exclude.empty()) {
         Diagnostics diagnostics;
-        request.exclude = read_excluded_pairs(options.exclude, network, diagnostics);
+        request.exclude = ingest::read_member_pairs(options.exclude, network, diagnostics);
         for (const auto& diagnostic : diagnostics.all()) std::cerr << format_diagnostic(diagnostic) << '\n';
         if (diagnostics.has_errors()) {
             const auto errors = diagnostics.error_count();

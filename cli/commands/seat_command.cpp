@@ -4,7 +4,7 @@
 #include "commands/commands.hpp"
 
 #include <bridgemap/error.hpp>
-#include <bridgemap/ingest/csv_reader.hpp>
+#include <bridgemap/ingest/member_lists.hpp>
 #include <bridgemap/io/atomic_file.hpp>
 #include <bridgemap/io/csv_writer.hpp>
 #include <bridgemap/io/utf8.hpp>
@@ -67,63 +67,8 @@ std::vector<std::size_t> parse_sizes(const std::string& text) {
     return sizes;
 }
 
-/// One row of a member list file: its line and the members named on it.
-struct MemberRow {
-    std::size_t line = 0;
-    std::vector<MemberIndex> members;
-};
-
-/// Reads a file of member ids: the first column of each row (`whole_rows` false) or every
-/// field of each row, one group per row (`whole_rows` true). A first row whose first field
-/// is member_id, member, members or id (any case) is a header. Unknown ids and bad CSV are
-/// reported as FILE:LINE diagnostics.
-std::vector<MemberRow> read_member_rows(const std::string& path, const Network& network, bool whole_rows,
-                                        Diagnostics& diagnostics) {
-    const std::string text = io::read_file(path);
-    if (const auto bad = io::find_invalid_utf8(text)) {
-        const std::size_t line = 1 + static_cast<std::size_t>(std::count(
-                                         text.begin(), text.begin() + static_cast<std::ptrdiff_t>(*bad), '\n'));
-        diagnostics.error(path, line, "not valid UTF-8");
-        return {};
-    }
-    std::vector<MemberRow> rows;
-    std::vector<ingest::CsvProblem> problems;
-    bool first = true;
-    ingest::parse_csv(
-        text,
-        [&](const ingest::CsvRecord& record) {
-            const bool is_first = first;
-            first = false;
-            if (record.fields.empty()) return;
-            if (is_first) {
-                const std::string head = lower(trimmed(record.fields.front()));
-                const bool header = head == "member_id" || head == "member" || head == "members" || head == "id";
-                if (header && network.find_member(trimmed(record.fields.front())) == k_none) return;
-            }
-            MemberRow row;
-            row.line = record.line;
-            const std::size_t count = whole_rows ? record.fields.size() : 1;
-            for (std::size_t f = 0; f < count; ++f) {
-                const std::string_view id = trimmed(record.fields[f]);
-                if (id.empty()) continue;
-                const MemberIndex member = network.find_member(id);
-                if (member == k_none) {
-                    diagnostics.error(path, record.line, "unknown member " + in_quotes(id));
-                    continue;
-                }
-                row.members.push_back(member);
-            }
-            if (!row.members.empty()) rows.push_back(std::move(row));
-        },
-        problems);
-    for (const auto& problem : problems) {
-        if (problem.is_error)
-            diagnostics.error(path, problem.line, problem.message);
-        else
-            diagnostics.warning(path, problem.line, problem.message);
-    }
-    return rows;
-}
+using ingest::MemberRow;
+using ingest::read_member_rows;
 
 /// Leaves out, with a warning, the members of `rows` not among the people seated.
 void keep_people_seated(std::vector<MemberRow>& rows, const std::vector<bool>& seated, const Network& network,

@@ -7,7 +7,6 @@
 #include <set>
 
 namespace bridgemap::ingest {
-namespace {
 
 std::string lower(std::string_view text) {
     std::string out(text);
@@ -16,6 +15,8 @@ std::string lower(std::string_view text) {
     }
     return out;
 }
+
+namespace {
 
 /// A line holding bytes that are not valid UTF-8: the first bad byte and its column.
 struct BadLine {

@@ -71,4 +71,7 @@ void fingerprint_fields(std::span<const std::string_view> fields, std::uint64_t&
 /// Trims ASCII spaces and tabs at both ends.
 std::string_view trim(std::string_view text) noexcept;
 
+/// `text` with ASCII letters in lower case.
+std::string lower(std::string_view text);
+
 }  // namespace bridgemap::ingest

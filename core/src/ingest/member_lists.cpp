@@ -1,0 +1,117 @@
+#include <bridgemap/ingest/member_lists.hpp>
+
+#include "ingest/table_rows.hpp"
+
+#include <bridgemap/ingest/csv_reader.hpp>
+#include <bridgemap/io/atomic_file.hpp>
+#include <bridgemap/io/utf8.hpp>
+
+#include <algorithm>
+#include <functional>
+
+namespace bridgemap::ingest {
+namespace {
+
+std::string in_quotes(std::string_view text) {
+    return "\"" + std::string(text) + "\"";
+}
+
+/// Reads `path` and hands each CSV record to `on_record`; invalid UTF-8 (then nothing is
+/// parsed) and the CSV reader's problems become diagnostics on `path`.
+void read_records(const std::string& path, Diagnostics& diagnostics,
+                  const std::function<void(const CsvRecord&)>& on_record) {
+    const std::string text = io::read_file(path);
+    if (const auto bad = io::find_invalid_utf8(text)) {
+        const auto line = 1 + static_cast<std::size_t>(
+                                  std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(*bad), '\n'));
+        diagnostics.error(path, line, "not valid UTF-8");
+        return;
+    }
+    std::vector<CsvProblem> problems;
+    parse_csv(text, on_record, problems);
+    for (const auto& problem : problems) {
+        if (problem.is_error)
+            diagnostics.error(path, problem.line, problem.message);
+        else
+            diagnostics.warning(path, problem.line, problem.message);
+    }
+}
+
+}  // namespace
+
+std::vector<MemberRow> read_member_rows(const std::string& path, const Network& network, bool whole_rows,
+                                        Diagnostics& diagnostics) {
+    std::vector<MemberRow> rows;
+    bool first = true;
+    read_records(path, diagnostics, [&](const CsvRecord& record) {
+        const bool is_first = first;
+        first = false;
+        if (record.fields.empty()) return;
+        if (is_first) {
+            const std::string head = lower(trim(record.fields.front()));
+            const bool header = head == "member_id" || head == "member" || head == "members" || head == "id";
+            if (header && network.find_member(trim(record.fields.front())) == k_none) return;
+        }
+        MemberRow row;
+        row.line = record.line;
+        const std::size_t count = whole_rows ? record.fields.size() : 1;
+        for (std::size_t f = 0; f < count; ++f) {
+            const std::string_view id = trim(record.fields[f]);
+            if (id.empty()) continue;
+            const MemberIndex member = network.find_member(id);
+            if (member == k_none) {
+                diagnostics.error(path, record.line, "unknown member " + in_quotes(id));
+                continue;
+            }
+            row.members.push_back(member);
+        }
+        if (!row.members.empty()) rows.push_back(std::move(row));
+    });
+    return rows;
+}
+
+std::vector<std::pair<MemberIndex, MemberIndex>> read_member_pairs(const std::string& path, const Network& network,
+                                                                   Diagnostics& diagnostics) {
+    std::vector<std::pair<MemberIndex, MemberIndex>> pairs;
+    bool first = true;
+    std::size_t column_a = 0;
+    std::size_t column_b = 1;
+    read_records(path, diagnostics, [&](const CsvRecord& record) {
+        const auto& fields = record.fields;
+        if (first) {
+            first = false;
+            for (std::size_t f = 0; f < fields.size(); ++f) {
+                const std::string name = lower(trim(fields[f]));
+                if (name == "member_a" || name == "source") column_a = f;
+                if (name == "member_b" || name == "target") column_b = f;
+            }
+            const bool named =
+                column_a != 0 || column_b != 1 ||
+                (fields.size() >= 2 && (lower(trim(fields[0])) == "member_a" || lower(trim(fields[0])) == "source"));
+            const auto is_member = [&](std::size_t f) {
+                return f < fields.size() && network.find_member(trim(fields[f])) != k_none;
+            };
+            if (named || (!is_member(0) && !is_member(1))) return;
+        }
+        if (fields.size() == 1 && trim(fields[0]).empty()) return;
+        if (std::max(column_a, column_b) >= fields.size()) {
+            diagnostics.error(path, record.line, "expected two member ids on this row");
+            return;
+        }
+        const std::string_view id_a = trim(fields[column_a]);
+        const std::string_view id_b = trim(fields[column_b]);
+        const MemberIndex a = network.find_member(id_a);
+        const MemberIndex b = network.find_member(id_b);
+        if (a == k_none) diagnostics.error(path, record.line, "unknown member " + in_quotes(id_a));
+        if (b == k_none) diagnostics.error(path, record.line, "unknown member " + in_quotes(id_b));
+        if (a == k_none || b == k_none) return;
+        if (a == b) {
+            diagnostics.warning(path, record.line, "the same member twice; ignored");
+            return;
+        }
+        pairs.emplace_back(a, b);
+    });
+    return pairs;
+}
+
+}  // namespace bridgemap::ingest
