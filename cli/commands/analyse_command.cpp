@@ -2,12 +2,12 @@
 
 #include <bridgemap/error.hpp>
 #include <bridgemap/io/atomic_file.hpp>
+#include <bridgemap/io/text.hpp>
 #include <bridgemap/metrics/analysis.hpp>
 #include <bridgemap/report/analysis_files.hpp>
 #include <bridgemap/report/weak_spots.hpp>
 
 #include <algorithm>
-#include <cstdio>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -25,13 +25,6 @@ struct AnalyseOptions {
     bool timings = false;
 };
 
-std::string fixed(double value, int digits) {
-    if (!is_defined(value)) return "n/a";
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.*f", digits, value);
-    return buffer;
-}
-
 /// A few lines a convenor can read: size, cohesion, mixing, and who bridges most.
 void print_text_summary(const Network& network, const Analysis& analysis, const std::string& tie_model,
                         std::ostream& out) {
@@ -39,16 +32,16 @@ void print_text_summary(const Network& network, const Analysis& analysis, const 
     const SectorMixing& mixing = analysis.mixing;
     out << tie_model << "\n";
     out << network.members.size() << " members, " << graph.tie_count() << " ties (density "
-        << fixed(analysis.density, 3) << "), ";
+        << io::fixed(analysis.density, 3) << "), ";
     if (analysis.connectivity.components() == 1) {
         out << "all in one connected piece.\n";
     } else {
         out << analysis.connectivity.components() << " connected pieces; the largest holds "
-            << fixed(100.0 * analysis.largest_component_share, 1) << "% of members.\n";
+            << io::fixed(100.0 * analysis.largest_component_share, 1) << "% of members.\n";
     }
-    out << "E-I index " << fixed(mixing.ei_index, 3) << " against " << fixed(mixing.expected_ei_index, 3)
+    out << "E-I index " << io::fixed(mixing.ei_index, 3) << " against " << io::fixed(mixing.expected_ei_index, 3)
         << " if ties ignored sectors (-1 all within sectors, +1 all across).\n";
-    out << analysis.communities.count << " communities (modularity " << fixed(analysis.communities.modularity, 3)
+    out << analysis.communities.count << " communities (modularity " << io::fixed(analysis.communities.modularity, 3)
         << "), " << analysis.connectivity.bridges << " bridges, " << analysis.connectivity.articulation_points
         << " members whose absence would split the network.\n";
 
@@ -62,7 +55,7 @@ void print_text_summary(const Network& network, const Analysis& analysis, const 
         for (std::size_t k = 0; k < std::min<std::size_t>(3, across.size()); ++k) {
             const auto& pair = *across[k];
             out << "  " << analysis.sectors.names[pair.a] << " - " << analysis.sectors.names[pair.b] << ": "
-                << pair.observed << " / " << fixed(pair.expected, 1) << " = " << fixed(pair.ratio, 2) << "\n";
+                << pair.observed << " / " << io::fixed(pair.expected, 1) << " = " << io::fixed(pair.ratio, 2) << "\n";
         }
     }
     const MemberScores& bridging = analysis.paths.bridging;
@@ -74,7 +67,7 @@ void print_text_summary(const Network& network, const Analysis& analysis, const 
         for (std::size_t k = 0; k < order.size(); ++k) {
             const Member& member = network.members[order[k]];
             out << "  " << member.display_name() << " (" << network.sector_name(member.sector)
-                << "): " << fixed(bridging[order[k]], 4) << "\n";
+                << "): " << io::fixed(bridging[order[k]], 4) << "\n";
         }
         if (unknown > 0) {
             out << "  (" << unknown << (unknown == 1 ? " member" : " members")

@@ -2,31 +2,23 @@
 
 #include <bridgemap/error.hpp>
 #include <bridgemap/ingest/network_reader.hpp>
+#include <bridgemap/io/text.hpp>
 #include <bridgemap/model/inventory.hpp>
 
-#include <cstdio>
 #include <iostream>
 #include <memory>
 
 namespace bridgemap::cli {
 namespace {
 
-std::string padded(std::string text, std::size_t width) {
-    if (text.size() < width) text.append(width - text.size(), ' ');
-    return text;
-}
-
 std::string right(std::size_t number, std::size_t width) {
-    std::string text = std::to_string(number);
-    if (text.size() < width) text.insert(0, width - text.size(), ' ');
-    return text;
+    return io::pad_left(std::to_string(number), width);
 }
 
+/// `part` as a percentage of `whole`, in six columns (" 42.5%").
 std::string percent(std::size_t part, std::size_t whole) {
-    char buffer[16];
-    std::snprintf(buffer, sizeof buffer, "%5.1f%%",
-                  whole == 0 ? 0.0 : 100.0 * static_cast<double>(part) / static_cast<double>(whole));
-    return buffer;
+    const double share = whole == 0 ? 0.0 : 100.0 * static_cast<double>(part) / static_cast<double>(whole);
+    return io::pad_left(io::fixed(share, 1), 5) + "%";
 }
 
 void print_inventory(const Inventory& inventory, const std::string& heading, std::ostream& out) {
@@ -41,22 +33,22 @@ void print_inventory(const Inventory& inventory, const std::string& heading, std
         {"affiliations", inventory.affiliations},
         {"explicit ties", inventory.ties},
     };
-    for (const auto& [label, count] : rows) out << "  " << padded(label, 18) << right(count, 9) << "\n";
+    for (const auto& [label, count] : rows) out << "  " << io::pad_right(label, 18) << right(count, 9) << "\n";
 
     out << "\nMembers per sector\n";
     for (const auto& sector : inventory.sectors) {
-        out << "  " << padded(sector.sector, 18) << right(sector.members, 9) << "  "
+        out << "  " << io::pad_right(sector.sector, 18) << right(sector.members, 9) << "  "
             << percent(sector.members, inventory.members) << "\n";
     }
-    out << "  " << padded("unknown", 18) << right(inventory.unknown_sector, 9) << "  "
+    out << "  " << io::pad_right("unknown", 18) << right(inventory.unknown_sector, 9) << "  "
         << percent(inventory.unknown_sector, inventory.members) << "\n";
 
     out << "\nEvents per year\n";
     for (const auto& year : inventory.events_per_year) {
-        out << "  " << padded(std::to_string(year.year), 18) << right(year.events, 9) << "\n";
+        out << "  " << io::pad_right(std::to_string(year.year), 18) << right(year.events, 9) << "\n";
     }
     if (inventory.undated_events > 0 || inventory.events_per_year.empty()) {
-        out << "  " << padded("undated", 18) << right(inventory.undated_events, 9) << "\n";
+        out << "  " << io::pad_right("undated", 18) << right(inventory.undated_events, 9) << "\n";
     }
 }
 

@@ -94,5 +94,23 @@ TEST(Validate, MissingRequiredColumnExitsThree) {
         << result.out;
 }
 
+TEST(Validate, SectorColumnsAlignByDisplayWidthNotBytes) {
+    // "Bürgerinitiative" is 16 columns in 17 bytes; "市民" is 4 columns in 6 bytes. Padding by
+    // bytes would pull their counts one and two columns left of the ASCII sector's.
+    const TemporaryFolder folder("validate-wide-sectors");
+    write_file(folder / "members.csv",
+               "id,name,sector\n"
+               "a,Anna,B\u00fcrgerinitiative\n"
+               "b,Ben,\u5e02\u6c11\n"
+               "c,Chloe,\u5e02\u6c11\n"
+               "d,Dev,public\n");
+    const auto result = run_bridgemap({"validate", folder.path().string()});
+    ASSERT_EQ(result.exit_code, 0) << result.out << result.err;
+    // Label padded to 18 columns, count right-aligned in 9, then the share in 6.
+    EXPECT_NE(result.out.find("\n  B\u00fcrgerinitiative          1   25.0%\n"), std::string::npos) << result.out;
+    EXPECT_NE(result.out.find("\n  \u5e02\u6c11                      2   50.0%\n"), std::string::npos) << result.out;
+    EXPECT_NE(result.out.find("\n  public                    1   25.0%\n"), std::string::npos) << result.out;
+}
+
 }  // namespace
 }  // namespace bridgemap::testing

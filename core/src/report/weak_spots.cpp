@@ -1,6 +1,7 @@
 #include <bridgemap/report/html.hpp>
 #include <bridgemap/report/weak_spots.hpp>
 
+#include "report/weak_spots_phases.hpp"
 #include "ties/projection_engine.hpp"
 
 #include <algorithm>
@@ -20,13 +21,14 @@ struct Setting {
     std::span<const MemberIndex> members;
 };
 
-std::vector<Setting> tying_settings(const Network& network, const detail::Settings& all, const TieOptions& ties) {
+std::vector<Setting> tying_settings(const Network& network, const bridgemap::detail::Settings& all,
+                                    const TieOptions& ties) {
     const std::size_t events = network.events.size();
     const std::size_t groups = network.groups.size();
     std::vector<Setting> settings;
     for (std::size_t s = 0; s < all.count(); ++s) {
         const auto members = all.members_of(s);
-        if (detail::setting_increment(members.size(), ties) == 0.0) continue;
+        if (bridgemap::detail::setting_increment(members.size(), ties) == 0.0) continue;
         const bool event = s < events;
         const bool group = !event && s < events + groups;
         const double coefficient = event   ? ties.weights.events
@@ -43,15 +45,12 @@ std::vector<Setting> tying_settings(const Network& network, const detail::Settin
 
 }  // namespace
 
-WeakSpots find_weak_spots(const Network& network, const Analysis& analysis, const TieOptions& ties) {
-    const TieGraph& graph = analysis.graph;
-    const Sectors& sectors = analysis.sectors;
-    const std::size_t k = sectors.count();
-    WeakSpots spots;
+namespace detail {
 
-    // Per pair of sectors: members on each side with a tie across, and the one carrier if alone.
-    std::vector<std::vector<std::uint64_t>> with_tie(k, std::vector<std::uint64_t>(k, 0));
-    std::vector<std::vector<MemberIndex>> carrier(k, std::vector<MemberIndex>(k, k_none));
+SectorCarriers sector_carriers(const TieGraph& graph, const Sectors& sectors) {
+    const std::size_t k = sectors.count();
+    SectorCarriers carriers{std::vector<std::vector<std::uint64_t>>(k, std::vector<std::uint64_t>(k, 0)),
+                            std::vector<std::vector<MemberIndex>>(k, std::vector<MemberIndex>(k, k_none))};
     std::vector<std::uint8_t> reaches(k);
     for (MemberIndex i = 0; i < graph.member_count(); ++i) {
         const SectorIndex own = sectors.of_member[i];
@@ -63,15 +62,19 @@ WeakSpots find_weak_spots(const Network& network, const Analysis& analysis, cons
         }
         for (std::size_t t = 0; t < k; ++t) {
             if (!reaches[t]) continue;
-            ++with_tie[own][t];
-            carrier[own][t] = i;
+            ++carriers.with_tie[own][t];
+            carriers.carrier[own][t] = i;
         }
     }
-    // Settings and ties.csv rows that join each pair of sectors.
-    std::vector<std::vector<std::uint64_t>> joining(k, std::vector<std::uint64_t>(k, 0));
-    std::vector<std::vector<std::string>> only(k, std::vector<std::string>(k));
+    return carriers;
+}
+
+JoiningSettings joining_settings(const Network& network, const Sectors& sectors, const TieOptions& ties) {
+    const std::size_t k = sectors.count();
+    JoiningSettings joining{std::vector<std::vector<std::uint64_t>>(k, std::vector<std::uint64_t>(k, 0)),
+                            std::vector<std::vector<std::string>>(k, std::vector<std::string>(k))};
     std::vector<std::uint8_t> present(k);
-    const detail::Settings all_settings = detail::collect_settings(network);
+    const bridgemap::detail::Settings all_settings = bridgemap::detail::collect_settings(network);
     for (const Setting& setting : tying_settings(network, all_settings, ties)) {
         std::fill(present.begin(), present.end(), 0);
         for (const MemberIndex member : setting.members) {
@@ -80,7 +83,7 @@ WeakSpots find_weak_spots(const Network& network, const Analysis& analysis, cons
         for (std::size_t a = 0; a < k; ++a) {
             for (std::size_t b = a + 1; b < k && present[a]; ++b) {
                 if (!present[b]) continue;
-                if (joining[a][b]++ == 0) only[a][b] = setting.name;
+                if (joining.count[a][b]++ == 0) joining.first[a][b] = setting.name;
             }
         }
     }
@@ -90,10 +93,16 @@ WeakSpots find_weak_spots(const Network& network, const Analysis& analysis, cons
             const SectorIndex b = sectors.of_member[tie.target];
             if (a == k_unknown_sector || b == k_unknown_sector || a == b || tie.weight <= 0) continue;
             const auto [low, high] = std::minmax(a, b);
-            if (joining[low][high]++ == 0) only[low][high] = "a recorded tie";
+            if (joining.count[low][high]++ == 0) joining.first[low][high] = "a recorded tie";
         }
     }
-    for (const auto& pair : analysis.mixing.pairs) {
+    return joining;
+}
+
+std::vector<SectorPairLink> sector_pair_links(const Network& network, const SectorMixing& mixing,
+                                              const SectorCarriers& carriers, const JoiningSettings& joining) {
+    std::vector<SectorPairLink> links;
+    for (const auto& pair : mixing.pairs) {
         if (pair.a == pair.b) continue;
         SectorPairLink link;
         link.a = pair.a;
@@ -101,33 +110,36 @@ WeakSpots find_weak_spots(const Network& network, const Analysis& analysis, cons
         link.ties = pair.observed;
         link.expected = pair.expected;
         link.ratio = pair.ratio;
-        link.a_members_with_tie = with_tie[pair.a][pair.b];
-        link.b_members_with_tie = with_tie[pair.b][pair.a];
-        link.shared_settings = joining[pair.a][pair.b];
-        if (link.shared_settings == 1) link.only_setting = only[pair.a][pair.b];
+        link.a_members_with_tie = carriers.with_tie[pair.a][pair.b];
+        link.b_members_with_tie = carriers.with_tie[pair.b][pair.a];
+        link.shared_settings = joining.count[pair.a][pair.b];
+        if (link.shared_settings == 1) link.only_setting = joining.first[pair.a][pair.b];
         if (link.ties > 0 && link.a_members_with_tie == 1) {
-            link.only_person = network.members[carrier[pair.a][pair.b]].display_name();
+            link.only_person = network.members[carriers.carrier[pair.a][pair.b]].display_name();
         } else if (link.ties > 0 && link.b_members_with_tie == 1) {
-            link.only_person = network.members[carrier[pair.b][pair.a]].display_name();
+            link.only_person = network.members[carriers.carrier[pair.b][pair.a]].display_name();
         }
-        spots.sector_pairs.push_back(std::move(link));
+        links.push_back(std::move(link));
     }
-    std::stable_sort(spots.sector_pairs.begin(), spots.sector_pairs.end(), [](const auto& x, const auto& y) {
+    std::stable_sort(links.begin(), links.end(), [](const auto& x, const auto& y) {
         const double rx = std::isnan(x.ratio) ? 1e300 : x.ratio;
         const double ry = std::isnan(y.ratio) ? 1e300 : y.ratio;
         return rx < ry;
     });
+    return links;
+}
 
-    // Communities.
-    const Communities& communities = analysis.communities;
-    spots.communities.resize(communities.count);
+std::vector<CommunityReach> community_reach(const TieGraph& graph, const Sectors& sectors,
+                                            const Communities& communities) {
+    const std::size_t k = sectors.count();
+    std::vector<CommunityReach> reaches(communities.count);
     std::vector<std::vector<std::size_t>> sector_counts(communities.count, std::vector<std::size_t>(k, 0));
     std::vector<double> inside(communities.count, 0.0);
     std::vector<double> total(communities.count, 0.0);
     for (MemberIndex i = 0; i < graph.member_count(); ++i) {
         const std::uint32_t c = communities.of_member[i];
         if (c == k_no_community) continue;
-        CommunityReach& reach = spots.communities[c - 1];
+        CommunityReach& reach = reaches[c - 1];
         reach.community = c;
         ++reach.members;
         if (sectors.known(i)) ++sector_counts[c - 1][sectors.of_member[i]];
@@ -145,7 +157,7 @@ WeakSpots find_weak_spots(const Network& network, const Analysis& analysis, cons
         reach.bridgeheads += bridgehead ? 1 : 0;
     }
     for (std::size_t c = 0; c < communities.count; ++c) {
-        CommunityReach& reach = spots.communities[c];
+        CommunityReach& reach = reaches[c];
         const auto top = std::max_element(sector_counts[c].begin(), sector_counts[c].end());
         if (top != sector_counts[c].end() && *top > 0) {
             reach.main_sector = sectors.names[static_cast<std::size_t>(top - sector_counts[c].begin())];
@@ -155,10 +167,21 @@ WeakSpots find_weak_spots(const Network& network, const Analysis& analysis, cons
         }
         reach.outside_share = total[c] > 0 ? 1.0 - inside[c] / total[c] : 0.0;
     }
-    std::stable_sort(spots.communities.begin(), spots.communities.end(), [](const auto& x, const auto& y) {
+    std::stable_sort(reaches.begin(), reaches.end(), [](const auto& x, const auto& y) {
         return static_cast<double>(x.bridgeheads) / static_cast<double>(std::max<std::size_t>(1, x.members)) <
                static_cast<double>(y.bridgeheads) / static_cast<double>(std::max<std::size_t>(1, y.members));
     });
+    return reaches;
+}
+
+}  // namespace detail
+
+WeakSpots find_weak_spots(const Network& network, const Analysis& analysis, const TieOptions& ties) {
+    WeakSpots spots;
+    spots.sector_pairs =
+        detail::sector_pair_links(network, analysis.mixing, detail::sector_carriers(analysis.graph, analysis.sectors),
+                                  detail::joining_settings(network, analysis.sectors, ties));
+    spots.communities = detail::community_reach(analysis.graph, analysis.sectors, analysis.communities);
     return spots;
 }
 

@@ -1,5 +1,6 @@
 #include <bridgemap/report/weak_spots.hpp>
 
+#include "report/weak_spots_phases.hpp"
 #include "support/test_network.hpp"
 
 #include <gtest/gtest.h>
@@ -111,6 +112,96 @@ TEST(FindWeakSpots, CommunityReachAgreesWithTheCommunities) {
         EXPECT_NEAR(community.outside_share, 1.0 / 7.0, 1e-12);
     }
     EXPECT_NE(spots.communities[0].main_sector, spots.communities[1].main_sector);
+}
+
+/// The network of SectorPairsByHand: sectors A = {a1, a2}, B = {b1, b2}, C = {c1}; workshop
+/// e1 = {a1, a2, b1}, recorded tie b1–b2, dinner e2 = {b2, c1}.
+Network three_sectors() {
+    return TestNetwork()
+        .member("a1", "A")
+        .member("a2", "A")
+        .member("b1", "B")
+        .member("b2", "B")
+        .member("c1", "C")
+        .event("e1", "2018-01-10", {"a1", "a2", "b1"})
+        .event("e2", "2018-02-10", {"b2", "c1"}, "dinner")
+        .tie("b1", "b2")
+        .build();
+}
+
+TEST(WeakSpotPhases, SectorCarriersCountMembersWithATieAcross) {
+    const Network network = three_sectors();
+    const TieGraph graph = project_ties(network, TieOptions{});
+    const detail::SectorCarriers carriers = detail::sector_carriers(graph, member_sectors(network));
+    EXPECT_EQ(carriers.with_tie[0][1], 2u);  // a1 and a2 reach B
+    EXPECT_EQ(carriers.with_tie[1][0], 1u);  // only b1 reaches A
+    EXPECT_EQ(carriers.carrier[1][0], 2u);   // b1
+    EXPECT_EQ(carriers.with_tie[1][2], 1u);  // b2 reaches C
+    EXPECT_EQ(carriers.carrier[2][1], 4u);   // c1 reaches B
+    EXPECT_EQ(carriers.with_tie[0][2], 0u);
+    EXPECT_EQ(carriers.carrier[0][2], k_none);
+    EXPECT_EQ(carriers.with_tie[0][0], 0u);  // a tie inside a sector is not across
+}
+
+TEST(WeakSpotPhases, JoiningSettingsCountOnlySettingsThatTie) {
+    const Network network = three_sectors();
+    const Sectors sectors = member_sectors(network);
+    const detail::JoiningSettings joining = detail::joining_settings(network, sectors, TieOptions{});
+    EXPECT_EQ(joining.count[0][1], 1u);
+    EXPECT_EQ(joining.first[0][1], "e1");
+    EXPECT_EQ(joining.count[1][2], 1u);  // e2; the recorded tie b1–b2 is inside B
+    EXPECT_EQ(joining.first[1][2], "e2");
+    EXPECT_EQ(joining.count[0][2], 0u);
+
+    TieOptions no_events;
+    no_events.weights.events = 0;  // events tie nobody: nothing joins any pair
+    const detail::JoiningSettings none = detail::joining_settings(network, sectors, no_events);
+    EXPECT_EQ(none.count[0][1], 0u);
+    EXPECT_EQ(none.count[1][2], 0u);
+}
+
+TEST(WeakSpotPhases, CommunityReachByHand) {
+    // Communities given by hand: 1 = {a1, a2, b1}, 2 = {b2, c1}. Tie weights: e1's pairs 1/2
+    // each, b1–b2 1, b2–c1 1. Community 1: strength 1 + 1 + 2 = 4, of which b1–b2's 1 leaves,
+    // so 1/4 goes outside; bridgehead b1; main sector A with 2 of 3. Community 2: strength
+    // 2 + 1 = 3, 1 outside; bridgehead b2; B and C tie at one each, the first (B) is named.
+    const Network network = three_sectors();
+    const TieGraph graph = project_ties(network, TieOptions{});
+    Communities communities;
+    communities.of_member = {1, 1, 1, 2, 2};
+    communities.count = 2;
+    communities.sizes = {3, 2};
+    const auto reach = detail::community_reach(graph, member_sectors(network), communities);
+    ASSERT_EQ(reach.size(), 2u);
+    // One bridgehead in 3 members before one in 2.
+    EXPECT_EQ(reach[0].community, 1u);
+    EXPECT_EQ(reach[0].members, 3u);
+    EXPECT_EQ(reach[0].bridgeheads, 1u);
+    EXPECT_EQ(reach[0].main_sector, "A");
+    EXPECT_DOUBLE_EQ(reach[0].main_sector_share, 2.0 / 3.0);
+    EXPECT_DOUBLE_EQ(reach[0].outside_share, 0.25);
+    EXPECT_EQ(reach[1].community, 2u);
+    EXPECT_EQ(reach[1].main_sector, "B");
+    EXPECT_DOUBLE_EQ(reach[1].main_sector_share, 0.5);
+    EXPECT_NEAR(reach[1].outside_share, 1.0 / 3.0, 1e-12);
+}
+
+TEST(WeakSpotPhases, SectorPairLinksAreSortedWeakestFirstAndNameWhatTheyRestOn) {
+    const Network network = three_sectors();
+    const Sectors sectors = member_sectors(network);
+    const TieGraph graph = project_ties(network, TieOptions{});
+    const auto links =
+        detail::sector_pair_links(network, sector_mixing(graph, sectors), detail::sector_carriers(graph, sectors),
+                                  detail::joining_settings(network, sectors, TieOptions{}));
+    ASSERT_EQ(links.size(), 3u);
+    // Ratios (SectorPairsByHand): A–C 0, A–B 1, B–C 2.
+    EXPECT_EQ(links[0].a, 0u);
+    EXPECT_EQ(links[0].b, 2u);
+    EXPECT_EQ(links[0].only_person, "");  // no tie: nobody carries it
+    EXPECT_EQ(links[1].only_person, "Name of b1");
+    EXPECT_EQ(links[1].only_setting, "e1");
+    EXPECT_DOUBLE_EQ(links[2].ratio, 2.0);
+    EXPECT_EQ(links[2].only_person, "Name of b2");  // a side with one carrier: B's (checked first)
 }
 
 TEST(HeadlineFindings, TwoTrianglesJoinedByOneTie) {
