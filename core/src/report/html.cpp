@@ -1,7 +1,10 @@
 #include <bridgemap/report/html.hpp>
 
+#include <bridgemap/io/text.hpp>
+
+#include <algorithm>
 #include <cmath>
-#include <cstdio>
+#include <string>
 
 namespace bridgemap::report {
 
@@ -33,29 +36,18 @@ std::string html_escape(std::string_view text) {
 }
 
 std::string format_count(std::size_t value) {
-    std::string digits = std::to_string(value);
-    std::string out;
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-        out += digits[i];
-    }
-    return out;
+    return io::with_thousands(value);
 }
 
 std::string format_for_people(double value, int digits) {
     if (std::isnan(value)) return "n/a";
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.*f", digits, std::abs(value));
-    std::string text = buffer;
-    const auto point = text.find('.');
-    std::string whole = text.substr(0, point);
-    std::string grouped;
-    for (std::size_t i = 0; i < whole.size(); ++i) {
-        if (i > 0 && (whole.size() - i) % 3 == 0) grouped += ',';
-        grouped += whole[i];
-    }
+    const std::string text = io::fixed(std::abs(value), digits);
+    const auto point = std::min(text.find('.'), text.size());
+    // Whole parts beyond 18 digits (never a count or score of a network) are left ungrouped.
+    const std::string grouped =
+        point <= 18 ? io::with_thousands(std::stoull(text.substr(0, point))) : text.substr(0, point);
     const bool negative = value < 0 && std::stod(text) != 0.0;
-    return (negative ? "\u2212" : "") + grouped + (point == std::string::npos ? "" : text.substr(point));
+    return (negative ? "\u2212" : "") + grouped + text.substr(point);
 }
 
 std::string format_percent(double share) {

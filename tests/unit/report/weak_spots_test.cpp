@@ -19,20 +19,26 @@ const SectorPairLink& link_between(const WeakSpots& spots, SectorIndex a, Sector
     throw std::logic_error("no such sector pair");
 }
 
+/// Sectors A = {a1, a2}, B = {b1, b2}, C = {c1}; workshop e1 = {a1, a2, b1}, recorded tie
+/// b1–b2, dinner e2 = {b2, c1}.
+Network three_sectors() {
+    return TestNetwork()
+        .member("a1", "A")
+        .member("a2", "A")
+        .member("b1", "B")
+        .member("b2", "B")
+        .member("c1", "C")
+        .event("e1", "2018-01-10", {"a1", "a2", "b1"})
+        .event("e2", "2018-02-10", {"b2", "c1"}, "dinner")
+        .tie("b1", "b2")
+        .build();
+}
+
 TEST(FindWeakSpots, SectorPairsByHand) {
-    // Sectors A = {a1, a2}, B = {b1, b2}, C = {c1}. Workshop e1 ties a1, a2 and b1 (weight 1/2
-    // each); b1–b2 is a recorded tie; dinner e2 ties b2 and c1. So A–B rests on b1 and on e1
-    // alone, B–C on b2 and e2, and A–C has no tie and no shared setting.
-    const Network network = TestNetwork()
-                                .member("a1", "A")
-                                .member("a2", "A")
-                                .member("b1", "B")
-                                .member("b2", "B")
-                                .member("c1", "C")
-                                .event("e1", "2018-01-10", {"a1", "a2", "b1"})
-                                .event("e2", "2018-02-10", {"b2", "c1"}, "dinner")
-                                .tie("b1", "b2")
-                                .build();
+    // Workshop e1 ties a1, a2 and b1 (weight 1/2 each); b1–b2 is a recorded tie; dinner e2 ties
+    // b2 and c1. So A–B rests on b1 and on e1 alone, B–C on b2 and e2, and A–C has no tie and no
+    // shared setting.
+    const Network network = three_sectors();
     const TieOptions ties;
     const Analysis analysis = analyse(network, AnalysisOptions{});
     const WeakSpots spots = find_weak_spots(network, analysis, ties);
@@ -112,21 +118,6 @@ TEST(FindWeakSpots, CommunityReachAgreesWithTheCommunities) {
         EXPECT_NEAR(community.outside_share, 1.0 / 7.0, 1e-12);
     }
     EXPECT_NE(spots.communities[0].main_sector, spots.communities[1].main_sector);
-}
-
-/// The network of SectorPairsByHand: sectors A = {a1, a2}, B = {b1, b2}, C = {c1}; workshop
-/// e1 = {a1, a2, b1}, recorded tie b1–b2, dinner e2 = {b2, c1}.
-Network three_sectors() {
-    return TestNetwork()
-        .member("a1", "A")
-        .member("a2", "A")
-        .member("b1", "B")
-        .member("b2", "B")
-        .member("c1", "C")
-        .event("e1", "2018-01-10", {"a1", "a2", "b1"})
-        .event("e2", "2018-02-10", {"b2", "c1"}, "dinner")
-        .tie("b1", "b2")
-        .build();
 }
 
 TEST(WeakSpotPhases, SectorCarriersCountMembersWithATieAcross) {
