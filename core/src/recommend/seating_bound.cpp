@@ -1,8 +1,9 @@
 // Upper bounds on a seating's objective and on its new cross-sector pairs (docs/seating.md,
-// "The upper bound").
+// "The upper bound"), in the phases of seating_detail.hpp.
 
 #include <bridgemap/recommend/seating.hpp>
 
+#include "recommend/seating_detail.hpp"
 #include "recommend/seating_search.hpp"
 
 #include <algorithm>
@@ -12,10 +13,18 @@
 namespace bridgemap {
 namespace {
 
-using seating_search::Person;
+/// The k largest of `values`, sorted descending.
+std::vector<double> top(std::vector<double> values, std::size_t k) {
+    k = std::min(k, values.size());
+    std::partial_sort(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(k), values.end(), std::greater<>());
+    values.resize(k);
+    return values;
+}
 
-/// min Σ_t c_t² over integers 0 ≤ c_t ≤ capacity[t] with Σ_t c_t = count (spread as evenly
-/// as the capacities allow). Assumes Σ capacity ≥ count.
+}  // namespace
+
+namespace seating_detail {
+
 std::int64_t least_sum_of_squares(std::size_t count, std::vector<std::size_t> capacity) {
     std::sort(capacity.begin(), capacity.end());
     std::int64_t sum = 0;
@@ -31,33 +40,12 @@ std::int64_t least_sum_of_squares(std::size_t count, std::vector<std::size_t> ca
         // Every table from here has room for share + 1: split evenly.
         const std::size_t extra = remaining % left;
         sum += static_cast<std::int64_t>(extra * (share + 1) * (share + 1) + (left - extra) * share * share);
-        remaining = 0;
         break;
     }
     return sum;
 }
 
-/// The k largest of `values`, sorted descending.
-std::vector<double> top(std::vector<double> values, std::size_t k) {
-    k = std::min(k, values.size());
-    std::partial_sort(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(k), values.end(), std::greater<>());
-    values.resize(k);
-    return values;
-}
-
-}  // namespace
-
-SeatingBound seating_upper_bound(const SeatingProblem& problem) {
-    SeatingBound bound;
-    const std::size_t n = problem.people.size();
-    if (n == 0 || problem.table_sizes.empty()) return bound;
-    const auto rounds = static_cast<std::int64_t>(problem.rounds);
-    const PairValues& values = problem.values;
-    const double scale = static_cast<double>(PairValues::k_scale);
-    const seating_search::Units units = seating_search::seating_units(problem);
-    const std::size_t largest = *std::max_element(problem.table_sizes.begin(), problem.table_sizes.end());
-
-    // X₁: cross-sector pairs in one round; Y₁: same-sector pairs in one round, at least.
+RoundPairLimits round_pair_limits(const SeatingProblem& problem) {
     std::vector<std::size_t> in_sector(problem.sector_names.size(), 0);
     std::size_t known = 0;
     for (const SectorIndex sector : problem.sectors) {
@@ -65,36 +53,47 @@ SeatingBound seating_upper_bound(const SeatingProblem& problem) {
     }
     std::vector<std::size_t> sizes = problem.table_sizes;
     std::sort(sizes.begin(), sizes.end(), std::greater<>());
+    RoundPairLimits limits;
     std::int64_t most_known_squares = 0;
     std::size_t left = known;
-    std::int64_t all_pairs = 0;
     for (const std::size_t size : sizes) {
         const std::size_t here = std::min(size, left);
         most_known_squares += static_cast<std::int64_t>(here * here);
         left -= here;
-        all_pairs += static_cast<std::int64_t>(size * (size - 1) / 2);
+        limits.all_pairs += static_cast<std::int64_t>(size * (size - 1) / 2);
     }
     std::vector<std::size_t> capacity = problem.table_sizes;
     if (problem.max_per_sector > 0) {
         for (auto& seats : capacity) seats = std::min(seats, problem.max_per_sector);
     }
     std::int64_t least_sector_squares = 0;
-    std::int64_t least_same_pairs = 0;
     for (const std::size_t count : in_sector) {
         const std::int64_t squares = least_sum_of_squares(count, capacity);
         least_sector_squares += squares;
-        least_same_pairs += (squares - static_cast<std::int64_t>(count)) / 2;
+        limits.same_pairs += (squares - static_cast<std::int64_t>(count)) / 2;
     }
-    const std::int64_t cross_per_round = std::max<std::int64_t>(0, (most_known_squares - least_sector_squares) / 2);
-    const std::int64_t cross_pairs = rounds * cross_per_round;
+    limits.cross_pairs = std::max<std::int64_t>(0, (most_known_squares - least_sector_squares) / 2);
+    return limits;
+}
 
-    // Who may sit with whom, and for how many partners.
-    std::vector<std::uint8_t> is_host(n, 0);
-    for (const Person host : problem.hosts) is_host[host] = 1;
-    std::vector<std::size_t> seats_of(n, largest);
+std::vector<std::size_t> largest_seat(const SeatingProblem& problem, const Units& units) {
+    const std::size_t largest = *std::max_element(problem.table_sizes.begin(), problem.table_sizes.end());
+    std::vector<std::size_t> seats_of(problem.people.size(), largest);
     for (std::size_t k = 0; k < problem.hosts.size(); ++k) {
         for (const Person p : units.members[units.of_person[problem.hosts[k]]]) seats_of[p] = problem.table_sizes[k];
     }
+    return seats_of;
+}
+
+PartnerValues partner_values(const SeatingProblem& problem) {
+    const std::size_t n = problem.people.size();
+    const auto rounds = static_cast<std::int64_t>(problem.rounds);
+    const PairValues& values = problem.values;
+    const double scale = static_cast<double>(PairValues::k_scale);
+    const Units units = seating_search::seating_units(problem);
+    const std::vector<std::size_t> seats_of = largest_seat(problem, units);
+    std::vector<std::uint8_t> is_host(n, 0);
+    for (const Person host : problem.hosts) is_host[host] = 1;
     std::vector<std::vector<Person>> apart(n);
     for (const auto& group : problem.keep_apart) {
         for (const Person p : group) {
@@ -104,21 +103,20 @@ SeatingBound seating_upper_bound(const SeatingProblem& problem) {
         }
     }
 
-    // Per person: forced partners (own unit), and the best cross and other values beyond them.
-    std::vector<double> forced_value(n, 0.0);
-    std::vector<double> forced_cross(n, 0.0);
-    std::vector<std::int64_t> free_partners(n, 0);
-    std::vector<std::vector<double>> best_cross(n);
-    std::vector<std::vector<double>> best_other(n);
-    std::int64_t count_sum = 0;
-    std::int64_t same_pairs_in_units = 0;
+    PartnerValues partners;
+    partners.forced_value.assign(n, 0.0);
+    partners.forced_cross.assign(n, 0.0);
+    partners.free_partners.assign(n, 0);
+    partners.best_cross.resize(n);
+    partners.best_other.resize(n);
     std::vector<std::uint8_t> excluded(n, 0);
     std::vector<double> cross_values;
     std::vector<double> other_values;
     for (Person p = 0; p < n; ++p) {
         const auto& unit = units.members[units.of_person[p]];
-        const std::int64_t group = static_cast<std::int64_t>(unit.size());
-        free_partners[p] = std::max<std::int64_t>(0, rounds * (static_cast<std::int64_t>(seats_of[p]) - group));
+        const auto group = static_cast<std::int64_t>(unit.size());
+        partners.free_partners[p] =
+            std::max<std::int64_t>(0, rounds * (static_cast<std::int64_t>(seats_of[p]) - group));
         for (const Person q : apart[p]) excluded[q] = 1;
         excluded[p] = 1;
         std::int64_t forced_new = 0;
@@ -126,10 +124,10 @@ SeatingBound seating_upper_bound(const SeatingProblem& problem) {
             if (q == p) continue;
             excluded[q] = 1;
             const double u = values.bridging_raw(p, q) / scale;
-            forced_value[p] += u;
-            if (values.has(p, q, PairValues::cross_sector)) forced_cross[p] += 1;
+            partners.forced_value[p] += u;
+            if (values.has(p, q, PairValues::cross_sector)) partners.forced_cross[p] += 1;
             if (values.new_cross_sector(p, q)) ++forced_new;
-            if (values.has(p, q, PairValues::same_sector) && p < q) ++same_pairs_in_units;
+            if (values.has(p, q, PairValues::same_sector) && p < q) ++partners.same_pairs_in_units;
         }
         cross_values.clear();
         other_values.clear();
@@ -143,63 +141,80 @@ SeatingBound seating_upper_bound(const SeatingProblem& problem) {
             else if (u > 0)
                 other_values.push_back(u);
         }
-        const auto k = static_cast<std::size_t>(free_partners[p]);
-        best_cross[p] = top(cross_values, k);
-        best_other[p] = top(other_values, k);
-        count_sum += forced_new + std::min(free_partners[p], available_new);
+        const auto k = static_cast<std::size_t>(partners.free_partners[p]);
+        partners.best_cross[p] = top(cross_values, k);
+        partners.best_other[p] = top(other_values, k);
+        partners.new_pair_ends += forced_new + std::min(partners.free_partners[p], available_new);
         for (const Person q : apart[p]) excluded[q] = 0;
         for (const Person q : unit) excluded[q] = 0;
         excluded[p] = 0;
     }
-    bound.new_cross_sector_pairs =
-        static_cast<std::size_t>(std::max<std::int64_t>(0, std::min({count_sum / 2, cross_pairs, rounds * all_pairs})));
+    return partners;
+}
 
-    // The Lagrangian bound on Σ u, minimised over λ (convex, piecewise linear).
-    const auto lagrangian = [&](double lambda) {
-        double total = 0.0;
-        for (Person p = 0; p < n; ++p) {
-            double sum = forced_value[p] - lambda * forced_cross[p];
-            const auto& cross = best_cross[p];
-            const auto& other = best_other[p];
-            std::size_t i = 0;
-            std::size_t j = 0;
-            for (std::int64_t taken = 0; taken < free_partners[p]; ++taken) {
-                const double a = i < cross.size() ? cross[i] - lambda : 0.0;
-                const double b = j < other.size() ? other[j] : 0.0;
-                if (a <= 0 && b <= 0) break;
-                if (a >= b)
-                    sum += a, ++i;
-                else
-                    sum += b, ++j;
-            }
-            total += sum;
+double lagrangian_bound(const PartnerValues& partners, std::int64_t cross_pairs, double lambda) {
+    double total = 0.0;
+    for (std::size_t p = 0; p < partners.free_partners.size(); ++p) {
+        double sum = partners.forced_value[p] - lambda * partners.forced_cross[p];
+        const auto& cross = partners.best_cross[p];
+        const auto& other = partners.best_other[p];
+        std::size_t i = 0;
+        std::size_t j = 0;
+        for (std::int64_t taken = 0; taken < partners.free_partners[p]; ++taken) {
+            const double a = i < cross.size() ? cross[i] - lambda : 0.0;
+            const double b = j < other.size() ? other[j] : 0.0;
+            if (a <= 0 && b <= 0) break;
+            if (a >= b)
+                sum += a, ++i;
+            else
+                sum += b, ++j;
         }
-        return lambda * static_cast<double>(cross_pairs) + total / 2.0;
-    };
-    double low = 0.0;
-    double high = 1.0;
-    double best = std::min(lagrangian(low), lagrangian(high));
+        total += sum;
+    }
+    return lambda * static_cast<double>(cross_pairs) + total / 2.0;
+}
+
+double golden_section_minimum(const std::function<double(double)>& f, double low, double high, int steps) {
+    double best = std::min(f(low), f(high));
     const double ratio = (std::sqrt(5.0) - 1.0) / 2.0;
     double a = high - ratio * (high - low);
     double b = low + ratio * (high - low);
-    double fa = lagrangian(a);
-    double fb = lagrangian(b);
-    for (int step = 0; step < 40; ++step) {
+    double fa = f(a);
+    double fb = f(b);
+    for (int step = 0; step < steps; ++step) {
         best = std::min({best, fa, fb});
         if (fa <= fb) {
             high = b, b = a, fb = fa;
             a = high - ratio * (high - low);
-            fa = lagrangian(a);
+            fa = f(a);
         } else {
             low = a, a = b, fa = fb;
             b = low + ratio * (high - low);
-            fb = lagrangian(b);
+            fb = f(b);
         }
     }
-    best = std::min({best, fa, fb});
-    const std::int64_t same_pairs =
-        rounds * std::max(least_same_pairs, same_pairs_in_units) - (rounds - 1) * same_pairs_in_units;
-    bound.objective = best - values.same_sector_penalty() * static_cast<double>(std::max<std::int64_t>(0, same_pairs));
+    return std::min({best, fa, fb});
+}
+
+}  // namespace seating_detail
+
+SeatingBound seating_upper_bound(const SeatingProblem& problem) {
+    SeatingBound bound;
+    if (problem.people.empty() || problem.table_sizes.empty()) return bound;
+    const auto rounds = static_cast<std::int64_t>(problem.rounds);
+    const seating_detail::RoundPairLimits per_round = seating_detail::round_pair_limits(problem);
+    const std::int64_t cross_pairs = rounds * per_round.cross_pairs;
+    const seating_detail::PartnerValues partners = seating_detail::partner_values(problem);
+    bound.new_cross_sector_pairs = static_cast<std::size_t>(
+        std::max<std::int64_t>(0, std::min({partners.new_pair_ends / 2, cross_pairs, rounds * per_round.all_pairs})));
+
+    // The Lagrangian bound on Σ u, minimised over λ ∈ [0, 1] (convex, piecewise linear).
+    const double best = seating_detail::golden_section_minimum(
+        [&](double lambda) { return seating_detail::lagrangian_bound(partners, cross_pairs, lambda); }, 0.0, 1.0, 40);
+    const std::int64_t same_pairs = rounds * std::max(per_round.same_pairs, partners.same_pairs_in_units) -
+                                    (rounds - 1) * partners.same_pairs_in_units;
+    bound.objective =
+        best - problem.values.same_sector_penalty() * static_cast<double>(std::max<std::int64_t>(0, same_pairs));
     return bound;
 }
 

@@ -7,11 +7,13 @@
 #include <bridgemap/random.hpp>
 
 #include "concurrency/parallel_for.hpp"
+#include "recommend/seating_detail.hpp"
 
 #include <algorithm>
 #include <array>
 #include <cmath>
 #include <numeric>
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -290,6 +292,188 @@ Score RoundState::recomputed_score() const {
 
 namespace {
 
+std::string in_quotes(const std::string& text) {
+    return "\"" + text + "\"";
+}
+
+std::string list_labels(const SeatingProblem& problem, std::span<const seating_search::Person> persons) {
+    std::string text;
+    const std::size_t shown = std::min<std::size_t>(persons.size(), 5);
+    for (std::size_t i = 0; i < shown; ++i) text += (i > 0 ? ", " : "") + in_quotes(problem.labels[persons[i]]);
+    if (persons.size() > shown) text += " and " + std::to_string(persons.size() - shown) + " more";
+    return text;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------
+// Feasibility: what no seating can meet.
+
+namespace seating_detail {
+
+using seating_search::k_no_table;
+
+std::optional<std::string> host_conflict(const SeatingProblem& problem, const Units& units) {
+    const std::size_t tables = problem.table_sizes.size();
+    if (problem.hosts.size() > tables) {
+        return std::to_string(problem.hosts.size()) + " hosts but only " + std::to_string(tables) +
+               (tables == 1 ? " table" : " tables") + ": each table takes one host; add tables or name fewer hosts";
+    }
+    std::vector<std::int64_t> host_of_unit(units.members.size(), -1);
+    for (const Person host : problem.hosts) {
+        auto& other = host_of_unit[units.of_person[host]];
+        if (other >= 0) {
+            return "hosts " + in_quotes(problem.labels[static_cast<std::size_t>(other)]) + " and " +
+                   in_quotes(problem.labels[host]) +
+                   " are in the same keep-together group, but hosts sit at different tables";
+        }
+        other = host;
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string> keep_together_conflict(const SeatingProblem& problem, const Units& units,
+                                                  std::span<const TableIndex> pinned) {
+    const std::size_t largest = *std::max_element(problem.table_sizes.begin(), problem.table_sizes.end());
+    for (std::uint32_t u = 0; u < units.members.size(); ++u) {
+        const auto& members = units.members[u];
+        const std::size_t room = pinned[u] != k_no_table ? problem.table_sizes[pinned[u]] : largest;
+        if (members.size() > room) {
+            return "the keep-together group of " + list_labels(problem, members) + " has " +
+                   std::to_string(members.size()) + " people, but " +
+                   (pinned[u] != k_no_table ? "their host's table" : "the largest table") + " seats " +
+                   std::to_string(room);
+        }
+        if (problem.max_per_sector > 0) {
+            std::vector<std::size_t> count(problem.sector_names.size(), 0);
+            for (const Person p : members) {
+                if (problem.sectors[p] == k_unknown_sector) continue;
+                if (++count[problem.sectors[p]] > problem.max_per_sector) {
+                    return "the keep-together group of " + list_labels(problem, members) + " has more than " +
+                           std::to_string(problem.max_per_sector) + " of " + problem.sector_names[problem.sectors[p]] +
+                           " (--max-per-sector)";
+                }
+            }
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string> keep_apart_conflict(const SeatingProblem& problem, const Units& units) {
+    const std::size_t tables = problem.table_sizes.size();
+    for (const auto& group : problem.keep_apart) {
+        for (std::size_t i = 0; i < group.size(); ++i) {
+            for (std::size_t j = i + 1; j < group.size(); ++j) {
+                if (units.of_person[group[i]] == units.of_person[group[j]]) {
+                    return in_quotes(problem.labels[group[i]]) + " and " + in_quotes(problem.labels[group[j]]) +
+                           " are both kept apart and kept together";
+                }
+            }
+        }
+        if (group.size() > tables) {
+            return "the keep-apart group of " + list_labels(problem, group) + " needs " + std::to_string(group.size()) +
+                   " tables; there are " + std::to_string(tables);
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string> sector_cap_conflict(const SeatingProblem& problem) {
+    if (problem.max_per_sector == 0) return std::nullopt;
+    const std::size_t tables = problem.table_sizes.size();
+    std::vector<std::size_t> count(problem.sector_names.size(), 0);
+    for (const SectorIndex sector : problem.sectors) {
+        if (sector != k_unknown_sector) ++count[sector];
+    }
+    std::size_t room = 0;
+    for (const std::size_t size : problem.table_sizes) room += std::min(size, problem.max_per_sector);
+    for (std::size_t s = 0; s < count.size(); ++s) {
+        if (count[s] > room) {
+            return "--max-per-sector " + std::to_string(problem.max_per_sector) + ": " + std::to_string(count[s]) +
+                   " people of " + problem.sector_names[s] + " do not fit at " + std::to_string(tables) +
+                   (tables == 1 ? " table" : " tables");
+        }
+    }
+    // A table takes at most cap people of each sector present; the rest of its seats need
+    // people of unknown sector.
+    const auto present =
+        static_cast<std::size_t>(std::count_if(count.begin(), count.end(), [](std::size_t c) { return c > 0; }));
+    const auto unknown =
+        static_cast<std::size_t>(std::count(problem.sectors.begin(), problem.sectors.end(), k_unknown_sector));
+    const std::size_t known_room = present * problem.max_per_sector;
+    std::size_t needed = 0;
+    std::size_t first_short = tables;
+    for (std::size_t t = 0; t < tables; ++t) {
+        if (problem.table_sizes[t] <= known_room) continue;
+        needed += problem.table_sizes[t] - known_room;
+        if (first_short == tables) first_short = t;
+    }
+    if (needed > unknown) {
+        return "--max-per-sector " + std::to_string(problem.max_per_sector) + ": table " +
+               std::to_string(first_short + 1) + " seats " + std::to_string(problem.table_sizes[first_short]) +
+               " but can take at most " + std::to_string(known_room) + " people of the " + std::to_string(present) +
+               (present == 1 ? " sector" : " sectors") + " present, and " + std::to_string(unknown) +
+               " of unknown sector cannot fill the " + std::to_string(needed) + (needed == 1 ? " seat" : " seats") +
+               " left over; use smaller tables or a larger cap";
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string> rounds_conflict(const SeatingProblem& problem, const Units& units) {
+    if (problem.rounds <= 1) return std::nullopt;
+    const std::size_t n = problem.people.size();
+    const std::size_t tables = problem.table_sizes.size();
+    const std::size_t largest = *std::max_element(problem.table_sizes.begin(), problem.table_sizes.end());
+    const std::size_t smallest = *std::min_element(problem.table_sizes.begin(), problem.table_sizes.end());
+    if (largest > tables) {
+        // From round 2 on, the units (a keep-together group or one person) at a table all sat at
+        // different tables the round before, so a table of s holds at most `tables` units and
+        // s − tables of its people must be the extra members of keep-together groups.
+        std::size_t extra_needed = 0;
+        for (const std::size_t size : problem.table_sizes) extra_needed += size > tables ? size - tables : 0;
+        std::size_t extra_available = 0;
+        for (const auto& members : units.members) extra_available += members.size() - 1;
+        if (extra_needed > extra_available) {
+            std::string message =
+                "with " + std::to_string(problem.rounds) + " rounds, a table of " + std::to_string(largest) +
+                " needs people from " + std::to_string(largest) +
+                " different tables of the round before (no pair may sit together twice), but there are " +
+                std::to_string(tables);
+            if (extra_available > 0)
+                message += " (keep-together groups, which move as one, make up only " +
+                           std::to_string(extra_available) + " of the " + std::to_string(extra_needed) +
+                           " people short)";
+            return message + ": use more, smaller tables or one round";
+        }
+    }
+    for (Person p = 0; p < n; ++p) {
+        const std::size_t group = units.members[units.of_person[p]].size();
+        const std::size_t table = std::max(smallest, group);
+        const std::size_t needed = (group - 1) + problem.rounds * (table - group);
+        if (needed > n - 1) {
+            return std::to_string(problem.rounds) + " rounds at tables of at least " + std::to_string(smallest) +
+                   " would have " + in_quotes(problem.labels[p]) + " meet " + std::to_string(needed) +
+                   " different people, but only " + std::to_string(n - 1) +
+                   " others are seated; no pair may sit together twice: use fewer rounds or smaller tables";
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string> first_conflict(const SeatingProblem& problem, const Units& units,
+                                          std::span<const TableIndex> pinned) {
+    auto conflict = host_conflict(problem, units);
+    if (!conflict) conflict = keep_together_conflict(problem, units, pinned);
+    if (!conflict) conflict = keep_apart_conflict(problem, units);
+    if (!conflict) conflict = sector_cap_conflict(problem);
+    if (!conflict) conflict = rounds_conflict(problem, units);
+    return conflict;
+}
+
+}  // namespace seating_detail
+
+namespace {
+
 using seating_search::better;
 using seating_search::Forbidden;
 using seating_search::k_no_table;
@@ -298,10 +482,6 @@ using seating_search::RoundState;
 using seating_search::Score;
 using seating_search::TableIndex;
 using seating_search::Units;
-
-std::string in_quotes(const std::string& text) {
-    return "\"" + text + "\"";
-}
 
 /// What every round's search shares: the units, which are pinned to a host's table, and
 /// which can move.
@@ -340,146 +520,10 @@ Context make_context(const SeatingProblem& problem) {
     return context;
 }
 
-std::string list_labels(const SeatingProblem& problem, std::span<const Person> persons) {
-    std::string text;
-    const std::size_t shown = std::min<std::size_t>(persons.size(), 5);
-    for (std::size_t i = 0; i < shown; ++i) text += (i > 0 ? ", " : "") + in_quotes(problem.labels[persons[i]]);
-    if (persons.size() > shown) text += " and " + std::to_string(persons.size() - shown) + " more";
-    return text;
-}
-
 /// Throws RequestError, naming the constraint, for requests no seating can meet.
 void check_feasible(const Context& context) {
-    const SeatingProblem& problem = *context.problem;
-    const Units& units = context.units;
-    const std::size_t n = problem.people.size();
-    const std::size_t tables = problem.table_sizes.size();
-    const std::size_t largest = *std::max_element(problem.table_sizes.begin(), problem.table_sizes.end());
-    const std::size_t smallest = *std::min_element(problem.table_sizes.begin(), problem.table_sizes.end());
-
-    if (problem.hosts.size() > tables) {
-        throw RequestError(std::to_string(problem.hosts.size()) + " hosts but only " + std::to_string(tables) +
-                           (tables == 1 ? " table" : " tables") +
-                           ": each table takes one host; add tables or name fewer hosts");
-    }
-    std::vector<std::int64_t> host_of_unit(units.members.size(), -1);
-    for (const Person host : problem.hosts) {
-        auto& other = host_of_unit[units.of_person[host]];
-        if (other >= 0) {
-            throw RequestError("hosts " + in_quotes(problem.labels[static_cast<std::size_t>(other)]) + " and " +
-                               in_quotes(problem.labels[host]) +
-                               " are in the same keep-together group, but hosts sit at different tables");
-        }
-        other = host;
-    }
-    for (std::uint32_t u = 0; u < units.members.size(); ++u) {
-        const auto& members = units.members[u];
-        const std::size_t room = context.pinned[u] != k_no_table ? problem.table_sizes[context.pinned[u]] : largest;
-        if (members.size() > room) {
-            throw RequestError("the keep-together group of " + list_labels(problem, members) + " has " +
-                               std::to_string(members.size()) + " people, but " +
-                               (context.pinned[u] != k_no_table ? "their host's table" : "the largest table") +
-                               " seats " + std::to_string(room));
-        }
-        if (problem.max_per_sector > 0) {
-            std::vector<std::size_t> count(problem.sector_names.size(), 0);
-            for (const Person p : members) {
-                if (problem.sectors[p] == k_unknown_sector) continue;
-                if (++count[problem.sectors[p]] > problem.max_per_sector) {
-                    throw RequestError("the keep-together group of " + list_labels(problem, members) +
-                                       " has more than " + std::to_string(problem.max_per_sector) + " of " +
-                                       problem.sector_names[problem.sectors[p]] + " (--max-per-sector)");
-                }
-            }
-        }
-    }
-    for (const auto& group : problem.keep_apart) {
-        for (std::size_t i = 0; i < group.size(); ++i) {
-            for (std::size_t j = i + 1; j < group.size(); ++j) {
-                if (units.of_person[group[i]] == units.of_person[group[j]]) {
-                    throw RequestError(in_quotes(problem.labels[group[i]]) + " and " +
-                                       in_quotes(problem.labels[group[j]]) + " are both kept apart and kept together");
-                }
-            }
-        }
-        if (group.size() > tables) {
-            throw RequestError("the keep-apart group of " + list_labels(problem, group) + " needs " +
-                               std::to_string(group.size()) + " tables; there are " + std::to_string(tables));
-        }
-    }
-    if (problem.max_per_sector > 0) {
-        std::vector<std::size_t> count(problem.sector_names.size(), 0);
-        for (const SectorIndex sector : problem.sectors) {
-            if (sector != k_unknown_sector) ++count[sector];
-        }
-        std::size_t room = 0;
-        for (const std::size_t size : problem.table_sizes) room += std::min(size, problem.max_per_sector);
-        for (std::size_t s = 0; s < count.size(); ++s) {
-            if (count[s] > room) {
-                throw RequestError("--max-per-sector " + std::to_string(problem.max_per_sector) + ": " +
-                                   std::to_string(count[s]) + " people of " + problem.sector_names[s] +
-                                   " do not fit at " + std::to_string(tables) + (tables == 1 ? " table" : " tables"));
-            }
-        }
-        // A table takes at most cap people of each sector present; the rest of its seats need
-        // people of unknown sector.
-        const auto present =
-            static_cast<std::size_t>(std::count_if(count.begin(), count.end(), [](std::size_t c) { return c > 0; }));
-        const auto unknown =
-            static_cast<std::size_t>(std::count(problem.sectors.begin(), problem.sectors.end(), k_unknown_sector));
-        const std::size_t known_room = present * problem.max_per_sector;
-        std::size_t needed = 0;
-        std::size_t first_short = tables;
-        for (std::size_t t = 0; t < tables; ++t) {
-            if (problem.table_sizes[t] <= known_room) continue;
-            needed += problem.table_sizes[t] - known_room;
-            if (first_short == tables) first_short = t;
-        }
-        if (needed > unknown) {
-            throw RequestError("--max-per-sector " + std::to_string(problem.max_per_sector) + ": table " +
-                               std::to_string(first_short + 1) + " seats " +
-                               std::to_string(problem.table_sizes[first_short]) + " but can take at most " +
-                               std::to_string(known_room) + " people of the " + std::to_string(present) +
-                               (present == 1 ? " sector" : " sectors") + " present, and " + std::to_string(unknown) +
-                               " of unknown sector cannot fill the " + std::to_string(needed) +
-                               (needed == 1 ? " seat" : " seats") + " left over; use smaller tables or a larger cap");
-        }
-    }
-    if (problem.rounds > 1 && largest > tables) {
-        // From round 2 on, the units (a keep-together group or one person) at a table all sat at
-        // different tables the round before, so a table of s holds at most `tables` units and
-        // s − tables of its people must be the extra members of keep-together groups.
-        std::size_t extra_needed = 0;
-        for (const std::size_t size : problem.table_sizes) extra_needed += size > tables ? size - tables : 0;
-        std::size_t extra_available = 0;
-        for (const auto& members : units.members) extra_available += members.size() - 1;
-        if (extra_needed > extra_available) {
-            std::string message =
-                "with " + std::to_string(problem.rounds) + " rounds, a table of " + std::to_string(largest) +
-                " needs people from " + std::to_string(largest) +
-                " different tables of the round before (no pair may sit together twice), but there are " +
-                std::to_string(tables);
-            if (extra_available > 0)
-                message += " (keep-together groups, which move as one, make up only " +
-                           std::to_string(extra_available) + " of the " + std::to_string(extra_needed) +
-                           " people short)";
-            throw RequestError(message + ": use more, smaller tables or one round");
-        }
-    }
-    if (problem.rounds > 1) {
-        for (Person p = 0; p < n; ++p) {
-            const std::size_t group = units.members[units.of_person[p]].size();
-            const std::size_t table = std::max(smallest, group);
-            const std::size_t needed = (group - 1) + problem.rounds * (table - group);
-            if (needed > n - 1) {
-                throw RequestError(std::to_string(problem.rounds) + " rounds at tables of at least " +
-                                   std::to_string(smallest) + " would have " + in_quotes(problem.labels[p]) + " meet " +
-                                   std::to_string(needed) + " different people, but only " + std::to_string(n - 1) +
-                                   " others are seated; no pair may sit together twice: use fewer rounds or smaller "
-                                   "tables");
-            }
-        }
-    }
+    const auto conflict = seating_detail::first_conflict(*context.problem, context.units, context.pinned);
+    if (conflict) throw RequestError(*conflict);
 }
 
 /// Keep-apart partners, plus the people met in `rounds` of `seating` (not those of one's own unit).
