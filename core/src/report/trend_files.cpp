@@ -1,12 +1,11 @@
 #include <bridgemap/io/csv_writer.hpp>
-#include <bridgemap/io/utf8.hpp>
+#include <bridgemap/io/text.hpp>
 #include <bridgemap/report/html.hpp>
 #include <bridgemap/report/trend_files.hpp>
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <cstdio>
 
 namespace bridgemap::report {
 namespace {
@@ -33,19 +32,6 @@ Json exposure_json(const ExposureSummary& summary) {
             {"cross_sector_followed_through", summary.cross_followed_through},
             {"followed_through_cross_share", number_or_null(summary.followed_through_cross_share)},
             {"friending_bias", number_or_null(summary.friending_bias)}};
-}
-
-std::string padded(std::string text, std::size_t width, bool right = false) {
-    const std::size_t length = io::utf8_length(text);  // characters: sector and kind names need not be ASCII
-    if (length >= width) return text;
-    return right ? std::string(width - length, ' ') + text : text + std::string(width - length, ' ');
-}
-
-std::string fixed(double value, int digits) {
-    if (!is_defined(value)) return "n/a";
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.*f", digits, value);
-    return buffer;
 }
 
 }  // namespace
@@ -193,17 +179,17 @@ std::string trend_json(const TrendReport& report) {
 std::string trend_text(const TrendReport& report) {
     std::string out = report.tie_model.empty() ? std::string() : report.tie_model + "\n\n";
     const auto& names = report.sector_names;
-    std::string header = padded("period", 12) + padded("active", 8, true) + padded("ties", 9, true) +
-                         padded("E-I", 8, true) + padded("baseline", 10, true);
+    std::string header = io::pad_right("period", 12) + io::pad_left("active", 8) + io::pad_left("ties", 9) +
+                         io::pad_left("E-I", 8) + io::pad_left("baseline", 10);
     if (report.between) {
         const auto [a, b] = *report.between;
         header += "   " + names[a] + " tied to " + names[b] + " / " + names[b] + " tied to " + names[a];
     }
     out += header + "\n";
     for (const auto& period : report.periods) {
-        out += padded(period.period.label, 12) + padded(std::to_string(period.active_members), 8, true) +
-               padded(std::to_string(period.ties), 9, true) + padded(fixed(period.mixing.ei_index, 2), 8, true) +
-               padded(fixed(period.mixing.expected_ei_index, 2), 10, true);
+        out += io::pad_right(period.period.label, 12) + io::pad_left(std::to_string(period.active_members), 8) +
+               io::pad_left(std::to_string(period.ties), 9) + io::pad_left(io::fixed(period.mixing.ei_index, 2), 8) +
+               io::pad_left(io::fixed(period.mixing.expected_ei_index, 2), 10);
         if (report.between) {
             const auto [a, b] = *report.between;
             out += "   " + format_percent(share_with_tie(period, a, b)) + " / " +
@@ -213,33 +199,33 @@ std::string trend_text(const TrendReport& report) {
     }
     // Active members per sector: who the period's baseline and reach are taken over.
     if (!names.empty()) {
-        out += "\nActive members per sector\n" + padded("period", 12);
+        out += "\nActive members per sector\n" + io::pad_right("period", 12);
         std::vector<std::size_t> widths;
         for (const auto& name : names) {
-            widths.push_back(std::max<std::size_t>(8, io::utf8_length(name) + 2));
-            out += padded(name, widths.back(), true);
+            widths.push_back(std::max<std::size_t>(8, io::display_width(name) + 2));
+            out += io::pad_left(name, widths.back());
         }
-        out += padded("unknown", 9, true) + "\n";
+        out += io::pad_left("unknown", 9) + "\n";
         for (const auto& period : report.periods) {
-            out += padded(period.period.label, 12);
+            out += io::pad_right(period.period.label, 12);
             for (std::size_t s = 0; s < names.size(); ++s) {
-                out += padded(std::to_string(period.mixing.members[s]), widths[s], true);
+                out += io::pad_left(std::to_string(period.mixing.members[s]), widths[s]);
             }
-            out += padded(std::to_string(period.mixing.unknown_members), 9, true) + "\n";
+            out += io::pad_left(std::to_string(period.mixing.unknown_members), 9) + "\n";
         }
     }
     const std::string horizon = std::to_string(report.horizon_days);
     out += "\nExposure and friending bias by kind of setting, whole history (follow-through within " + horizon +
            " days)\n";
-    out += padded("kind", 14) + padded("settings", 10, true) + padded("new pairs", 11, true) +
-           padded("cross", 8, true) + padded("followed through", 18, true) + padded("of them cross", 15, true) +
-           padded("friending bias", 16, true) + "\n";
+    out += io::pad_right("kind", 14) + io::pad_left("settings", 10) + io::pad_left("new pairs", 11) +
+           io::pad_left("cross", 8) + io::pad_left("followed through", 18) + io::pad_left("of them cross", 15) +
+           io::pad_left("friending bias", 16) + "\n";
     for (const auto& s : report.exposure_overall) {
-        out += padded(s.kind.empty() ? "(no kind)" : s.kind, 14) + padded(std::to_string(s.settings), 10, true) +
-               padded(std::to_string(s.exposure_pairs), 11, true) + padded(format_percent(s.exposure), 8, true) +
-               padded(std::to_string(s.followed_through), 18, true) +
-               padded(format_percent(s.followed_through_cross_share), 15, true) +
-               padded(fixed(s.friending_bias, 2), 16, true) + "\n";
+        out += io::pad_right(s.kind.empty() ? "(no kind)" : s.kind, 14) + io::pad_left(std::to_string(s.settings), 10) +
+               io::pad_left(std::to_string(s.exposure_pairs), 11) + io::pad_left(format_percent(s.exposure), 8) +
+               io::pad_left(std::to_string(s.followed_through), 18) +
+               io::pad_left(format_percent(s.followed_through_cross_share), 15) +
+               io::pad_left(io::fixed(s.friending_bias, 2), 16) + "\n";
     }
     out +=
         "new pairs: pairs in the room (both of known sector) not tied before it; cross: the share of them\n"
