@@ -107,150 +107,55 @@ Sectors community_groups(const TieGraph& graph, std::uint64_t seed) {
     return groups;
 }
 
-/// "first", "second", ... "tenth", then "11th".
-std::string ordinal(std::uint32_t n) {
-    static const char* const k_words[] = {"first", "second",  "third",  "fourth", "fifth",
-                                          "sixth", "seventh", "eighth", "ninth",  "tenth"};
-    if (n >= 1 && n <= 10) return k_words[n - 1];
-    const std::uint32_t last_two = n % 100;
-    const char* suffix = (last_two >= 11 && last_two <= 13) ? "th"
-                         : n % 10 == 1                      ? "st"
-                         : n % 10 == 2                      ? "nd"
-                         : n % 10 == 3                      ? "rd"
-                                                            : "th";
-    return std::to_string(n) + suffix;
+/// What the two members of `intro` share: the settings both are in (events by date, then
+/// index), their common place, and the size of the last shared event.
+void add_shared(const Network& network, const detail::Settings& settings, Introduction& intro) {
+    const auto intersect = [](const auto& a, const auto& b, auto& out) {
+        std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
+    };
+    std::vector<std::uint32_t> shared;
+    intersect(settings.settings_of(intro.a), settings.settings_of(intro.b), shared);
+    // Setting indices run over the events, then the groups, then the organisations.
+    const std::size_t events = network.events.size();
+    const std::size_t groups = network.groups.size();
+    for (const std::uint32_t s : shared) {
+        switch (settings.kind[s]) {
+            case detail::SettingKind::event:
+                intro.shared_events.push_back(static_cast<EventIndex>(s));
+                break;
+            case detail::SettingKind::group:
+                intro.shared_groups.push_back(static_cast<GroupIndex>(s - events));
+                break;
+            case detail::SettingKind::organisation:
+                intro.shared_organisations.push_back(static_cast<OrganisationIndex>(s - events - groups));
+                break;
+        }
+    }
+    std::stable_sort(intro.shared_events.begin(), intro.shared_events.end(), [&](EventIndex x, EventIndex y) {
+        const auto& dx = network.events[x].date;
+        const auto& dy = network.events[y].date;
+        if (dx.has_value() != dy.has_value()) return dx.has_value();
+        if (dx && dx->first != dy->first) return dx->first < dy->first;
+        return x < y;
+    });
+    const auto member_place = [&](MemberIndex m) {
+        std::string_view place = network.member_attributes.get("region", m);
+        if (place.empty()) place = network.member_attributes.get("place", m);
+        return place;
+    };
+    const std::string_view place_a = member_place(intro.a);
+    if (!place_a.empty() && place_a == member_place(intro.b)) intro.shared_places.emplace_back(place_a);
+    for (const EventIndex e : intro.shared_events) {
+        std::string_view place = network.event_attributes.get("place", e);
+        if (place.empty()) place = network.event_attributes.get("region", e);
+        if (!place.empty()) intro.shared_places.emplace_back(place);
+    }
+    std::sort(intro.shared_places.begin(), intro.shared_places.end());
+    intro.shared_places.erase(std::unique(intro.shared_places.begin(), intro.shared_places.end()),
+                              intro.shared_places.end());
+    if (!intro.shared_events.empty())
+        intro.last_shared_event_size = settings.members_of(intro.shared_events.back()).size();
 }
-
-/// Everything the description of one introduction needs.
-struct Describer {
-    const Network& network;
-    const IntroductionPlan& plan;
-    const IntroductionOptions& options;
-    const detail::Settings& settings;
-
-    [[nodiscard]] bool by_sector() const { return options.across == IntroductionAcross::sectors; }
-
-    /// "the public sector" or "community 3".
-    [[nodiscard]] std::string group_name(SectorIndex g) const {
-        return by_sector() ? "the " + plan.groups.names[g] + " sector" : plan.groups.names[g];
-    }
-    /// "public members" or "members of community 3".
-    [[nodiscard]] std::string members_of(SectorIndex g) const {
-        return by_sector() ? plan.groups.names[g] + " members" : "members of " + plan.groups.names[g];
-    }
-    [[nodiscard]] std::string_view short_group(SectorIndex g) const { return plan.groups.names[g]; }
-
-    void add_shared(Introduction& intro) const {
-        const auto intersect = [](const auto& a, const auto& b, auto& out) {
-            std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
-        };
-        std::vector<std::uint32_t> shared;
-        intersect(settings.settings_of(intro.a), settings.settings_of(intro.b), shared);
-        // Setting indices run over the events, then the groups, then the organisations.
-        const std::size_t events = network.events.size();
-        const std::size_t groups = network.groups.size();
-        for (const std::uint32_t s : shared) {
-            switch (settings.kind[s]) {
-                case detail::SettingKind::event:
-                    intro.shared_events.push_back(static_cast<EventIndex>(s));
-                    break;
-                case detail::SettingKind::group:
-                    intro.shared_groups.push_back(static_cast<GroupIndex>(s - events));
-                    break;
-                case detail::SettingKind::organisation:
-                    intro.shared_organisations.push_back(static_cast<OrganisationIndex>(s - events - groups));
-                    break;
-            }
-        }
-        std::stable_sort(intro.shared_events.begin(), intro.shared_events.end(), [&](EventIndex x, EventIndex y) {
-            const auto& dx = network.events[x].date;
-            const auto& dy = network.events[y].date;
-            if (dx.has_value() != dy.has_value()) return dx.has_value();
-            if (dx && dx->first != dy->first) return dx->first < dy->first;
-            return x < y;
-        });
-        const auto member_place = [&](MemberIndex m) {
-            std::string_view place = network.member_attributes.get("region", m);
-            if (place.empty()) place = network.member_attributes.get("place", m);
-            return place;
-        };
-        const std::string_view place_a = member_place(intro.a);
-        if (!place_a.empty() && place_a == member_place(intro.b)) intro.shared_places.emplace_back(place_a);
-        for (const EventIndex e : intro.shared_events) {
-            std::string_view place = network.event_attributes.get("place", e);
-            if (place.empty()) place = network.event_attributes.get("region", e);
-            if (!place.empty()) intro.shared_places.emplace_back(place);
-        }
-        std::sort(intro.shared_places.begin(), intro.shared_places.end());
-        intro.shared_places.erase(std::unique(intro.shared_places.begin(), intro.shared_places.end()),
-                                  intro.shared_places.end());
-    }
-
-    [[nodiscard]] std::string reason(const Introduction& intro) const {
-        const Member& a = network.members[intro.a];
-        const Member& b = network.members[intro.b];
-        // The weaker direction of the pair of groups.
-        SectorIndex from = intro.group_a;
-        SectorIndex to = intro.group_b;
-        std::uint64_t tied = intro.group_a_tied_to_b;
-        std::uint64_t size = intro.group_a_members;
-        if (static_cast<double>(intro.group_b_tied_to_a) / static_cast<double>(intro.group_b_members) <
-            static_cast<double>(tied) / static_cast<double>(size)) {
-            std::swap(from, to);
-            tied = intro.group_b_tied_to_a;
-            size = intro.group_b_members;
-        }
-        std::string text = "links " + std::string(short_group(from)) + " to " + std::string(short_group(to));
-        if (tied == 0) {
-            text += ", where none of the " + std::to_string(size) + " " + members_of(from) + " has a tie to " +
-                    group_name(to);
-        } else if (tied < size) {
-            text += std::string(", where ") + (2 * tied < size ? "only " : "") + std::to_string(tied) + " of " +
-                    std::to_string(size) + " " + members_of(from) + (tied == 1 ? " has" : " have") + " a tie to " +
-                    group_name(to);
-        }
-        const std::string groups_word = by_sector() ? "sector" : "community";
-        const std::string groups_plural = by_sector() ? "sectors" : "communities";
-        const auto more = [&](std::uint32_t count) {
-            return std::to_string(count) + " more " + (count == 1 ? groups_word : groups_plural);
-        };
-        if (intro.a_new_groups > 0) {
-            text += "; brings " + a.display_name() + " within two steps of " + more(intro.a_new_groups);
-            if (intro.b_new_groups > 0) text += " and " + b.display_name() + " of " + more(intro.b_new_groups);
-        } else if (intro.b_new_groups > 0) {
-            text += "; brings " + b.display_name() + " within two steps of " + more(intro.b_new_groups);
-        } else if (intro.contacts_gaining > 0) {
-            text += "; " + std::to_string(intro.contacts_gaining) + " of their contacts " +
-                    (intro.contacts_gaining == 1 ? "gains" : "gain") + " a two-step route to the other's " +
-                    groups_word;
-        } else {
-            text += "; gives " + a.display_name() + " a " + ordinal(intro.a_contacts + 1) + " contact in " +
-                    group_name(intro.group_b) + " and " + b.display_name() + " a " + ordinal(intro.b_contacts + 1) +
-                    " in " + group_name(intro.group_a);
-        }
-        const std::string not_tied =
-            options.ties.max_setting_size > 0 ? " but never in a small group" : " but have no tie";
-        if (!intro.shared_events.empty()) {
-            const Event& last = network.events[intro.shared_events.back()];
-            text += "; both were at " + last.display_name() + " (";
-            if (!last.date_text.empty()) text += last.date_text + ", ";
-            text += std::to_string(settings.members_of(intro.shared_events.back()).size()) + " people)";
-            const std::size_t others = intro.shared_events.size() - 1;
-            if (others > 0) text += " and " + std::to_string(others) + (others == 1 ? " other event" : " other events");
-            text += not_tied;
-        } else if (!intro.shared_groups.empty()) {
-            text += "; both are in " + network.groups[intro.shared_groups.front()].display_name() + not_tied;
-        } else if (!intro.shared_organisations.empty()) {
-            text += "; both belong to " + network.organisations[intro.shared_organisations.front()].display_name() +
-                    not_tied;
-        } else if (!intro.shared_places.empty()) {
-            text += "; both are in " + intro.shared_places.front() + " but have never been at the same event";
-        } else {
-            text += "; they have never been at the same event";
-        }
-        return text;
-    }
-};
 
 }  // namespace
 
@@ -289,7 +194,6 @@ IntroductionPlan recommend_introductions(const Network& network, const Introduct
     ReachState state(plan.graph, plan.groups);
     const CandidateRules rules(plan, options);
     const detail::Settings settings = detail::collect_settings(network);
-    const Describer describer{network, plan, options, settings};
     std::vector<std::uint32_t> picks(n, 0);
     std::vector<bool> eligible = plan.candidates;
     introductions_detail::SearchContext context;
@@ -333,8 +237,7 @@ IntroductionPlan recommend_introductions(const Network& network, const Introduct
         intro.group_b_tied_to_a = state.direct_count(intro.group_b, intro.group_a);
         intro.a_contacts = state.contacts(a, intro.group_b);
         intro.b_contacts = state.contacts(b, intro.group_a);
-        describer.add_shared(intro);
-        intro.reason = describer.reason(intro);
+        add_shared(network, settings, intro);
         plan.introductions.push_back(std::move(intro));
 
         state.add_tie(choice->u, choice->v);

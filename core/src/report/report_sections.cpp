@@ -4,6 +4,7 @@
 #include <bridgemap/model/inventory.hpp>
 #include <bridgemap/recommend/introductions.hpp>
 #include <bridgemap/report/html.hpp>
+#include <bridgemap/report/introduction_files.hpp>
 #include <bridgemap/report/line_chart.hpp>
 #include <bridgemap/report/trend_files.hpp>
 
@@ -81,7 +82,7 @@ void add_introductions_section(const Network& network, const TieOptions& ties, s
         row.sector_b = network.sector_name(b.sector);
         if (introduction.introducer != k_none) row.introducer = network.members[introduction.introducer].display_name();
         row.gain = introduction.gain;
-        row.reason = introduction.reason;
+        row.reason = introduction_reason(network, plan, request, introduction);
         content.introductions.push_back(std::move(row));
     }
     content.introductions_note =

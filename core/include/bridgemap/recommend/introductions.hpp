@@ -91,7 +91,8 @@ BridgingMeasures bridging_measures(const TieGraph& graph, const Sectors& groups)
 /// have that weight added. O((m + pairs) log(m + pairs)).
 TieGraph with_introductions(const TieGraph& graph, std::span<const MemberPair> pairs);
 
-/// One recommended introduction.
+/// One recommended introduction, as facts and numbers; report::introduction_reason says why
+/// in plain words.
 struct Introduction {
     MemberIndex a = k_none;  ///< The member who gains more reach (then: fewer ties; then: lower index).
     MemberIndex b = k_none;
@@ -124,7 +125,8 @@ struct Introduction {
     /// Their common `region` (or `place`) member attribute, and the `place` (else `region`)
     /// of the events both attended; distinct, sorted.
     std::vector<std::string> shared_places;
-    std::string reason;  ///< One line in plain words, generated from the numbers above.
+    /// People at the last of shared_events (the setting's size, however large); 0 without one.
+    std::size_t last_shared_event_size = 0;
 };
 
 struct IntroductionPlan {
