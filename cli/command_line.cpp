@@ -140,6 +140,15 @@ TieOptions tie_options(const DataOptions& options) {
     return ties;
 }
 
+AnalysisOptions analysis_options(const DataOptions& options) {
+    AnalysisOptions analysis;
+    analysis.ties = tie_options(options);
+    analysis.paths.seed = options.seed;
+    analysis.communities.seed = options.seed;
+    analysis.communities.max_iterations = options.leiden_iterations;
+    return analysis;
+}
+
 std::string_view trimmed(std::string_view text) {
     while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
     while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);

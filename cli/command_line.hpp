@@ -3,6 +3,7 @@
 // network with its diagnostics, and the exit codes.
 
 #include <bridgemap/ingest/diagnostics.hpp>
+#include <bridgemap/metrics/analysis.hpp>
 #include <bridgemap/metrics/scores.hpp>
 #include <bridgemap/model/network.hpp>
 #include <bridgemap/model/window.hpp>
@@ -53,6 +54,10 @@ void add_tie_model_options(
 /// --max-setting-size. Every command builds its TieOptions here. Throws RequestError for bad
 /// --weights.
 TieOptions tie_options(const DataOptions& options);
+
+/// What analyse() is given by every command: tie_options(options), and --seed for path
+/// sampling and Leiden, --leiden-iterations; every metric family (callers narrow it).
+AnalysisOptions analysis_options(const DataOptions& options);
 
 /// The tie coefficients of --weights ("events=1,groups=0.5,orgs=1,ties=2"; keys may be
 /// left out). Throws RequestError saying what was expected.

@@ -81,11 +81,7 @@ int run_analyse(const AnalyseOptions& options) {
         throw RequestError("say where to write the results with --out DIR, or print the summary with --format json");
     }
     if (options.exact && options.samples > 0) throw RequestError("--exact and --samples cannot be used together");
-    AnalysisOptions analysis_options;
-    analysis_options.ties = tie_options(options.data);
-    analysis_options.paths.seed = options.data.seed;
-    analysis_options.communities.seed = options.data.seed;
-    analysis_options.communities.max_iterations = options.data.leiden_iterations;
+    AnalysisOptions analysis_options = cli::analysis_options(options.data);
     if (options.exact) analysis_options.paths.mode = PathOptions::Mode::exact;
     if (options.samples > 0) {
         analysis_options.paths.mode = PathOptions::Mode::sampled;

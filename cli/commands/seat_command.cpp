@@ -16,7 +16,6 @@
 #include <charconv>
 #include <filesystem>
 #include <iostream>
-#include <map>
 #include <memory>
 #include <optional>
 
@@ -57,8 +56,6 @@ std::vector<std::size_t> parse_sizes(const std::string& text) {
     return sizes;
 }
 
-using ingest::read_member_rows;
-
 /// Stages DIR/round-R-table-TT.svg, one map per table and round of the people at it and the
 /// ties they had before the event, and DIR/index.html showing them all, round by round.
 void stage_maps(const report::PrintedPlan& printed, const Network& before, const SeatOptions& options,
@@ -67,12 +64,7 @@ void stage_maps(const report::PrintedPlan& printed, const Network& before, const
     std::error_code error;
     std::filesystem::create_directories(folder, error);
     if (error) throw IoError("cannot create folder " + folder.string() + ": " + error.message());
-    AnalysisOptions analysis_options;
-    analysis_options.ties = ties;
-    analysis_options.paths.seed = options.data.seed;
-    analysis_options.communities.seed = options.data.seed;
-    analysis_options.communities.max_iterations = options.data.leiden_iterations;
-    const Analysis analysis = analyse(before, analysis_options);
+    const Analysis analysis = analyse(before, analysis_options(options.data));
 
     viz::MapOptions map_options;
     map_options.seed = options.data.seed;
@@ -105,35 +97,13 @@ SeatingRequest read_request(const SeatOptions& options, const Network& whole, Ev
         }
         if (options.hosts_file.empty()) request.hosts = event_hosts(whole, event);
     } else {
-        std::map<MemberIndex, std::size_t> first_line;
-        for (const auto& row : read_member_rows(options.members_file, whole, false, diagnostics)) {
-            const MemberIndex member = row.members.front();
-            const auto [at, inserted] = first_line.emplace(member, row.line);
-            if (inserted) {
-                request.people.push_back(member);
-            } else {
-                diagnostics.warning(options.members_file, row.line,
-                                    in_quotes(whole.members[member].id) + " is listed again (first on line " +
-                                        std::to_string(at->second) + "); seated once");
-            }
-        }
+        request.people = ingest::read_member_list(options.members_file, whole, diagnostics);
     }
     std::vector<bool> seated(whole.members.size(), false);
     for (const MemberIndex member : request.people) seated[member] = true;
-    // The groups of a member list, less (with a warning) the members not among the people seated.
     const auto read_groups = [&](const std::string& path, bool whole_rows) {
-        std::vector<std::vector<MemberIndex>> groups;
-        if (path.empty()) return groups;
-        for (auto& row : read_member_rows(path, whole, whole_rows, diagnostics)) {
-            std::erase_if(row.members, [&](MemberIndex member) {
-                if (seated[member]) return false;
-                diagnostics.warning(path, row.line,
-                                    in_quotes(whole.members[member].id) + " is not among the people to seat; left out");
-                return true;
-            });
-            groups.push_back(std::move(row.members));
-        }
-        return groups;
+        return path.empty() ? std::vector<std::vector<MemberIndex>>()
+                            : ingest::read_member_groups(path, whole, whole_rows, seated, diagnostics);
     };
     for (const auto& group : read_groups(options.hosts_file, false)) {
         if (!group.empty()) request.hosts.push_back(group.front());

@@ -1,6 +1,8 @@
 #pragma once
 // Runs the bridgemap binary for end-to-end tests and captures what it printed.
 
+#include "support/temporary_files.hpp"
+
 #include <sys/wait.h>
 #include <cstdio>
 #include <cstdlib>
@@ -27,18 +29,6 @@ inline std::string shell_quote(const std::string& text) {
             quoted += c;
     }
     return quoted + "'";
-}
-
-inline std::string slurp(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
-}
-
-inline void write_file(const std::filesystem::path& path, const std::string& text) {
-    std::ofstream out(path, std::ios::binary);
-    out << text;
 }
 
 /// Runs BRIDGEMAP_BINARY with `arguments` (in `directory` when given); returns its exit code,
@@ -70,21 +60,5 @@ inline CommandResult run_bridgemap(const std::vector<std::string>& arguments,
     std::filesystem::remove(base.string() + ".err");
     return result;
 }
-
-/// A fresh, empty temporary folder, removed when the object goes.
-class TemporaryFolder {
-public:
-    explicit TemporaryFolder(const std::string& name)
-        : path_(std::filesystem::temp_directory_path() / ("bridgemap-" + name + "-" + std::to_string(::getpid()))) {
-        std::filesystem::remove_all(path_);
-        std::filesystem::create_directories(path_);
-    }
-    ~TemporaryFolder() { std::filesystem::remove_all(path_); }
-    const std::filesystem::path& path() const { return path_; }
-    std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
-
-private:
-    std::filesystem::path path_;
-};
 
 }  // namespace bridgemap::testing

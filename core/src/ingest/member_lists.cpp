@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <map>
 
 namespace bridgemap::ingest {
 namespace {
@@ -68,6 +69,39 @@ std::vector<MemberRow> read_member_rows(const std::string& path, const Network& 
         if (!row.members.empty()) rows.push_back(std::move(row));
     });
     return rows;
+}
+
+std::vector<MemberIndex> read_member_list(const std::string& path, const Network& network, Diagnostics& diagnostics) {
+    std::vector<MemberIndex> members;
+    std::map<MemberIndex, std::size_t> first_line;
+    for (const auto& row : read_member_rows(path, network, false, diagnostics)) {
+        const MemberIndex member = row.members.front();
+        const auto [at, inserted] = first_line.emplace(member, row.line);
+        if (inserted) {
+            members.push_back(member);
+        } else {
+            diagnostics.warning(path, row.line,
+                                in_quotes(network.members[member].id) + " is listed again (first on line " +
+                                    std::to_string(at->second) + "); seated once");
+        }
+    }
+    return members;
+}
+
+std::vector<std::vector<MemberIndex>> read_member_groups(const std::string& path, const Network& network,
+                                                         bool whole_rows, const std::vector<bool>& kept,
+                                                         Diagnostics& diagnostics) {
+    std::vector<std::vector<MemberIndex>> groups;
+    for (auto& row : read_member_rows(path, network, whole_rows, diagnostics)) {
+        std::erase_if(row.members, [&](MemberIndex member) {
+            if (kept[member]) return false;
+            diagnostics.warning(path, row.line,
+                                in_quotes(network.members[member].id) + " is not among the people to seat; left out");
+            return true;
+        });
+        groups.push_back(std::move(row.members));
+    }
+    return groups;
 }
 
 std::vector<std::pair<MemberIndex, MemberIndex>> read_member_pairs(const std::string& path, const Network& network,

@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -27,6 +28,17 @@ struct MemberRow {
 /// Throws IoError when the file cannot be read.
 std::vector<MemberRow> read_member_rows(const std::string& path, const Network& network, bool whole_rows,
                                         Diagnostics& diagnostics);
+
+/// The members of a file of member ids, first column, each once in the order first listed; a
+/// member listed again is a warning naming the line it was first on.
+std::vector<MemberIndex> read_member_list(const std::string& path, const Network& network, Diagnostics& diagnostics);
+
+/// The groups of a file of member ids, as read_member_rows reads them, less the members for
+/// whom `kept[member]` is false, each left out with a warning ("… is not among the people to
+/// seat; left out"). A group can so end up empty.
+std::vector<std::vector<MemberIndex>> read_member_groups(const std::string& path, const Network& network,
+                                                         bool whole_rows, const std::vector<bool>& kept,
+                                                         Diagnostics& diagnostics);
 
 /// Reads a file of member pairs, one per row: the columns member_a and member_b (or source
 /// and target) when the first row names them, otherwise the first two columns, with a first
