@@ -1,8 +1,8 @@
 #pragma once
 // Private: the one place that wraps igraph's C handles in RAII types and turns igraph's
-// error codes into exceptions. Nothing outside core/src includes <igraph.h>.
-
-#include <bridgemap/ties/tie_graph.hpp>
+// error codes into exceptions, for what core takes from igraph (ARPACK's eigensolver, the
+// seeded generator). Outside core/src only the tests include <igraph.h>: their igraph copy
+// of a tie graph is tests/support/igraph_graph.hpp.
 
 #include <igraph.h>
 
@@ -70,22 +70,6 @@ public:
 
 private:
     igraph_matrix_t matrix_;
-};
-
-/// An undirected igraph copy of a tie graph: vertex i is member i, edge k is tie k, and
-/// weights() holds the tie weights by edge.
-class IgraphGraph {
-public:
-    explicit IgraphGraph(const TieGraph& ties);
-    ~IgraphGraph();
-    IgraphGraph(const IgraphGraph&) = delete;
-    IgraphGraph& operator=(const IgraphGraph&) = delete;
-    const igraph_t* get() const noexcept { return &graph_; }
-    const igraph_vector_t* weights() const noexcept { return weights_.get(); }
-
-private:
-    igraph_t graph_;
-    IgraphRealVector weights_;
 };
 
 }  // namespace bridgemap::graph

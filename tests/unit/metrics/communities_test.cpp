@@ -3,7 +3,7 @@
 #include <bridgemap/random.hpp>
 #include <bridgemap/ties/projection.hpp>
 
-#include "graph/igraph_handle.hpp"
+#include "support/igraph_graph.hpp"
 
 #include <gtest/gtest.h>
 
@@ -118,7 +118,7 @@ std::vector<igraph_integer_t> canonical(std::vector<igraph_integer_t> labels) {
 /// iteration that moved a node changed the partition). `iterations` caps that (0: none).
 double igraph_leiden_modularity(const TieGraph& graph, std::uint64_t seed, int iterations = 0) {
     graph::seed_igraph(seed);
-    const graph::IgraphGraph igraph(graph);
+    const testing::IgraphGraph igraph(graph);
     std::vector<double> strengths(graph.member_count());
     for (MemberIndex i = 0; i < graph.member_count(); ++i) strengths[i] = graph.strength(i);
     const graph::IgraphRealVector node_weights(strengths);
@@ -317,7 +317,7 @@ TEST(IgraphSeed, WrappersDoNotReseed) {
     const igraph_integer_t first = draw();
     graph::seed_igraph(42);
     {
-        const graph::IgraphGraph igraph(two_cliques());
+        const testing::IgraphGraph igraph(two_cliques());
         const graph::IgraphRealVector values(std::vector<double>{1.0, 2.0});
         const graph::IgraphIntVector labels(3);
         const graph::IgraphMatrix matrix(2, 2);

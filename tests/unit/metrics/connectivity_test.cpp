@@ -1,10 +1,7 @@
 #include <bridgemap/metrics/connectivity.hpp>
 #include <bridgemap/random.hpp>
 
-#include "graph/boost_graph.hpp"
-
-#include <boost/graph/biconnected_components.hpp>
-#include <boost/graph/connected_components.hpp>
+#include "support/boost_graph.hpp"
 
 #include <gtest/gtest.h>
 
@@ -90,23 +87,15 @@ TEST(Connectivity, AgreesWithBoostGraph) {
         }
         const TieGraph graph = TieGraph::from_ties(n, ties);
         const Connectivity parts = connectivity(graph);
-        const graph::BoostGraph boost_graph = graph::to_boost_graph(graph);
-        std::vector<int> boost_component(n);
-        const int boost_count = boost::connected_components(boost_graph, boost_component.data());
-        EXPECT_EQ(parts.components(), static_cast<std::size_t>(boost_count)) << "seed " << seed;
+        const testing::BoostComponents boost_parts = testing::boost_components(graph);
+        EXPECT_EQ(parts.components(), boost_parts.count) << "seed " << seed;
         for (MemberIndex a = 0; a < n; ++a) {
             for (MemberIndex b = 0; b < n; ++b) {
-                ASSERT_EQ(parts.component[a] == parts.component[b], boost_component[a] == boost_component[b]);
+                ASSERT_EQ(parts.component[a] == parts.component[b],
+                          boost_parts.component[a] == boost_parts.component[b]);
             }
         }
-        std::vector<std::size_t> points;
-        boost::articulation_points(boost_graph, std::back_inserter(points));
-        std::set<std::size_t> expected(points.begin(), points.end());
-        std::set<std::size_t> found;
-        for (std::size_t i = 0; i < n; ++i) {
-            if (parts.articulation_point[i]) found.insert(i);
-        }
-        EXPECT_EQ(found, expected) << "seed " << seed;
+        EXPECT_EQ(parts.articulation_point, testing::boost_articulation_points(graph)) << "seed " << seed;
     }
 }
 

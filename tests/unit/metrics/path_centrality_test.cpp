@@ -2,15 +2,13 @@
 #include <bridgemap/metrics/path_centrality.hpp>
 #include <bridgemap/random.hpp>
 
-#include "graph/boost_graph.hpp"
-#include "graph/igraph_handle.hpp"
 #include "metrics/dijkstra.hpp"
 #include "metrics/path_centrality_kernel.hpp"
 #include "metrics/shortest_path_graph.hpp"
+#include "support/boost_graph.hpp"
+#include "support/igraph_graph.hpp"
 
 #include <gtest/gtest.h>
-#include <boost/graph/dijkstra_shortest_paths.hpp>
-#include <boost/property_map/property_map.hpp>
 
 #include <cmath>
 #include <cstring>
@@ -337,7 +335,7 @@ TEST(PathCentrality, AgreesWithIgraphAndBoostOnRandomGraphs) {
         const auto sectors = random_sectors(random, n, 3);
         const PathCentrality result = exact(graph, sectors);
 
-        const graph::IgraphGraph igraph(graph);
+        const testing::IgraphGraph igraph(graph);
         const std::vector<double> lengths = tie_lengths(graph);
         const graph::IgraphRealVector igraph_lengths(lengths);
         graph::IgraphRealVector betweenness;
@@ -352,9 +350,7 @@ TEST(PathCentrality, AgreesWithIgraphAndBoostOnRandomGraphs) {
         const std::vector<double> igraph_inverse_total = inverse_total.values();
         const std::vector<igraph_integer_t> igraph_reached = reached.values();
 
-        const graph::BoostGraph boost_graph = graph::to_boost_graph(graph);
-        const auto length_map =
-            boost::make_iterator_property_map(lengths.begin(), boost::get(boost::edge_index, boost_graph));
+        const std::vector<std::vector<double>> boost_distance = testing::boost_distances(graph);
         const double dn = static_cast<double>(n);
         for (std::size_t u = 0; u < n; ++u) {
             // igraph counts each unordered pair once; NetworkX counts both orders, / ((n−1)(n−2)).
@@ -365,13 +361,12 @@ TEST(PathCentrality, AgreesWithIgraphAndBoostOnRandomGraphs) {
             const double expected_closeness = r > 0 ? igraph_inverse_total[u] * r * r / (dn - 1.0) : 0.0;
             expect_near_relative(result.closeness[u], expected_closeness, 1e-9, "closeness", u);
 
-            std::vector<double> distance(n);
-            boost::dijkstra_shortest_paths(boost_graph, u, boost::distance_map(distance.data()).weight_map(length_map));
+            const std::vector<double>& distance = boost_distance[u];
             double harmonic = 0.0;
             double total = 0.0;
             double others = 0.0;
             for (std::size_t v = 0; v < n; ++v) {
-                if (v == u || distance[v] == std::numeric_limits<double>::max()) continue;
+                if (v == u || std::isinf(distance[v])) continue;
                 harmonic += 1.0 / distance[v];
                 total += distance[v];
                 others += 1.0;

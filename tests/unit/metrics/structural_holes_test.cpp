@@ -2,7 +2,7 @@
 
 #include <bridgemap/random.hpp>
 
-#include "graph/igraph_handle.hpp"
+#include "support/igraph_graph.hpp"
 
 #include <gtest/gtest.h>
 
@@ -190,7 +190,7 @@ TEST(StructuralHoles, MatchesIgraphAndInvariantsOnRandomGraphs) {
     for (int round = 0; round < 200; ++round) {
         const TieGraph graph = random_graph(random, 0, 30, 6);
         const auto holes = structural_holes(graph, {});
-        const graph::IgraphGraph igraph(graph);
+        const testing::IgraphGraph igraph(graph);
         graph::IgraphRealVector expected;
         graph::check(igraph_constraint(igraph.get(), expected.get(), igraph_vss_all(), igraph.weights()), "constraint");
         const auto reference = expected.values();

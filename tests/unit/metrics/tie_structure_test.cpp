@@ -3,12 +3,10 @@
 
 #include <bridgemap/random.hpp>
 
-#include "graph/boost_graph.hpp"
-#include "graph/igraph_handle.hpp"
+#include "support/boost_graph.hpp"
+#include "support/igraph_graph.hpp"
 
 #include <gtest/gtest.h>
-#include <boost/graph/biconnected_components.hpp>
-#include <boost/property_map/property_map.hpp>
 
 #include <algorithm>
 #include <deque>
@@ -159,22 +157,12 @@ TEST(TieStructure, MatchesBruteForceIgraphAndBoostOnRandomGraphs) {
         // one tie) must both agree with connectivity's bridges, and so must the spans below.
         std::vector<std::uint8_t> igraph_bridge(m, 0);
         if (graph.member_count() > 0) {
-            const graph::IgraphGraph igraph(graph);
+            const testing::IgraphGraph igraph(graph);
             graph::IgraphIntVector found;
             graph::check(igraph_bridges(igraph.get(), found.get()), "bridges");
             for (const auto edge : found.values()) igraph_bridge[static_cast<std::size_t>(edge)] = 1;
         }
-        std::vector<std::uint8_t> boost_bridge(m, 0);
-        {
-            const graph::BoostGraph boost_graph = graph::to_boost_graph(graph);
-            std::vector<std::size_t> component_of(m, 0);
-            const auto edge_index = boost::get(boost::edge_index, boost_graph);
-            const auto components = boost::make_iterator_property_map(component_of.begin(), edge_index);
-            const std::size_t count = boost::biconnected_components(boost_graph, components);
-            std::vector<std::size_t> size(count, 0);
-            for (const auto c : component_of) ++size[c];
-            for (std::size_t k = 0; k < m; ++k) boost_bridge[k] = size[component_of[k]] == 1 ? 1 : 0;
-        }
+        const std::vector<std::uint8_t> boost_bridge = testing::boost_bridges(graph);
         EXPECT_EQ(parts.bridge, igraph_bridge) << "round " << round;
         EXPECT_EQ(parts.bridge, boost_bridge) << "round " << round;
         EXPECT_EQ(parts.bridges, static_cast<std::size_t>(std::count(boost_bridge.begin(), boost_bridge.end(), 1)));

@@ -3,7 +3,7 @@
 #include <bridgemap/random.hpp>
 #include <bridgemap/ties/tie_graph.hpp>
 
-#include "graph/igraph_handle.hpp"
+#include "support/igraph_graph.hpp"
 
 #include <gtest/gtest.h>
 
@@ -146,7 +146,7 @@ TEST(TrianglesForEach, MatchesBruteForceAndIgraphOnRandomGraphs) {
         for (const auto& triangle : listed.triangles) {
             for (const MemberIndex member : triangle) at_member[member] += 1.0;
         }
-        const graph::IgraphGraph igraph(graph);
+        const testing::IgraphGraph igraph(graph);
         graph::IgraphRealVector counts;
         graph::check(igraph_adjacent_triangles(igraph.get(), counts.get(), igraph_vss_all()), "adjacent triangles");
         EXPECT_EQ(counts.values(), at_member) << "round " << round;
@@ -164,7 +164,7 @@ TEST(TrianglesForEach, SameTrianglesWithAnyThreadCountOnALargerGraph) {
     // No triangle listed twice.
     EXPECT_EQ(std::set(one.triangles.begin(), one.triangles.end()).size(), one.triangles.size());
     // igraph agrees on the total: Σ over members of their triangles = 3 · triangles.
-    const graph::IgraphGraph igraph(graph);
+    const testing::IgraphGraph igraph(graph);
     graph::IgraphRealVector counts;
     graph::check(igraph_adjacent_triangles(igraph.get(), counts.get(), igraph_vss_all()), "adjacent triangles");
     double sum = 0.0;
