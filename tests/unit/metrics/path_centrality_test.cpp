@@ -556,9 +556,31 @@ TEST(PathCentrality, SampledEstimatesStayWithinTheStatedBound) {
     }
 }
 
-TEST(PathCentrality, ExactCostLimitIsSet) {
-    // An exact run on 1,100 members and 140,000 ties must stay below the limit.
-    EXPECT_GE(exact_path_cost_limit(), 1100ull * (1100ull + 140000ull));
+TEST(PathCentrality, AutomaticModeSamplesJustAboveTheExactCostLimit) {
+    EXPECT_EQ(exact_path_cost_limit(), 100'000'000'000ULL);  // n·(n + m) = 1e11, as documented
+    // 1,000 isolates, given as the arcs of a tie graph of m ties: the cost is 1000·(1000 + m).
+    const TieGraph graph = graph_of(1000, {});
+    const auto arcs = metrics::ShortestPathGraph::build(graph, metrics::TiePruning::none, 1);
+    const auto sectors = no_sectors(1000);
+    PathOptions options;
+    options.mode = PathOptions::Mode::automatic;
+    options.threads = 1;
+    const auto run = [&](std::size_t ties) { return metrics::path_centrality_over(arcs, ties, sectors, options); };
+    // m = 99,999,000: exactly at the limit, exact.
+    const PathCentrality at = run(99'999'000);
+    EXPECT_TRUE(at.exact);
+    EXPECT_EQ(at.sources, 1000u);
+    EXPECT_EQ(at.error_bound, 0.0);
+    // One tie more: sampled with k = ⌊1e11 / (1000 + m)⌋ = ⌊1e11 / 100,000,001⌋ = 999, and
+    // error_bound = (1000/999)·sqrt(ln(4000/0.05) / (2·999)).
+    const PathCentrality above = run(99'999'001);
+    EXPECT_FALSE(above.exact);
+    EXPECT_EQ(above.sources, 999u);
+    EXPECT_NEAR(above.error_bound, 1000.0 / 999.0 * std::sqrt(std::log(80000.0) / 1998.0), 1e-12);
+    // m = 199,999,000: k = 1e11 / 2e8 = 500.
+    EXPECT_EQ(run(199'999'000).sources, 500u);
+    // m = 1e10: k = ⌊1e11 / (1e10 + 1000)⌋ = 9, raised to the minimum of min(n, 100) = 100.
+    EXPECT_EQ(run(10'000'000'000ULL).sources, 100u);
 }
 
 }  // namespace
