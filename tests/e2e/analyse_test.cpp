@@ -1,27 +1,21 @@
 // bridgemap analyse: the three files, the summary on stdout, and nothing written on bad input.
 
+#include "support/csv_rows.hpp"
 #include "support/run_command.hpp"
-
-#include <bridgemap/ingest/csv_reader.hpp>
 
 #include <nlohmann/json.hpp>
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <string>
+
 namespace bridgemap::testing {
 namespace {
 
 const std::string k_fixtures = BRIDGEMAP_FIXTURES_DIR;
-
-std::vector<std::vector<std::string>> read_csv(const std::filesystem::path& path) {
-    std::vector<std::vector<std::string>> rows;
-    std::vector<ingest::CsvProblem> problems;
-    ingest::parse_csv(
-        slurp(path), [&](const ingest::CsvRecord& r) { rows.emplace_back(r.fields.begin(), r.fields.end()); },
-        problems);
-    EXPECT_TRUE(problems.empty()) << path;
-    return rows;
-}
 
 TEST(Analyse, BundledExampleWritesThreeFiles) {
     const TemporaryFolder out("analyse-example");
@@ -108,13 +102,51 @@ TEST(Analyse, BadInputReportsEveryProblemAndWritesNothing) {
     EXPECT_FALSE(std::filesystem::exists(out / "summary.json"));
 }
 
+/// Within a relative 1e-9 of the NetworkX reference value.
+void expect_close(const nlohmann::json& actual, const nlohmann::json& want, const std::string& what) {
+    ASSERT_TRUE(actual.is_number()) << what << ": " << actual;
+    const double a = actual.get<double>();
+    const double w = want.get<double>();
+    EXPECT_NEAR(a, w, 1e-9 * std::max(1.0, std::abs(w))) << what;
+}
+
+/// The summary printed with --format json holds the network-level values NetworkX computes
+/// for the example (tests/reference/networkx_reference.json, from networkx_reference.py).
 TEST(Analyse, FormatJsonPrintsTheSummary) {
     const auto result = run_bridgemap({"analyse", BRIDGEMAP_EXAMPLE_DIR, "--format", "json"});
     ASSERT_EQ(result.exit_code, 0) << result.err;
     const auto summary = nlohmann::json::parse(result.out);
-    EXPECT_EQ(summary["members"], 56);
-    EXPECT_TRUE(summary.contains("mixing"));
-    EXPECT_TRUE(summary.contains("reach"));
+    const auto want = nlohmann::json::parse(slurp(std::filesystem::path(BRIDGEMAP_SOURCE_DIR) / "tests" / "reference" /
+                                                  "networkx_reference.json"))["example"]["network"];
+    EXPECT_EQ(summary["members"], want["members"]);
+    EXPECT_EQ(summary["ties"], want["ties"]);
+    EXPECT_EQ(summary["sectors"], want["sectors"]);
+    EXPECT_EQ(summary["components"], want["components"]);
+    EXPECT_EQ(summary["bridges"], want["bridges"]);
+    EXPECT_EQ(summary["articulation_points"], want["articulation_points"]);
+    for (const char* key : {"density", "largest_component_share", "ei_index", "expected_ei_index", "assortativity"}) {
+        expect_close(summary[key], want[key], key);
+    }
+    ASSERT_EQ(summary["mixing"].size(), want["mixing"].size());
+    for (std::size_t k = 0; k < want["mixing"].size(); ++k) {
+        const auto& got = summary["mixing"][k];
+        const auto& pair = want["mixing"][k];
+        const std::string name = pair["sectors"][0].get<std::string>() + "-" + pair["sectors"][1].get<std::string>();
+        EXPECT_EQ(got["sectors"], pair["sectors"]) << k;
+        EXPECT_EQ(got["observed"], pair["observed"]) << name;
+        expect_close(got["expected"], pair["expected"], name + " expected");
+        expect_close(got["ratio"], pair["ratio"], name + " ratio");
+    }
+    ASSERT_EQ(summary["reach"].size(), want["reach"].size());
+    for (std::size_t k = 0; k < want["reach"].size(); ++k) {
+        const auto& got = summary["reach"][k];
+        const auto& entry = want["reach"][k];
+        const std::string name = entry["from"].get<std::string>() + " to " + entry["to"].get<std::string>();
+        EXPECT_EQ(got["from"], entry["from"]) << k;
+        EXPECT_EQ(got["to"], entry["to"]) << k;
+        expect_close(got["within_1_hop"], entry["within_1_hop"], name + " within 1 hop");
+        expect_close(got["within_2_hops"], entry["within_2_hops"], name + " within 2 hops");
+    }
 }
 
 TEST(Analyse, UsageErrors) {
@@ -135,7 +167,11 @@ TEST(Analyse, SampledPathMetricsAreAnnounced) {
     const auto summary = nlohmann::json::parse(result.out);
     EXPECT_EQ(summary["path_metrics"]["exact"], false);
     EXPECT_EQ(summary["path_metrics"]["sources"], 10);
-    EXPECT_GT(summary["path_metrics"]["error_bound"].get<double>(), 0.0);
+    EXPECT_EQ(summary["path_metrics"]["confidence"], 0.95);
+    // Hoeffding with a union bound (path_centrality.hpp): (n/(n−1))·sqrt(ln(4n/0.05)/(2k)),
+    // n = 56 members, k = 10 sources: (56/55)·sqrt(ln(4480)/20) ≈ 0.66.
+    EXPECT_NEAR(summary["path_metrics"]["error_bound"].get<double>(),
+                56.0 / 55.0 * std::sqrt(std::log(4.0 * 56.0 / 0.05) / 20.0), 1e-12);
 }
 
 TEST(Analyse, WindowWeightsAndMinimumWeight) {

@@ -1,6 +1,9 @@
 // bridgemap trend: each period equals analyse of the same window; outputs and errors.
 
+#include "support/csv_rows.hpp"
 #include "support/run_command.hpp"
+
+#include <bridgemap/io/csv_writer.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -8,8 +11,11 @@
 
 #include <array>
 #include <cstdint>
+#include <filesystem>
 #include <map>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace bridgemap::testing {
 namespace {
@@ -37,6 +43,31 @@ TEST(Trend, EachYearEqualsAnalyseOfThatYear) {
     }
 }
 
+/// A CSV field against the summary's value: the number as the CSV writes it (12
+/// significant digits), an empty field for null.
+void expect_field(const std::string& field, const nlohmann::json& value, const std::string& what) {
+    if (value.is_null()) {
+        EXPECT_EQ(field, "") << what;
+    } else if (value.is_number_integer()) {
+        EXPECT_EQ(field, std::to_string(value.get<std::int64_t>())) << what;
+    } else {
+        EXPECT_EQ(field, io::format_number(value.get<double>())) << what;
+    }
+}
+
+/// The entry of `list` whose `a_key` and `b_key` are a and b.
+const nlohmann::json& entry_of(const nlohmann::json& list, const char* a_key, const char* b_key, const std::string& a,
+                               const std::string& b) {
+    for (const auto& entry : list) {
+        if (entry[a_key] == a && entry[b_key] == b) return entry;
+    }
+    ADD_FAILURE() << "no entry " << a << ", " << b;
+    static const nlohmann::json none;
+    return none;
+}
+
+/// Each cumulative quarter's row of trend.csv holds, column by column, what analyse says
+/// of the network until the quarter's last day.
 TEST(Trend, CsvChartAndExposureFiles) {
     const TemporaryFolder out("trend-files");
     const auto result =
@@ -44,13 +75,76 @@ TEST(Trend, CsvChartAndExposureFiles) {
                        "--out", (out / "trend.csv").string(), "--chart", (out / "trend.svg").string(), "--exposure-out",
                        (out / "exposure.csv").string()});
     ASSERT_EQ(result.exit_code, 0) << result.err;
-    const std::string csv = slurp(out / "trend.csv");
-    EXPECT_EQ(csv.rfind("period,from,until,active_members,ties,ei_index,expected_ei_index,", 0), 0u);
-    EXPECT_NE(csv.find("share_public_tied_to_voluntary"), std::string::npos);
-    EXPECT_NE(csv.find("\n2018-Q4,,2018-12-31,"), std::string::npos);  // cumulative: no start date
+    const auto rows = read_csv(out / "trend.csv");
+    ASSERT_EQ(rows.size(), 9u);  // header + 2017-Q1 .. 2018-Q4
+    const auto& header = rows[0];
+    EXPECT_EQ(std::vector<std::string>(header.begin(), header.begin() + 12),
+              (std::vector<std::string>{"period", "from", "until", "active_members", "ties", "ei_index",
+                                        "expected_ei_index", "members", "events", "assortativity",
+                                        "share_public_tied_to_voluntary", "share_voluntary_tied_to_public"}));
+    const std::array<std::string, 4> quarter_ends = {"-03-31", "-06-30", "-09-30", "-12-31"};
+    std::size_t ratio_columns = 0;
+    std::size_t reach_columns = 0;
+    std::size_t active_columns = 0;
+    for (std::size_t r = 1; r < rows.size(); ++r) {
+        const auto& row = rows[r];
+        ASSERT_EQ(row.size(), header.size()) << r;
+        const std::string year = r <= 4 ? "2017" : "2018";
+        EXPECT_EQ(row[0], year + "-Q" + std::to_string((r - 1) % 4 + 1));
+        EXPECT_EQ(row[1], "");  // cumulative: no start date
+        EXPECT_EQ(row[2], year + quarter_ends[(r - 1) % 4]);
+        const auto analyse = run_bridgemap({"analyse", k_generated, "--until", row[2], "--max-setting-size", "40",
+                                            "--format", "json", "--samples", "2"});
+        ASSERT_EQ(analyse.exit_code, 0) << analyse.err;
+        const auto summary = nlohmann::json::parse(analyse.out);
+        for (std::size_t c = 3; c < header.size(); ++c) {
+            const std::string& column = header[c];
+            const std::string what = row[0] + " " + column;
+            const auto pair_of = [&](std::size_t prefix, const std::string& separator) {
+                const std::string names = column.substr(prefix);
+                const std::size_t at = names.find(separator);
+                return std::pair(names.substr(0, at), names.substr(at + separator.size()));
+            };
+            if (column.rfind("share_", 0) == 0) {
+                const auto [from, to] = pair_of(6, "_tied_to_");
+                expect_field(row[c], entry_of(summary["reach"], "from", "to", from, to)["within_1_hop"], what);
+            } else if (column.rfind("ratio_", 0) == 0) {
+                const auto [a, b] = pair_of(6, "__");
+                const nlohmann::json sectors = {a, b};
+                const nlohmann::json* found = nullptr;
+                for (const auto& pair : summary["mixing"]) {
+                    if (pair["sectors"] == sectors) found = &pair;
+                }
+                ASSERT_NE(found, nullptr) << what;
+                expect_field(row[c], (*found)["ratio"], what);
+                ++ratio_columns;
+            } else if (column.rfind("reach2_", 0) == 0) {
+                const auto [from, to] = pair_of(7, "__");
+                expect_field(row[c], entry_of(summary["reach"], "from", "to", from, to)["within_2_hops"], what);
+                ++reach_columns;
+            } else if (column.rfind("active_", 0) == 0 && column != "active_members") {
+                expect_field(row[c], summary["sectors"][column.substr(7)], what);
+                ++active_columns;
+            } else {
+                ASSERT_TRUE(summary.contains(column)) << what;
+                expect_field(row[c], summary[column], what);
+            }
+        }
+    }
+    // Seven sectors (academic, funder, grassroots, independent, private, public, voluntary)
+    // in eight rows: 28 pairs a ≤ b, 42 ordered pairs a ≠ b, seven sectors' active members.
+    EXPECT_EQ(ratio_columns, 8u * 28u);
+    EXPECT_EQ(reach_columns, 8u * 42u);
+    EXPECT_EQ(active_columns, 8u * 7u);
+
     const std::string svg = slurp(out / "trend.svg");
     EXPECT_NE(svg.find("share of public tied to voluntary"), std::string::npos);
-    EXPECT_EQ(std::system(("xmllint --noout " + shell_quote((out / "trend.svg").string())).c_str()), 0);
+    const std::filesystem::path xmllint = BRIDGEMAP_XMLLINT;
+    ASSERT_TRUE(std::filesystem::exists(xmllint))
+        << "CMake found no xmllint (" << xmllint << "); scripts/setup.sh test installs it (libxml2-utils)";
+    EXPECT_EQ(
+        std::system((shell_quote(xmllint.string()) + " --noout " + shell_quote((out / "trend.svg").string())).c_str()),
+        0);
     const std::string exposure = slurp(out / "exposure.csv");
     EXPECT_EQ(exposure.rfind("period,kind,settings,room_pairs,exposure_pairs,cross_sector_exposure_pairs,exposure,"
                              "followed_through,cross_sector_followed_through,followed_through_cross_share,"
