@@ -6,6 +6,7 @@
 #include <bridgemap/metrics/sector_mixing.hpp>
 #include <bridgemap/viz/ego_map.hpp>
 #include <bridgemap/viz/event_map.hpp>
+#include <bridgemap/viz/map_data.hpp>
 #include <bridgemap/viz/map_options.hpp>
 #include <bridgemap/viz/scene.hpp>
 #include <bridgemap/viz/summary_map.hpp>
@@ -50,17 +51,11 @@ int run_map(const MapCommandOptions& options, const CLI::App& command) {
         throw RequestError("--summary draws the whole network; it cannot be combined with --event or --member");
     }
     if (command.count("--radius") > 0 && options.member.empty()) throw RequestError("--radius goes with --member ID");
-    const auto& metrics = member_metric_names();
-    if (std::find(metrics.begin(), metrics.end(), options.size) == metrics.end()) {
-        std::string known;
-        for (const auto& name : metrics) known += (known.empty() ? "" : ", ") + name;
-        throw RequestError("unknown metric \"" + options.size + "\" for --size; the metrics are " + known);
-    }
+    const MemberMetric size_metric = parse_member_metric(options.size, "--size");
 
     viz::MapOptions map_options;
     map_options.layout = viz::parse_map_layout(options.layout);
     map_options.colouring = viz::parse_map_colouring(options.colour);
-    map_options.size_metric = options.size;
     map_options.labels = options.labels;
     map_options.ties_per_member = options.ties_per_member;
     map_options.seed = options.data.seed;
@@ -113,20 +108,28 @@ int run_map(const MapCommandOptions& options, const CLI::App& command) {
                     (loaded.window.is_open() ? std::string() : " (or not in the --from/--until window)"));
             }
         }
+        // Only what the map draws: the size metric's family, the communities and local
+        // bridges behind weak bridges (and colours by community), and the sector mixing of
+        // the network line below.
+        const viz::MapKind kind = member != k_none  ? viz::MapKind::ego
+                                  : event != k_none ? viz::MapKind::event
+                                                    : viz::MapKind::whole_network;
         AnalysisOptions analysis_options;
         analysis_options.ties = map_options.ties;
         analysis_options.paths.seed = options.data.seed;
         analysis_options.communities.seed = options.data.seed;
         analysis_options.communities.max_iterations = options.data.leiden_iterations;
+        analysis_options.families =
+            viz::map_families(kind, map_options.colouring, size_metric).add(MetricFamily::mixing);
         const Analysis analysis = analyse(network, analysis_options);
         describe_network(analysis.graph.tie_count(), analysis.mixing);
-        if (!analysis.paths.exact && (options.size == "bridging" || options.size == "betweenness" ||
-                                      options.size == "closeness" || options.size == "harmonic")) {
+        if (family_of(size_metric) == MetricFamily::paths && !analysis.paths.exact) {
             std::cerr << "bridgemap map: sizes use estimated " << options.size << " (" << analysis.paths.method
                       << ").\n";
         }
+        const viz::MapData data = viz::map_data(analysis, size_metric);
         if (member != k_none) {
-            scene = viz::ego_scene(network, analysis, member, options.radius, map_options);
+            scene = viz::ego_scene(network, data, member, options.radius, map_options);
             what = "ego map of " + network.members[member].display_name() + " (" +
                    std::to_string(
                        std::count_if(scene.nodes.begin(), scene.nodes.end(),
@@ -134,11 +137,11 @@ int run_map(const MapCommandOptions& options, const CLI::App& command) {
                        1) +
                    " contacts within " + std::to_string(options.radius) + (options.radius == 1 ? " step)" : " steps)");
         } else if (event != k_none) {
-            scene = viz::event_scene(network, analysis, event, map_options);
+            scene = viz::event_scene(network, data, event, map_options);
             what = "event map of " + network.events[event].display_name() + " (" + std::to_string(scene.nodes.size()) +
                    " people, " + std::to_string(scene.edges.size()) + " existing ties drawn)";
         } else {
-            scene = viz::whole_network_scene(network, analysis, map_options);
+            scene = viz::whole_network_scene(network, data, map_options);
             what = "whole-network map (" + std::to_string(scene.nodes.size()) + " members, " +
                    std::to_string(scene.edges.size()) + " ties drawn, " +
                    std::to_string(count_class(scene, "weak-bridge")) + " weak bridges)";

@@ -114,7 +114,9 @@ int run_report(const ReportOptions& options) {
     map_options.data_name = content.title;
     map_options.window = loaded.window;
     map_options.ties = analysis_options.ties;
-    content.map_svg = viz::render_network_map(network, analysis, map_options, viz::MapFormat::svg);
+    // The report shows every metric, so its analysis has every family the map needs.
+    content.map_svg = viz::render_network_map(network, viz::map_data(analysis, MemberMetric::bridging), map_options,
+                                              viz::MapFormat::svg);
     const bool summary = network.members.size() > viz::k_summary_threshold;
     content.map_caption =
         summary ? "Summary map: one circle per sector, sized by its members; lines show how strongly each pair of "

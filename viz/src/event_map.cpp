@@ -1,5 +1,6 @@
 #include <bridgemap/viz/event_map.hpp>
 
+#include <bridgemap/io/text.hpp>
 #include <bridgemap/model/history.hpp>
 #include <bridgemap/viz/markup.hpp>
 
@@ -7,7 +8,7 @@
 
 namespace bridgemap::viz {
 
-MapScene event_scene(const Network& network, const Analysis& analysis, EventIndex event, const MapOptions& options) {
+MapScene event_scene(const Network& network, const MapData& data, EventIndex event, const MapOptions& options) {
     const std::vector<MemberIndex> attendees = event_attendees(network, event);
     const TieGraph before = project_ties(network_before_event(network, event), options.ties);
     const Event& details = network.events[event];
@@ -16,10 +17,10 @@ MapScene event_scene(const Network& network, const Analysis& analysis, EventInde
 
     detail::RoomText text;
     text.title = !options.title.empty() ? options.title : "Who is coming: " + name + when;
-    text.reading.push_back(detail::with_thousands(attendees.size()) + " people at " + name +
+    text.reading.push_back(io::with_thousands(attendees.size()) + " people at " + name +
                            (details.date_text.empty() ? std::string() : " (" + details.date_text + ")") +
                            ". Colour and shape give the sector; size their " +
-                           detail::metric_in_words(options.size_metric) + ".");
+                           detail::metric_in_words(data.size_metric) + ".");
     text.reading.push_back(
         "Lines are ties they had before this event. A thick outline marks someone with no tie yet to "
         "anyone of another sector in the room: the people to introduce.");
@@ -31,12 +32,12 @@ MapScene event_scene(const Network& network, const Analysis& analysis, EventInde
         std::string("Ties before the event: the events, cells, organisations and recorded ties they shared") +
         (details.date ? " before " + details.date_text + " or undated" : std::string()) + " (" + occasion +
         " left out).");
-    return detail::room_scene(network, analysis, before, {}, attendees, options, std::move(text));
+    return detail::room_scene(network, data, before, {}, attendees, options, std::move(text));
 }
 
-std::string render_event_map(const Network& network, const Analysis& analysis, EventIndex event,
-                             const MapOptions& options, MapFormat format) {
-    return render_scene(event_scene(network, analysis, event, options), format);
+std::string render_event_map(const Network& network, const MapData& data, EventIndex event, const MapOptions& options,
+                             MapFormat format) {
+    return render_scene(event_scene(network, data, event, options), format);
 }
 
 }  // namespace bridgemap::viz

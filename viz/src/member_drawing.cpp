@@ -1,6 +1,7 @@
 #include "member_drawing.hpp"
 
 #include <bridgemap/error.hpp>
+#include <bridgemap/io/text.hpp>
 #include <bridgemap/model/window.hpp>
 #include <bridgemap/ties/projection.hpp>
 #include <bridgemap/viz/markup.hpp>
@@ -8,13 +9,14 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <filesystem>
+#include <limits>
 #include <map>
-#include <numeric>
 
 namespace bridgemap::viz::detail {
 namespace {
+
+using io::with_thousands;
 
 constexpr std::size_t k_label_characters = 32;
 
@@ -26,49 +28,59 @@ std::string member_tooltip(const MemberLayer& layer, MemberIndex m) {
         text += ", " + one_line(network.organisations[member.organisation].display_name(), 80);
     }
     const double score = layer.size_scores[m];
-    text += " \u2014 " + layer.size_metric + " " + decimal(score, 4);
+    text += " \u2014 " + layer.size_metric + " " + io::fixed(score, 4);
     return text;
 }
 
 }  // namespace
 
-std::string with_thousands(std::size_t value) {
-    const std::string digits = std::to_string(value);
-    std::string grouped;
-    grouped.reserve(digits.size() + digits.size() / 3);
-    for (std::size_t k = 0; k < digits.size(); ++k) {
-        if (k > 0 && (digits.size() - k) % 3 == 0) grouped += ',';
-        grouped += digits[k];
+std::string metric_in_words(MemberMetric metric) {
+    switch (metric) {
+        case MemberMetric::bridging:
+            return "bridging (their share of the shortest paths between members of different sectors)";
+        case MemberMetric::betweenness:
+            return "betweenness (how many shortest paths between others pass through them)";
+        case MemberMetric::degree:
+            return "degree (how many people they are tied to)";
+        case MemberMetric::strength:
+            return "strength (how much time they share with others)";
+        case MemberMetric::cross_sector_ties:
+            return "cross-sector ties (how many people of other sectors they are tied to)";
+        case MemberMetric::participation:
+            return "participation (how evenly their ties spread across communities)";
+        case MemberMetric::brokerage_liaison:
+            return "liaison brokerage (how often they link two people of two other sectors)";
+        case MemberMetric::eigenvector:
+            return "eigenvector centrality (ties to well-tied people)";
+        case MemberMetric::pagerank:
+            return "PageRank (ties to well-tied people)";
+        case MemberMetric::sector_diversity:
+            return "sector diversity (how many sectors their contacts span)";
+        case MemberMetric::effective_size:
+            return "effective size (how many of their contacts do not know each other)";
+        case MemberMetric::closeness:
+            return "closeness (how few steps they need to reach everyone)";
+        case MemberMetric::harmonic:
+            return "harmonic closeness (how few steps they need to reach everyone)";
+        case MemberMetric::constraint:
+            return "constraint (high: their contacts all know each other)";
+        default:
+            return member_metric_name(metric);
     }
-    return grouped;
 }
 
-std::string decimal(double value, int digits) {
-    if (!is_defined(value)) return "n/a";
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.*f", digits, value);
-    return buffer;
+void check_map_data(const Network& network, const MapData& data, bool graph) {
+    const std::size_t n = network.members.size();
+    if (data.sectors == nullptr || data.sectors->of_member.size() != n || data.sizes.size() != n ||
+        (graph && (data.graph == nullptr || data.graph->member_count() != n))) {
+        throw Error("map: the analysis does not match the network");
+    }
 }
 
-std::string metric_in_words(const std::string& metric) {
-    static const std::map<std::string, std::string, std::less<>> words = {
-        {"bridging", "bridging (their share of the shortest paths between members of different sectors)"},
-        {"betweenness", "betweenness (how many shortest paths between others pass through them)"},
-        {"degree", "degree (how many people they are tied to)"},
-        {"strength", "strength (how much time they share with others)"},
-        {"cross_sector_ties", "cross-sector ties (how many people of other sectors they are tied to)"},
-        {"participation", "participation (how evenly their ties spread across communities)"},
-        {"brokerage_liaison", "liaison brokerage (how often they link two people of two other sectors)"},
-        {"eigenvector", "eigenvector centrality (ties to well-tied people)"},
-        {"pagerank", "PageRank (ties to well-tied people)"},
-        {"sector_diversity", "sector diversity (how many sectors their contacts span)"},
-        {"effective_size", "effective size (how many of their contacts do not know each other)"},
-        {"closeness", "closeness (how few steps they need to reach everyone)"},
-        {"harmonic", "harmonic closeness (how few steps they need to reach everyone)"},
-        {"constraint", "constraint (high: their contacts all know each other)"},
-    };
-    const auto found = words.find(metric);
-    return found == words.end() ? metric : found->second;
+std::vector<std::uint8_t> weak_bridges_of(const MapData& data) {
+    return weak_bridges(*data.graph, *data.sectors, data.local_bridge,
+                        data.communities != nullptr ? std::span<const std::uint32_t>(data.communities->of_member)
+                                                    : std::span<const std::uint32_t>());
 }
 
 std::string sector_words(const Sectors& sectors, MemberIndex member) {
@@ -176,7 +188,7 @@ DrawnMembers add_members(MapScene& scene, const MemberLayer& layer) {
         edge.width = 0.5 + 1.5 * std::sqrt(strongest > 0 ? tie.weight / strongest : 0.0);
         edge.tooltip = one_line(network.members[tie.source].display_name(), 60) + " \u2013 " +
                        one_line(network.members[tie.target].display_name(), 60) + ", tie weight " +
-                       decimal(tie.weight, 3);
+                       io::fixed(tie.weight, 3);
         const bool weak = !layer.weak.empty() && layer.weak[t];
         if (weak) {
             edge.colour = k_weak_bridge_colour;
@@ -288,17 +300,17 @@ std::string ties_caption(const DrawnTies& ties, bool with_weak_bridges) {
            with_thousands(ties.candidates) + " ties (drawing them all would hide the structure).";
 }
 
-MemberLayer member_layer(const Network& network, const Analysis& analysis, const TieGraph& graph,
-                         std::span<const MemberIndex> members, std::span<const double> sizes,
-                         std::span<const std::uint8_t> weak, const MapOptions& options) {
+MemberLayer member_layer(const Network& network, const MapData& data, const TieGraph& graph,
+                         std::span<const MemberIndex> members, std::span<const std::uint8_t> weak,
+                         const MapOptions& options) {
     MemberLayer layer;
     layer.network = &network;
-    layer.sectors = &analysis.sectors;
+    layer.sectors = data.sectors;
     layer.graph = &graph;
     layer.members = members;
-    layer.size_scores = sizes;
-    layer.size_metric = options.size_metric;
-    layer.communities = &analysis.communities;
+    layer.size_scores = data.sizes;
+    layer.size_metric = member_metric_name(data.size_metric);
+    layer.communities = data.communities;
     layer.colouring = options.colouring;
     layer.weak = weak;
     layer.labels = options.labels != 0 ? options.labels : default_labels(members.size());

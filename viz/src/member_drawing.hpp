@@ -4,6 +4,7 @@
 // sized by a metric, ties as lines, weak bridges highlighted, the legend and the caption.
 
 #include <bridgemap/metrics/analysis.hpp>
+#include <bridgemap/viz/map_data.hpp>
 #include <bridgemap/viz/map_options.hpp>
 #include <bridgemap/viz/scene.hpp>
 #include <bridgemap/viz/tie_selection.hpp>
@@ -74,15 +75,14 @@ std::string weak_bridge_caption();
 /// The number of members labelled by default for `shown` members.
 std::size_t default_labels(std::size_t shown);
 
-/// 133740 → "133,740".
-std::string with_thousands(std::size_t value);
+/// The words for a metric in a sentence: bridging → "bridging (their share of the
+/// shortest paths between members of different sectors)"; the metric's name for those
+/// without a description.
+std::string metric_in_words(MemberMetric metric);
 
-/// A number with `digits` decimals ("n/a" when NaN).
-std::string decimal(double value, int digits);
-
-/// The words for a metric in a sentence: "bridging" → "bridging (their share of the
-/// shortest paths between members of different sectors)".
-std::string metric_in_words(const std::string& metric);
+/// Throws bridgemap::Error unless `data` has sectors (and a tie graph, with `graph`) for
+/// each member of `network`, and sizes of the metric for each.
+void check_map_data(const Network& network, const MapData& data, bool graph);
 
 /// The member's sector name, or "unknown sector".
 std::string sector_words(const Sectors& sectors, MemberIndex member);
@@ -100,17 +100,21 @@ struct RoomText {
 /// A map of `members` with the ties of `ties` between them (weak: by tie of `ties`, or
 /// empty), marking the members not yet tied to anyone of another sector among them, with
 /// a legend column of the sector pairs present and how many of their pairs are tied.
-MapScene room_scene(const Network& network, const Analysis& analysis, const TieGraph& ties,
+MapScene room_scene(const Network& network, const MapData& data, const TieGraph& ties,
                     std::span<const std::uint8_t> weak, std::span<const MemberIndex> members, const MapOptions& options,
                     RoomText text);
 
 /// The layer of `members` drawn with the ties of `graph`, as `options` asks: sizes by
-/// options.size_metric, colours by options.colouring, options.labels names (else
-/// default_labels), options.ties_per_member ties each above draw_all_limit. The caller sets
-/// the mark and font sizes. `members`, `sizes` and `weak` must outlive the layer.
-MemberLayer member_layer(const Network& network, const Analysis& analysis, const TieGraph& graph,
-                         std::span<const MemberIndex> members, std::span<const double> sizes,
-                         std::span<const std::uint8_t> weak, const MapOptions& options);
+/// data.sizes, colours by options.colouring, options.labels names (else default_labels),
+/// options.ties_per_member ties each above draw_all_limit. The caller sets the mark and
+/// font sizes. `data`, `members` and `weak` must outlive the layer.
+MemberLayer member_layer(const Network& network, const MapData& data, const TieGraph& graph,
+                         std::span<const MemberIndex> members, std::span<const std::uint8_t> weak,
+                         const MapOptions& options);
+
+/// The weak bridges of data.graph (weak_bridges() with data's local bridges and, when
+/// present, communities).
+std::vector<std::uint8_t> weak_bridges_of(const MapData& data);
 
 /// The Graphviz engine for options.layout; automatic: neato up to 300 members, sfdp above.
 SceneLayout scene_layout(MapLayout layout, std::size_t members);

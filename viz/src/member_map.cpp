@@ -1,6 +1,7 @@
 #include <bridgemap/viz/member_map.hpp>
 
 #include <bridgemap/error.hpp>
+#include <bridgemap/io/text.hpp>
 #include <bridgemap/viz/markup.hpp>
 #include <bridgemap/viz/tie_selection.hpp>
 
@@ -12,9 +13,10 @@
 namespace bridgemap::viz {
 namespace detail {
 
-MapScene room_scene(const Network& network, const Analysis& analysis, const TieGraph& ties,
+MapScene room_scene(const Network& network, const MapData& data, const TieGraph& ties,
                     std::span<const std::uint8_t> weak, std::span<const MemberIndex> members, const MapOptions& options,
                     RoomText text) {
+    check_map_data(network, data, false);
     const std::size_t n = network.members.size();
     for (const MemberIndex m : members) {
         if (m >= n) throw Error("map: member index " + std::to_string(m) + " is not in the network");
@@ -24,10 +26,9 @@ MapScene room_scene(const Network& network, const Analysis& analysis, const TieG
         std::vector<std::uint8_t> seen(n, 0);
         std::erase_if(shown, [&](MemberIndex m) { return std::exchange(seen[m], std::uint8_t{1}) != 0; });
     }
-    const MemberScores sizes = member_metric(analysis, options.size_metric);
-    const Sectors& sectors = analysis.sectors;
+    const Sectors& sectors = *data.sectors;
 
-    MemberLayer layer = member_layer(network, analysis, ties, shown, sizes, weak, options);
+    MemberLayer layer = member_layer(network, data, ties, shown, weak, options);
     layer.min_size = shown.size() <= 100 ? 0.3 : 0.15;
     layer.max_size = shown.size() <= 100 ? 0.85 : 0.6;
     layer.font_size = shown.size() <= 100 ? 13 : 14;
@@ -102,8 +103,8 @@ MapScene room_scene(const Network& network, const Analysis& analysis, const TieG
         const PairShare& share = shares[k];
         pairs.items.push_back({LegendItem::Kind::text,
                                one_line(sectors.names[share.a], 30) + " \u2013 " +
-                                   one_line(sectors.names[share.b], 30) + ": " + with_thousands(share.tied) + " of " +
-                                   with_thousands(share.possible),
+                                   one_line(sectors.names[share.b], 30) + ": " + io::with_thousands(share.tied) +
+                                   " of " + io::with_thousands(share.possible),
                                "", NodeShape::circle, LineStyle::solid, false, false});
     }
     if (shares.size() > 8) {
@@ -117,10 +118,10 @@ MapScene room_scene(const Network& network, const Analysis& analysis, const TieG
     }
     scene.legend.push_back(std::move(pairs));
     LegendColumn size_column;
-    size_column.heading = "Size: " + options.size_metric;
-    size_column.items.push_back({LegendItem::Kind::text,
-                                 "Larger marks: higher " + options.size_metric + " in the whole network.", "",
-                                 NodeShape::circle, LineStyle::solid, false, false});
+    const std::string& metric = member_metric_name(data.size_metric);
+    size_column.heading = "Size: " + metric;
+    size_column.items.push_back({LegendItem::Kind::text, "Larger marks: higher " + metric + " in the whole network.",
+                                 "", NodeShape::circle, LineStyle::solid, false, false});
     if (drawn.labelled < shown.size()) {
         size_column.items.push_back(
             {LegendItem::Kind::text,
@@ -137,21 +138,33 @@ MapScene room_scene(const Network& network, const Analysis& analysis, const TieG
 
 }  // namespace detail
 
-MapScene member_scene(const Network& network, const Analysis& analysis, std::span<const MemberIndex> members,
+MapScene member_scene(const Network& network, const MapData& data, std::span<const MemberIndex> members,
                       const MapOptions& options) {
-    const std::vector<std::uint8_t> weak = weak_bridges(
-        analysis.graph, analysis.sectors, analysis.tie_structure.local_bridge, analysis.communities.of_member);
+    detail::check_map_data(network, data, true);
+    const std::vector<std::uint8_t> weak = detail::weak_bridges_of(data);
     detail::RoomText text;
     text.title =
-        !options.title.empty() ? options.title : detail::with_thousands(members.size()) + " members and their ties";
+        !options.title.empty() ? options.title : io::with_thousands(members.size()) + " members and their ties";
     text.reading.push_back("Each mark is a member: colour and shape give the sector, size their " +
-                           detail::metric_in_words(options.size_metric) + ".");
+                           detail::metric_in_words(data.size_metric) + ".");
     text.reading.push_back(
         "Lines are the ties they already have with each other. A thick outline marks someone with "
         "no tie yet to anyone of another sector here.");
-    return detail::room_scene(network, analysis, analysis.graph, weak, members, options, std::move(text));
+    return detail::room_scene(network, data, *data.graph, weak, members, options, std::move(text));
 }
 
+std::string render_member_map(const Network& network, const MapData& data, std::span<const MemberIndex> members,
+                              const MapOptions& options, MapFormat format) {
+    return render_scene(member_scene(network, data, members, options), format);
+}
+
+// transitional: seat --map
+MapScene member_scene(const Network& network, const Analysis& analysis, std::span<const MemberIndex> members,
+                      const MapOptions& options) {
+    return member_scene(network, map_data(analysis, parse_member_metric(options.size_metric)), members, options);
+}
+
+// transitional: seat --map
 std::string render_member_map(const Network& network, const Analysis& analysis, std::span<const MemberIndex> members,
                               const MapOptions& options, MapFormat format) {
     return render_scene(member_scene(network, analysis, members, options), format);

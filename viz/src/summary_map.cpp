@@ -1,7 +1,9 @@
 #include <bridgemap/viz/summary_map.hpp>
 
 #include <bridgemap/error.hpp>
+#include <bridgemap/io/text.hpp>
 #include <bridgemap/metrics/sector_mixing.hpp>
+#include <bridgemap/viz/detail/summary_map.hpp>
 #include <bridgemap/viz/markup.hpp>
 #include <bridgemap/viz/palette.hpp>
 
@@ -15,28 +17,8 @@
 #include <utility>
 
 namespace bridgemap::viz {
+namespace detail {
 namespace {
-
-/// One node of the summary: a sector or a community.
-/// Up to this many groups sit on a ring and every pair's line is drawn.
-constexpr std::size_t k_ring_groups = 8;
-
-struct Group {
-    std::string name;
-    std::string fill;
-    NodeShape shape = NodeShape::circle;
-    std::size_t members = 0;
-    std::uint64_t within_observed = 0;
-    double within_ratio = k_not_defined;
-};
-
-struct GroupPair {
-    std::size_t a = 0;
-    std::size_t b = 0;
-    std::uint64_t observed = 0;
-    double expected = 0.0;
-    double ratio = k_not_defined;
-};
 
 /// A colour mixed halfway with white, so that dark text on it stays readable.
 std::string pastel(const std::string& colour) {
@@ -48,12 +30,47 @@ std::string pastel(const std::string& colour) {
 }
 
 std::string ratio_text(double ratio) {
-    return detail::decimal(ratio, 2) + "\u00D7 chance";
+    return io::fixed(ratio, 2) + "\u00D7 chance";
 }
 
-/// Mixing between the largest communities, as sector_mixing computes it between sectors.
-void community_groups(const TieGraph& graph, const Communities& communities, std::vector<Group>& groups,
-                      std::vector<GroupPair>& pairs) {
+LegendItem text_item(std::string text) {
+    return {LegendItem::Kind::text, std::move(text), "", NodeShape::circle, LineStyle::solid, false, false};
+}
+
+}  // namespace
+
+SummaryGroups sector_groups(const Sectors& sectors, const SectorMixing& mixing) {
+    SummaryGroups summary;
+    auto& groups = summary.groups;
+    for (SectorIndex s = 0; s < sectors.count(); ++s) {
+        SummaryGroup group;
+        const GroupStyle style = sector_style(s);
+        group.name = one_line(sectors.names[s], 30);
+        group.fill = style.fill;
+        group.shape = style.shape;
+        group.members = s < mixing.members.size() ? mixing.members[s] : 0;
+        groups.push_back(std::move(group));
+    }
+    for (const auto& pair : mixing.pairs) {
+        if (pair.a >= groups.size() || pair.b >= groups.size())
+            throw Error("map: the mixing does not match the sectors");
+        if (pair.a == pair.b) {
+            groups[pair.a].within_observed = pair.observed;
+            groups[pair.a].within_ratio = pair.ratio;
+        } else {
+            summary.pairs.push_back({pair.a, pair.b, pair.observed, pair.expected, pair.ratio});
+        }
+    }
+    if (mixing.unknown_members > 0) {
+        summary.left_out = "Not drawn: " + io::with_thousands(mixing.unknown_members) +
+                           (mixing.unknown_members == 1 ? " member" : " members") +
+                           " of unknown sector (left out of every sector count).";
+    }
+    return summary;
+}
+
+SummaryGroups community_groups(const TieGraph& graph, const Communities& communities) {
+    SummaryGroups summary;
     const std::size_t shown = std::min(k_summary_communities, communities.count);
     std::vector<double> degree_sum(communities.count + 1, 0.0);
     for (MemberIndex m = 0; m < graph.member_count(); ++m) {
@@ -68,93 +85,47 @@ void community_groups(const TieGraph& graph, const Communities& communities, std
         ++observed[a * (shown + 1) + b];
     }
     const double m = static_cast<double>(graph.tie_count());
+    std::size_t shown_members = 0;
     for (std::uint32_t c = 1; c <= shown; ++c) {
-        Group group;
+        SummaryGroup group;
         group.name = "community " + std::to_string(c);
         group.fill = community_colour(c);
         group.members = communities.sizes[c - 1];
         group.within_observed = observed[c * (shown + 1) + c];
         const double expected = m > 0 ? degree_sum[c] * degree_sum[c] / (4 * m) : 0.0;
         group.within_ratio = expected > 0 ? static_cast<double>(group.within_observed) / expected : k_not_defined;
-        groups.push_back(std::move(group));
+        shown_members += group.members;
+        summary.groups.push_back(std::move(group));
     }
     for (std::uint32_t a = 1; a <= shown; ++a) {
         for (std::uint32_t b = a + 1; b <= shown; ++b) {
-            GroupPair pair{a - 1, b - 1, observed[a * (shown + 1) + b], 0.0, k_not_defined};
+            SummaryPair pair{a - 1, b - 1, observed[a * (shown + 1) + b], 0.0, k_not_defined};
             pair.expected = m > 0 ? degree_sum[a] * degree_sum[b] / (2 * m) : 0.0;
             if (pair.expected > 0) pair.ratio = static_cast<double>(pair.observed) / pair.expected;
-            pairs.push_back(pair);
+            summary.pairs.push_back(pair);
         }
     }
+    const std::size_t n = graph.member_count();
+    const std::size_t hidden_communities = communities.count - shown;
+    const std::size_t without = n - std::accumulate(communities.sizes.begin(), communities.sizes.end(), std::size_t{0});
+    if (hidden_communities > 0 || without > 0) {
+        summary.left_out = "Not drawn: " + io::with_thousands(hidden_communities) + " smaller communities (" +
+                           io::with_thousands(n - shown_members - without) + " members) and " +
+                           io::with_thousands(without) + " members without ties.";
+    }
+    return summary;
 }
 
-/// The summary scene; `graph` and `communities` are needed when by_community only.
-MapScene build_summary_scene(const Network& network, const TieGraph* graph, const Sectors& sectors,
-                             const SectorMixing& mixing, const Communities* communities, bool by_community,
-                             const MapOptions& options) {
-    using detail::with_thousands;
-    const std::size_t n = network.members.size();
-    if ((graph != nullptr && graph->member_count() != n) || sectors.of_member.size() != n)
-        throw Error("map: the analysis does not match the network");
-    if (by_community && (communities == nullptr || graph == nullptr))
-        throw Error("summary map by community needs the communities");
-
-    std::vector<Group> groups;
-    std::vector<GroupPair> pairs;
-    std::string left_out;
-    if (by_community) {
-        if (communities->of_member.size() != n) throw Error("map: the communities do not match the network");
-        community_groups(*graph, *communities, groups, pairs);
-        std::size_t shown_members = 0;
-        for (const auto& group : groups) shown_members += group.members;
-        const std::size_t hidden_communities = communities->count - groups.size();
-        const std::size_t without =
-            n - std::accumulate(communities->sizes.begin(), communities->sizes.end(), std::size_t{0});
-        if (hidden_communities > 0 || without > 0) {
-            left_out = "Not drawn: " + with_thousands(hidden_communities) + " smaller communities (" +
-                       with_thousands(n - shown_members - without) + " members) and " + with_thousands(without) +
-                       " members without ties.";
-        }
-    } else {
-        for (SectorIndex s = 0; s < sectors.count(); ++s) {
-            Group group;
-            const GroupStyle style = sector_style(s);
-            group.name = one_line(sectors.names[s], 30);
-            group.fill = style.fill;
-            group.shape = style.shape;
-            group.members = s < mixing.members.size() ? mixing.members[s] : 0;
-            groups.push_back(std::move(group));
-        }
-        for (const auto& pair : mixing.pairs) {
-            if (pair.a >= groups.size() || pair.b >= groups.size())
-                throw Error("map: the mixing does not match the sectors");
-            if (pair.a == pair.b) {
-                groups[pair.a].within_observed = pair.observed;
-                groups[pair.a].within_ratio = pair.ratio;
-            } else {
-                pairs.push_back({pair.a, pair.b, pair.observed, pair.expected, pair.ratio});
-            }
-        }
-        if (mixing.unknown_members > 0) {
-            left_out = "Not drawn: " + with_thousands(mixing.unknown_members) +
-                       (mixing.unknown_members == 1 ? " member" : " members") +
-                       " of unknown sector (left out of every sector count).";
-        }
-    }
-
-    MapScene scene;
-    scene.layout = SceneLayout::neato;
-    scene.seed = options.seed;
-    const std::string noun = by_community ? "community" : "sector";
-    const std::string nouns = by_community ? "communities" : "sectors";
+std::vector<MapNode> group_nodes(std::span<const SummaryGroup> groups, bool by_community) {
+    std::vector<MapNode> nodes;
     std::size_t largest = 1;
     for (const auto& group : groups) largest = std::max(largest, group.members);
     for (std::size_t g = 0; g < groups.size(); ++g) {
-        const Group& group = groups[g];
+        const SummaryGroup& group = groups[g];
         MapNode node;
         node.key = (by_community ? "community-" : "sector-") + std::to_string(g + 1);
         node.label = std::string(by_community ? "" : std::string(shape_symbol(group.shape)) + " ") + group.name + "\n" +
-                     with_thousands(group.members) + " members\nwithin: " +
+                     io::with_thousands(group.members) + " members\nwithin: " +
                      (is_defined(group.within_ratio) ? ratio_text(group.within_ratio) : std::string("no ties"));
         node.label_inside = true;
         node.font_size = 13;
@@ -162,64 +133,74 @@ MapScene build_summary_scene(const Network& network, const TieGraph* graph, cons
         node.outline = group.fill;
         node.outline_width = 4;
         node.size = 1.8 + 1.4 * std::sqrt(static_cast<double>(group.members) / static_cast<double>(largest));
-        node.tooltip = group.name + ": " + with_thousands(group.members) + " members, " +
-                       with_thousands(group.within_observed) + " ties within";
-        node.css_class = "group " + noun;
-        scene.nodes.push_back(std::move(node));
+        node.tooltip = group.name + ": " + io::with_thousands(group.members) + " members, " +
+                       io::with_thousands(group.within_observed) + " ties within";
+        node.css_class = std::string("group ") + (by_community ? "community" : "sector");
+        nodes.push_back(std::move(node));
     }
+    return nodes;
+}
 
-    if (groups.size() >= 2 && groups.size() <= k_ring_groups) {
-        // Few groups sit on a ring, so that a line between two of them never passes behind a
-        // third and seems to end there (as a force layout with one group in the middle
-        // would draw it). With an even count the ring is slightly irregular, so that the
-        // lines across it do not all cross, and put their labels, at its centre.
-        scene.layout = SceneLayout::fixed;
-        constexpr double tau = 2.0 * std::numbers::pi;
-        const double count = static_cast<double>(groups.size());
-        double widest = 0.0;
-        for (const auto& node : scene.nodes) widest = std::max(widest, node.size);
-        double radius = (widest + 2.5) / (2.0 * std::sin(std::numbers::pi / count));
-        if (groups.size() >= 4) radius = std::max(radius, (widest / 2.0 + 0.6) / (1.0 - std::cos(tau / count)));
-        const double step = tau / count * (groups.size() % 2 == 0 ? 0.92 : 1.0);
-        for (std::size_t g = 0; g < groups.size(); ++g) {
-            const double angle = std::numbers::pi / 2 - step * static_cast<double>(g);
-            scene.nodes[g].position = MapPoint{radius * std::cos(angle), radius * std::sin(angle)};
-        }
+std::vector<MapPoint> ring_positions(std::size_t count, double widest) {
+    // Few groups sit on a ring, so that a line between two of them never passes behind a
+    // third and seems to end there (as a force layout with one group in the middle would
+    // draw it). With an even count the ring is slightly irregular, so that the lines across
+    // it do not all cross, and put their labels, at its centre.
+    std::vector<MapPoint> positions;
+    if (count < 2 || count > k_ring_groups) return positions;
+    constexpr double k_tau = 2.0 * std::numbers::pi;
+    const double groups = static_cast<double>(count);
+    double radius = (widest + 2.5) / (2.0 * std::sin(std::numbers::pi / groups));
+    if (count >= 4) radius = std::max(radius, (widest / 2.0 + 0.6) / (1.0 - std::cos(k_tau / groups)));
+    const double step = k_tau / groups * (count % 2 == 0 ? 0.92 : 1.0);
+    for (std::size_t g = 0; g < count; ++g) {
+        const double angle = std::numbers::pi / 2 - step * static_cast<double>(g);
+        positions.push_back(MapPoint{radius * std::cos(angle), radius * std::sin(angle)});
     }
+    return positions;
+}
 
-    std::vector<const GroupPair*> weakest;
-    for (const auto& pair : pairs) {
-        if (is_defined(pair.ratio)) weakest.push_back(&pair);
+PairSelection select_pairs(std::span<const SummaryPair> pairs, std::size_t groups) {
+    PairSelection selection;
+    for (std::size_t p = 0; p < pairs.size(); ++p) {
+        if (is_defined(pairs[p].ratio)) selection.weakest.push_back(p);
     }
-    std::stable_sort(weakest.begin(), weakest.end(), [](const auto* x, const auto* y) { return x->ratio < y->ratio; });
-    const bool label_all = groups.size() <= k_ring_groups;
+    std::stable_sort(selection.weakest.begin(), selection.weakest.end(),
+                     [&](std::size_t x, std::size_t y) { return pairs[x].ratio < pairs[y].ratio; });
     // With many groups, every pair's line would hide the story: draw the least connected
     // quarter of the pairs only.
-    const std::size_t drawn_limit = label_all ? weakest.size() : std::max<std::size_t>(8, weakest.size() / 4);
-    std::vector<std::uint8_t> drawn_pair(pairs.size(), 0);
-    std::size_t weak_pairs_in_all = 0;
-    for (std::size_t k = 0; k < weakest.size(); ++k) {
-        if (k < drawn_limit) drawn_pair[static_cast<std::size_t>(weakest[k] - pairs.data())] = 1;
-        if (weakest[k]->ratio < k_weak_pair_ratio) ++weak_pairs_in_all;
+    const std::size_t limit =
+        groups <= k_ring_groups ? selection.weakest.size() : std::max<std::size_t>(8, selection.weakest.size() / 4);
+    selection.drawn.assign(pairs.size(), 0);
+    for (std::size_t k = 0; k < selection.weakest.size(); ++k) {
+        if (k < limit) {
+            selection.drawn[selection.weakest[k]] = 1;
+            ++selection.drawn_count;
+        }
+        if (pairs[selection.weakest[k]].ratio < k_weak_pair_ratio) ++selection.weak_pairs;
     }
-    const std::size_t drawn_count = static_cast<std::size_t>(std::count(drawn_pair.begin(), drawn_pair.end(), 1));
+    return selection;
+}
+
+std::vector<MapEdge> pair_edges(std::span<const SummaryGroup> groups, std::span<const SummaryPair> pairs,
+                                const PairSelection& selection) {
+    std::vector<MapEdge> edges;
     std::vector<MapEdge> weak_edges;
-    for (const auto& pair : pairs) {
-        if (!is_defined(pair.ratio) || !drawn_pair[static_cast<std::size_t>(&pair - pairs.data())]) continue;
+    for (std::size_t p = 0; p < pairs.size(); ++p) {
+        const SummaryPair& pair = pairs[p];
+        if (!is_defined(pair.ratio) || !selection.drawn[p]) continue;
         MapEdge edge;
         edge.from = pair.a;
         edge.to = pair.b;
         const double ratio = pair.ratio;
         edge.width = 1.0 + 5.0 * std::min(ratio, 2.0);
         edge.length = 2.5 + 2.5 / (std::min(ratio, 2.0) + 0.5);
-        const std::string words = groups[pair.a].name + " \u2013 " + groups[pair.b].name + ": " +
-                                  with_thousands(pair.observed) + " ties, " + detail::decimal(pair.expected, 1) +
-                                  " expected, " + ratio_text(ratio);
-        edge.tooltip = words;
-        const bool weak = ratio < k_weak_pair_ratio;
-        edge.label = detail::decimal(ratio, 2) + "\u00D7";
-        if (weak) {
-            edge.colour = detail::k_weak_bridge_colour;
+        edge.tooltip = groups[pair.a].name + " \u2013 " + groups[pair.b].name + ": " +
+                       io::with_thousands(pair.observed) + " ties, " + io::fixed(pair.expected, 1) + " expected, " +
+                       ratio_text(ratio);
+        edge.label = io::fixed(ratio, 2) + "\u00D7";
+        if (ratio < k_weak_pair_ratio) {
+            edge.colour = k_weak_bridge_colour;
             edge.style = LineStyle::dashed;
             edge.width = std::max(edge.width, 3.0);
             edge.css_class = "pair weak-pair";
@@ -228,19 +209,26 @@ MapScene build_summary_scene(const Network& network, const TieGraph* graph, cons
         }
         edge.colour = with_opacity("#4D4D4D", 0.6);
         edge.css_class = "pair";
-        scene.edges.push_back(std::move(edge));
+        edges.push_back(std::move(edge));
     }
-    for (auto& edge : weak_edges) scene.edges.push_back(std::move(edge));
+    for (auto& edge : weak_edges) edges.push_back(std::move(edge));
+    return edges;
+}
 
-    scene.title = !options.title.empty() ? options.title
-                                         : "How the " + nouns + " connect: " + detail::data_title(options) + ", " +
-                                               with_thousands(n) + " members";
-    scene.reading.push_back("Each circle is a " + noun +
-                            ", its area the number of members. A line's thickness compares "
-                            "the ties between two " +
-                            nouns + " with what random mixing would give (1\u00D7 = as chance).");
-    scene.reading.push_back("Black dashed lines are weak pairs: fewer than half the ties chance would give. Those " +
-                            nouns + " barely touch.");
+SceneText summary_text(const SummaryGroups& summary, const PairSelection& selection, bool by_community,
+                       std::size_t members, const MapOptions& options) {
+    const std::string noun = by_community ? "community" : "sector";
+    const std::string nouns = by_community ? "communities" : "sectors";
+    SceneText text;
+    text.title = !options.title.empty() ? options.title
+                                        : "How the " + nouns + " connect: " + data_title(options) + ", " +
+                                              io::with_thousands(members) + " members";
+    text.reading.push_back("Each circle is a " + noun +
+                           ", its area the number of members. A line's thickness compares "
+                           "the ties between two " +
+                           nouns + " with what random mixing would give (1\u00D7 = as chance).");
+    text.reading.push_back("Black dashed lines are weak pairs: fewer than half the ties chance would give. Those " +
+                           nouns + " barely touch.");
 
     LegendColumn lines;
     lines.heading = "Lines: ties between two " + nouns;
@@ -248,38 +236,68 @@ MapScene build_summary_scene(const Network& network, const TieGraph* graph, cons
                            LineStyle::solid, false, false});
     lines.items.push_back({LegendItem::Kind::line, "thick: more ties than chance", "#4D4D4D", NodeShape::circle,
                            LineStyle::solid, true, false});
-    lines.items.push_back(
-        {LegendItem::Kind::line,
-         "weak pair, under " + detail::decimal(k_weak_pair_ratio, 1) + "\u00D7 chance" +
-             (weak_pairs_in_all == 0 ? std::string(": none here") : " (" + std::to_string(weak_pairs_in_all) + ")"),
-         detail::k_weak_bridge_colour, NodeShape::circle, LineStyle::dashed, true, false});
-    lines.items.push_back({LegendItem::Kind::text, "Labels: ties observed \u00F7 ties expected.", "", NodeShape::circle,
-                           LineStyle::solid, false, false});
-    scene.legend.push_back(std::move(lines));
+    lines.items.push_back({LegendItem::Kind::line,
+                           "weak pair, under " + io::fixed(k_weak_pair_ratio, 1) + "\u00D7 chance" +
+                               (selection.weak_pairs == 0 ? std::string(": none here")
+                                                          : " (" + std::to_string(selection.weak_pairs) + ")"),
+                           k_weak_bridge_colour, NodeShape::circle, LineStyle::dashed, true, false});
+    lines.items.push_back(text_item("Labels: ties observed \u00F7 ties expected."));
+    text.legend.push_back(std::move(lines));
 
-    LegendColumn weakest_column;
-    weakest_column.heading = "Least connected pairs";
-    for (std::size_t k = 0; k < std::min<std::size_t>(5, weakest.size()); ++k) {
-        const GroupPair& pair = *weakest[k];
-        weakest_column.items.push_back({LegendItem::Kind::text,
-                                        groups[pair.a].name + " \u2013 " + groups[pair.b].name + ": " +
-                                            with_thousands(pair.observed) + " ties, " + ratio_text(pair.ratio),
-                                        "", NodeShape::circle, LineStyle::solid, false, false});
+    LegendColumn weakest;
+    weakest.heading = "Least connected pairs";
+    for (std::size_t k = 0; k < std::min<std::size_t>(5, selection.weakest.size()); ++k) {
+        const SummaryPair& pair = summary.pairs[selection.weakest[k]];
+        weakest.items.push_back(text_item(summary.groups[pair.a].name + " \u2013 " + summary.groups[pair.b].name +
+                                          ": " + io::with_thousands(pair.observed) + " ties, " +
+                                          ratio_text(pair.ratio)));
     }
-    if (weakest.empty()) {
-        weakest_column.items.push_back({LegendItem::Kind::text, "No ties between " + nouns + " to compare.", "",
-                                        NodeShape::circle, LineStyle::solid, false, false});
-    }
-    scene.legend.push_back(std::move(weakest_column));
+    if (selection.weakest.empty()) weakest.items.push_back(text_item("No ties between " + nouns + " to compare."));
+    text.legend.push_back(std::move(weakest));
 
-    scene.caption = detail::data_caption(options);
-    scene.caption.push_back("Expected ties: K_a \u00D7 K_b / 2m, where K sums the members' ties in each " + noun +
-                            " and m counts all ties (docs/metrics.md, mixing).");
-    if (drawn_count < weakest.size()) {
-        scene.caption.push_back("Lines: the " + std::to_string(drawn_count) + " least connected of the " +
-                                std::to_string(weakest.size()) + " pairs; the others are better connected.");
+    text.caption = data_caption(options);
+    text.caption.push_back("Expected ties: K_a \u00D7 K_b / 2m, where K sums the members' ties in each " + noun +
+                           " and m counts all ties (docs/metrics.md, mixing).");
+    if (selection.drawn_count < selection.weakest.size()) {
+        text.caption.push_back("Lines: the " + std::to_string(selection.drawn_count) + " least connected of the " +
+                               std::to_string(selection.weakest.size()) + " pairs; the others are better connected.");
     }
-    if (!left_out.empty()) scene.caption.push_back(left_out);
+    if (!summary.left_out.empty()) text.caption.push_back(summary.left_out);
+    return text;
+}
+
+}  // namespace detail
+
+namespace {
+
+/// The summary scene; `graph` and `communities` are needed when by_community only.
+MapScene build_summary_scene(const Network& network, const TieGraph* graph, const Sectors& sectors,
+                             const SectorMixing& mixing, const Communities* communities, bool by_community,
+                             const MapOptions& options) {
+    const std::size_t n = network.members.size();
+    if ((graph != nullptr && graph->member_count() != n) || sectors.of_member.size() != n)
+        throw Error("map: the analysis does not match the network");
+    if (by_community && (communities == nullptr || graph == nullptr))
+        throw Error("summary map by community needs the communities");
+    if (by_community && communities->of_member.size() != n)
+        throw Error("map: the communities do not match the network");
+
+    const detail::SummaryGroups summary =
+        by_community ? detail::community_groups(*graph, *communities) : detail::sector_groups(sectors, mixing);
+    MapScene scene;
+    scene.layout = SceneLayout::neato;
+    scene.seed = options.seed;
+    scene.nodes = detail::group_nodes(summary.groups, by_community);
+    double widest = 0.0;
+    for (const auto& node : scene.nodes) widest = std::max(widest, node.size);
+    const std::vector<MapPoint> ring = detail::ring_positions(scene.nodes.size(), widest);
+    if (!ring.empty()) {
+        scene.layout = SceneLayout::fixed;
+        for (std::size_t g = 0; g < ring.size(); ++g) scene.nodes[g].position = ring[g];
+    }
+    const detail::PairSelection selection = detail::select_pairs(summary.pairs, summary.groups.size());
+    scene.edges = detail::pair_edges(summary.groups, summary.pairs, selection);
+    detail::set_text(scene, detail::summary_text(summary, selection, by_community, n, options));
     return scene;
 }
 
@@ -296,11 +314,12 @@ MapScene sector_summary_scene(const Network& network, const Sectors& sectors, co
     return build_summary_scene(network, nullptr, sectors, mixing, nullptr, false, options);
 }
 
-std::string render_summary_map(const Network& network, const Analysis& analysis, const MapOptions& options,
+std::string render_summary_map(const Network& network, const MapData& data, const MapOptions& options,
                                MapFormat format) {
-    return render_scene(
-        summary_scene(network, analysis.graph, analysis.sectors, analysis.mixing, &analysis.communities, options),
-        format);
+    if (data.graph == nullptr || data.sectors == nullptr || data.mixing == nullptr)
+        throw Error("summary map: the map data has no tie graph, sectors or sector mixing");
+    return render_scene(summary_scene(network, *data.graph, *data.sectors, *data.mixing, data.communities, options),
+                        format);
 }
 
 NetworkSummaryMap network_summary_map(const Network& network, const MapOptions& options) {

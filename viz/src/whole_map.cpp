@@ -1,5 +1,6 @@
 #include <bridgemap/viz/whole_map.hpp>
 
+#include <bridgemap/io/text.hpp>
 #include <bridgemap/viz/summary_map.hpp>
 #include <bridgemap/viz/tie_selection.hpp>
 
@@ -9,15 +10,14 @@
 
 namespace bridgemap::viz {
 
-MapScene whole_network_scene(const Network& network, const Analysis& analysis, const MapOptions& options) {
-    const MemberScores sizes = member_metric(analysis, options.size_metric);
+MapScene whole_network_scene(const Network& network, const MapData& data, const MapOptions& options) {
+    detail::check_map_data(network, data, true);
     const std::size_t n = network.members.size();
     std::vector<MemberIndex> members(n);
     std::iota(members.begin(), members.end(), MemberIndex{0});
-    const std::vector<std::uint8_t> weak = weak_bridges(
-        analysis.graph, analysis.sectors, analysis.tie_structure.local_bridge, analysis.communities.of_member);
+    const std::vector<std::uint8_t> weak = detail::weak_bridges_of(data);
 
-    detail::MemberLayer layer = detail::member_layer(network, analysis, analysis.graph, members, sizes, weak, options);
+    detail::MemberLayer layer = detail::member_layer(network, data, *data.graph, members, weak, options);
     if (n > 300) {
         layer.min_size = 0.12;
         layer.max_size = 0.7;
@@ -33,20 +33,21 @@ MapScene whole_network_scene(const Network& network, const Analysis& analysis, c
     scene.layout = detail::scene_layout(options.layout, n);
     const detail::DrawnMembers drawn = detail::add_members(scene, layer);
 
+    const std::string& metric = member_metric_name(data.size_metric);
     scene.title = !options.title.empty() ? options.title
                                          : "Who bridges the sectors: " + detail::data_title(options) + ", " +
-                                               detail::with_thousands(n) + " members";
+                                               io::with_thousands(n) + " members";
     scene.reading.push_back("Each mark is a member: its colour and shape give the sector, its size their " +
-                            detail::metric_in_words(options.size_metric) + ".");
+                            detail::metric_in_words(data.size_metric) + ".");
     scene.reading.push_back(
         "Members close together share many settings. Black dashed lines are weak bridges: "
         "single ties that hold two parts of the network together.");
     scene.legend.push_back(detail::colour_legend(layer));
     scene.legend.push_back(detail::line_legend(layer, drawn));
     LegendColumn size_column;
-    size_column.heading = "Size: " + options.size_metric;
-    size_column.items.push_back({LegendItem::Kind::text, "Larger marks: higher " + options.size_metric + ".", "",
-                                 NodeShape::circle, LineStyle::solid, false, false});
+    size_column.heading = "Size: " + metric;
+    size_column.items.push_back({LegendItem::Kind::text, "Larger marks: higher " + metric + ".", "", NodeShape::circle,
+                                 LineStyle::solid, false, false});
     size_column.items.push_back({LegendItem::Kind::text,
                                  drawn.labelled == n ? std::string("Everyone is named.")
                                                      : "Named: the " + std::to_string(drawn.labelled) + " largest.",
@@ -58,15 +59,15 @@ MapScene whole_network_scene(const Network& network, const Analysis& analysis, c
     return scene;
 }
 
-std::string render_whole_network_map(const Network& network, const Analysis& analysis, const MapOptions& options,
+std::string render_whole_network_map(const Network& network, const MapData& data, const MapOptions& options,
                                      MapFormat format) {
-    return render_scene(whole_network_scene(network, analysis, options), format);
+    return render_scene(whole_network_scene(network, data, options), format);
 }
 
-std::string render_network_map(const Network& network, const Analysis& analysis, const MapOptions& options,
+std::string render_network_map(const Network& network, const MapData& data, const MapOptions& options,
                                MapFormat format) {
-    if (network.members.size() > k_summary_threshold) return render_summary_map(network, analysis, options, format);
-    return render_whole_network_map(network, analysis, options, format);
+    if (network.members.size() > k_summary_threshold) return render_summary_map(network, data, options, format);
+    return render_whole_network_map(network, data, options, format);
 }
 
 }  // namespace bridgemap::viz

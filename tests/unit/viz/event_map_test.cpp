@@ -42,7 +42,8 @@ Network example() {
 TEST(EventScene, MarksWhoIsNotYetConnectedAcrossSectors) {
     const Network network = example();
     const Analysis analysis = analyse(network, {});
-    const MapScene scene = event_scene(network, analysis, network.find_event("g"), {});
+    const MapScene scene =
+        event_scene(network, map_data(analysis, MemberMetric::bridging), network.find_event("g"), {});
     ASSERT_EQ(scene.nodes.size(), 5u);
     const auto marked = [&](const char* id) {
         const std::string key = "member-" + std::to_string(network.find_member(id) + 1);
@@ -67,12 +68,14 @@ TEST(EventScene, MarksWhoIsNotYetConnectedAcrossSectors) {
 TEST(EventScene, RendersAndNobodyAttending) {
     Network network = example();
     const Analysis analysis = analyse(network, {});
-    EXPECT_NE(render_event_map(network, analysis, network.find_event("g"), {}, MapFormat::svg)
+    EXPECT_NE(render_event_map(network, map_data(analysis, MemberMetric::bridging), network.find_event("g"), {},
+                               MapFormat::svg)
                   .find("not&#45;yet&#45;bridged"),
               std::string::npos);
     network.attendance.clear();
     const Analysis empty = analyse(network, {});
-    EXPECT_TRUE(event_scene(network, empty, network.find_event("g"), {}).nodes.empty());
+    EXPECT_TRUE(
+        event_scene(network, map_data(empty, MemberMetric::bridging), network.find_event("g"), {}).nodes.empty());
 }
 
 // The bug of issue 13: with a dinner dated 2018-07 and a gathering on 2018-07-04, `seat`
@@ -133,7 +136,8 @@ TEST(EventScene, DrawsAsTiedExactlyThePairsSeatCountsAsTied) {
     // map --event: the lines of the event map of g.
     MapOptions options;
     options.ties.max_setting_size = 0;
-    const MapScene scene = event_scene(network, analyse(network, {}), g, options);
+    const Analysis analysis = analyse(network, {});
+    const MapScene scene = event_scene(network, map_data(analysis, MemberMetric::bridging), g, options);
     ASSERT_EQ(scene.nodes.size(), 6u);
     const auto member_of = [&](std::size_t node) {
         return network.members[std::stoul(scene.nodes[node].key.substr(std::string("member-").size())) - 1].id;

@@ -29,7 +29,7 @@ TEST(MemberScene, TheMembersAndTheirTiesOnly) {
     const Analysis analysis = analyse(network, {});
     const std::vector<MemberIndex> table = {network.find_member("a2"), network.find_member("b2"),
                                             network.find_member("a2")};
-    const MapScene scene = member_scene(network, analysis, table, {});
+    const MapScene scene = member_scene(network, map_data(analysis, MemberMetric::bridging), table, {});
     ASSERT_EQ(scene.nodes.size(), 2u);  // repeats ignored
     EXPECT_TRUE(scene.edges.empty());   // a2 and b2 share nothing
     EXPECT_NE(scene.nodes[0].css_class.find("not-yet-bridged"), std::string::npos);
@@ -43,7 +43,7 @@ TEST(MemberScene, TiesBetweenTheMembers) {
                                             network.find_member("b2")};
     MapOptions options;
     options.title = "Table 3";
-    const MapScene scene = member_scene(network, analysis, table, options);
+    const MapScene scene = member_scene(network, map_data(analysis, MemberMetric::bridging), table, options);
     EXPECT_EQ(scene.edges.size(), 2u);  // a1-b1, b1-b2
     EXPECT_EQ(scene.title, "Table 3");
     // a1 and b1 know each other across sectors; b2 knows only b1, of the same sector.
@@ -59,16 +59,37 @@ TEST(MemberScene, OutOfRangeAndEmpty) {
     const Network network = example();
     const Analysis analysis = analyse(network, {});
     const std::vector<MemberIndex> outside = {42};
-    EXPECT_THROW(member_scene(network, analysis, outside, {}), Error);
-    EXPECT_TRUE(member_scene(network, analysis, {}, {}).nodes.empty());
+    EXPECT_THROW(member_scene(network, map_data(analysis, MemberMetric::bridging), outside, {}), Error);
+    EXPECT_TRUE(member_scene(network, map_data(analysis, MemberMetric::bridging), {}, {}).nodes.empty());
 }
 
 TEST(RenderMemberMap, ReturnsTheBytesOfTheFormat) {
     const Network network = example();
     const Analysis analysis = analyse(network, {});
     const std::vector<MemberIndex> table = {0, 1, 2};
-    EXPECT_EQ(render_member_map(network, analysis, table, {}, MapFormat::png).substr(1, 3), "PNG");
-    EXPECT_NE(render_member_map(network, analysis, table, {}, MapFormat::svg).find("<svg"), std::string::npos);
+    const MapData data = map_data(analysis, MemberMetric::bridging);
+    EXPECT_EQ(render_member_map(network, data, table, {}, MapFormat::png).substr(1, 3), "PNG");
+    EXPECT_NE(render_member_map(network, data, table, {}, MapFormat::svg).find("<svg"), std::string::npos);
+}
+
+// transitional: seat --map
+TEST(MemberScene, FromAnAnalysisSizedByTheOptionsMetric) {
+    const Network network = example();
+    const Analysis analysis = analyse(network, {});
+    const std::vector<MemberIndex> table = {0, 1, 2, 3};
+    MapOptions options;
+    options.size_metric = "degree";
+    const std::string want =
+        render_member_map(network, map_data(analysis, MemberMetric::degree), table, options, MapFormat::dot);
+    EXPECT_EQ(render_member_map(network, analysis, table, options, MapFormat::dot), want);
+    // b1 has three ties (a1, a2, b2), a1 and a2 two, b2 one.
+    const MapScene scene = member_scene(network, analysis, table, options);
+    EXPECT_EQ(scene.legend[3].heading, "Size: degree");
+    EXPECT_DOUBLE_EQ(scene.nodes[0].size, scene.nodes[1].size);
+    EXPECT_GT(scene.nodes[2].size, scene.nodes[0].size);
+    EXPECT_GT(scene.nodes[0].size, scene.nodes[3].size);
+    options.size_metric = "fame";
+    EXPECT_THROW(member_scene(network, analysis, table, options), RequestError);
 }
 
 }  // namespace

@@ -64,7 +64,7 @@ const MapEdge* edge_between(const MapScene& scene, const Network& network, const
 TEST(WholeNetworkScene, OneNodePerMemberStyledBySector) {
     const Network network = example();
     const Analysis analysis = analyse(network, {});
-    const MapScene scene = whole_network_scene(network, analysis, {});
+    const MapScene scene = whole_network_scene(network, map_data(analysis, MemberMetric::bridging), {});
     ASSERT_EQ(scene.nodes.size(), network.members.size());  // the isolate too
     for (const std::string id : {"a1", "a2", "a3", "iso"}) {
         EXPECT_EQ(node_of(scene, network, id).fill, sector_style(network.find_sector("alpha")).fill);
@@ -80,7 +80,7 @@ TEST(WholeNetworkScene, OneNodePerMemberStyledBySector) {
 TEST(WholeNetworkScene, WeakBridgesHighlightedAndTiesStyledBySector) {
     const Network network = example();
     const Analysis analysis = analyse(network, {});
-    const MapScene scene = whole_network_scene(network, analysis, {});
+    const MapScene scene = whole_network_scene(network, map_data(analysis, MemberMetric::bridging), {});
     const MapEdge* bridge = edge_between(scene, network, "a3", "b1");
     ASSERT_NE(bridge, nullptr);
     EXPECT_EQ(bridge->css_class, "tie weak-bridge");
@@ -103,7 +103,7 @@ TEST(WholeNetworkScene, LegendAndCaptionExplainTheMap) {
     options.window = parse_window("2019", "2019");
     options.ties.min_weight = 0.25;
     options.data_name = "some/folder/";
-    const MapScene scene = whole_network_scene(network, analysis, options);
+    const MapScene scene = whole_network_scene(network, map_data(analysis, MemberMetric::bridging), options);
     EXPECT_NE(scene.title.find("folder"), std::string::npos);
     ASSERT_GE(scene.legend.size(), 2u);
     std::vector<std::string> sectors;
@@ -128,14 +128,11 @@ TEST(WholeNetworkScene, LegendAndCaptionExplainTheMap) {
 TEST(WholeNetworkScene, SizeByTheChosenMetric) {
     const Network network = example();
     const Analysis analysis = analyse(network, {});
-    MapOptions options;
-    options.size_metric = "degree";
-    const MapScene scene = whole_network_scene(network, analysis, options);
+    const MapScene scene = whole_network_scene(network, map_data(analysis, MemberMetric::degree), {});
     // b2 and u1 have the most ties (5); the isolate none.
     EXPECT_GT(node_of(scene, network, "b2").size, node_of(scene, network, "a2").size);
     EXPECT_LT(node_of(scene, network, "iso").size, node_of(scene, network, "a2").size);
-    options.size_metric = "no-such-metric";
-    EXPECT_THROW(whole_network_scene(network, analysis, options), RequestError);
+    EXPECT_EQ(scene.legend[2].heading, "Size: degree");
 }
 
 TEST(WholeNetworkScene, ColourByCommunityKeepsSectorShapes) {
@@ -143,7 +140,7 @@ TEST(WholeNetworkScene, ColourByCommunityKeepsSectorShapes) {
     const Analysis analysis = analyse(network, {});
     MapOptions options;
     options.colouring = MapColouring::community;
-    const MapScene scene = whole_network_scene(network, analysis, options);
+    const MapScene scene = whole_network_scene(network, map_data(analysis, MemberMetric::bridging), options);
     const MemberIndex a1 = network.find_member("a1");
     EXPECT_EQ(node_of(scene, network, "a1").fill, community_colour(analysis.communities.of_member[a1]));
     EXPECT_EQ(node_of(scene, network, "a1").shape, sector_style(network.find_sector("alpha")).shape);
@@ -153,7 +150,7 @@ TEST(WholeNetworkScene, ColourByCommunityKeepsSectorShapes) {
 TEST(WholeNetworkScene, EmptyNetworkGivesLegendOnly) {
     const Network network = testing::TestNetwork().build();
     const Analysis analysis = analyse(network, {});
-    const MapScene scene = whole_network_scene(network, analysis, {});
+    const MapScene scene = whole_network_scene(network, map_data(analysis, MemberMetric::bridging), {});
     EXPECT_TRUE(scene.nodes.empty());
     EXPECT_NE(render_scene(scene, MapFormat::svg).find("</svg>"), std::string::npos);
 }
@@ -162,7 +159,7 @@ TEST(WholeNetworkScene, BundledExampleRendersWithEverySectorColour) {
     auto read = ingest::read_network(BRIDGEMAP_EXAMPLE_DIR);
     ASSERT_FALSE(read.diagnostics.has_errors());
     const Analysis analysis = analyse(read.network, {});
-    const MapScene scene = whole_network_scene(read.network, analysis, {});
+    const MapScene scene = whole_network_scene(read.network, map_data(analysis, MemberMetric::bridging), {});
     EXPECT_EQ(scene.nodes.size(), 56u);
     const std::string svg = render_scene(scene, MapFormat::svg);
     std::size_t members = 0;
@@ -182,7 +179,7 @@ TEST(WholeNetworkScene, BundledExampleRendersWithEverySectorColour) {
 TEST(RenderNetworkMap, WholeMapForSmallNetworks) {
     const Network network = example();
     const Analysis analysis = analyse(network, {});
-    const std::string svg = render_network_map(network, analysis, {}, MapFormat::svg);
+    const std::string svg = render_network_map(network, map_data(analysis, MemberMetric::bridging), {}, MapFormat::svg);
     EXPECT_NE(svg.find("Who bridges the sectors"), std::string::npos);
 }
 

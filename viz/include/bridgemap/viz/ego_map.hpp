@@ -4,7 +4,7 @@
 // into one wedge per sector; with radius 2, their contacts' contacts on an outer ring,
 // those in sectors the member has no contact in yet outlined.
 
-#include <bridgemap/metrics/analysis.hpp>
+#include <bridgemap/viz/map_data.hpp>
 #include <bridgemap/viz/map_options.hpp>
 #include <bridgemap/viz/scene.hpp>
 
@@ -20,9 +20,9 @@ inline constexpr std::size_t k_ego_inner_limit = 80;
 /// in sectors the member has no direct contact in, then the largest by the size metric.
 inline constexpr std::size_t k_ego_outer_limit = 150;
 
-/// The scene of the ego map of `member` with `radius` 1 or 2 (hops in analysis.graph):
+/// The scene of the ego map of `member` with `radius` 1 or 2 (hops in data.graph):
 /// - the member in the middle, named; the members `radius` hops away or fewer around them,
-///   coloured and shaped by sector, sized by options.size_metric;
+///   coloured and shaped by sector, sized by data.sizes;
 /// - with MapLayout::automatic, fixed positions: one wedge per sector (ordered by sector,
 ///   unknown last), direct contacts on the inner ring, two-step contacts on the outer ring,
 ///   each wedge labelled with its sector; with a force layout named in options.layout,
@@ -32,14 +32,15 @@ inline constexpr std::size_t k_ego_outer_limit = 150;
 ///   a direct contact, dotted;
 /// - a thick outline on two-step contacts in sectors the member has no direct contact in,
 ///   and a legend column of contacts per sector, naming the sectors without a direct one.
-/// Time O(Σ degree within two hops). Throws RequestError when radius is not 1 or 2 or for
-/// an unknown size metric, and bridgemap::Error for a member index out of range. A member
-/// without ties gives a map of the member alone.
-MapScene ego_scene(const Network& network, const Analysis& analysis, MemberIndex member, int radius,
+/// The steps are in viz/detail/ego_map.hpp. Time O(Σ degree within two hops). Throws
+/// RequestError when radius is not 1 or 2, and bridgemap::Error for a member index out of
+/// range or when `data` does not match the network. A member without ties gives a map of
+/// the member alone.
+MapScene ego_scene(const Network& network, const MapData& data, MemberIndex member, int radius,
                    const MapOptions& options);
 
 /// The ego map rendered in `format`.
-std::string render_ego_map(const Network& network, const Analysis& analysis, MemberIndex member, int radius,
+std::string render_ego_map(const Network& network, const MapData& data, MemberIndex member, int radius,
                            const MapOptions& options, MapFormat format);
 
 }  // namespace bridgemap::viz

@@ -1,7 +1,8 @@
 #pragma once
 // Every map bridgemap draws, for callers that want one include. Each kind has a scene
 // builder (what to draw, inspectable without Graphviz) and a render_* function that returns
-// the bytes of a file in the chosen format:
+// the bytes of a file in the chosen format. The member-by-member maps and the summary map
+// draw a MapData (map_data.hpp: map_data() of an analysis computing map_families()):
 //
 //   whole_map.hpp    render_whole_network_map, render_network_map (whole or summary by size)
 //   summary_map.hpp  render_summary_map (one node per sector or community)
@@ -13,6 +14,7 @@
 
 #include <bridgemap/viz/ego_map.hpp>
 #include <bridgemap/viz/event_map.hpp>
+#include <bridgemap/viz/map_data.hpp>
 #include <bridgemap/viz/map_options.hpp>
 #include <bridgemap/viz/member_map.hpp>
 #include <bridgemap/viz/scene.hpp>

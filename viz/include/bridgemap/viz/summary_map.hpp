@@ -3,7 +3,7 @@
 // (or per community), sized by its members, and lines between them showing how many ties
 // they share against what random mixing would give, with the weak pairs marked.
 
-#include <bridgemap/metrics/analysis.hpp>
+#include <bridgemap/viz/map_data.hpp>
 #include <bridgemap/viz/map_options.hpp>
 #include <bridgemap/viz/scene.hpp>
 
@@ -29,7 +29,8 @@ inline constexpr std::size_t k_summary_communities = 15;
 ///   `communities` (required), with observed and expected ties between communities
 ///   computed the same way (K_c sums the degrees of community c, m the ties).
 /// Layout: up to 8 groups on a ring (fixed positions, so that no line passes behind a third
-/// group), neato seeded with options.seed above. Time O(members + ties + groups²). A network without ties gives
+/// group), neato seeded with options.seed above; the steps are in viz/detail/summary_map.hpp.
+/// Time O(members + ties + groups²). A network without ties gives
 /// nodes and no lines. Throws bridgemap::Error when colouring by community without
 /// communities, or when the inputs do not match the network.
 MapScene summary_scene(const Network& network, const TieGraph& graph, const Sectors& sectors,
@@ -42,8 +43,10 @@ MapScene summary_scene(const Network& network, const TieGraph& graph, const Sect
 MapScene sector_summary_scene(const Network& network, const Sectors& sectors, const SectorMixing& mixing,
                               const MapOptions& options);
 
-/// The summary map from a full analysis.
-std::string render_summary_map(const Network& network, const Analysis& analysis, const MapOptions& options,
+/// The summary map of map data: summary_scene() of data.graph, data.sectors, data.mixing
+/// and data.communities, rendered. Throws bridgemap::Error when the graph, the sectors or
+/// the mixing is missing, and as summary_scene().
+std::string render_summary_map(const Network& network, const MapData& data, const MapOptions& options,
                                MapFormat format);
 
 /// The summary map's scene computing only what it needs: by sector, member_sectors and
