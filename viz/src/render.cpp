@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <mutex>
 #include <string>
 #include <vector>
@@ -392,6 +393,10 @@ std::string render_scene(const MapScene& scene, MapFormat format) {
         if (edge.length > 0) set_attribute(created, edge_length, number(edge.length, 3));
     }
 
+    // sfdp seeds its own start positions, but coarsens the graph with rand() before that: reset
+    // rand() to the state a program starts in (srand(1)), so that every render lays out the
+    // scene as the first render of a process does, whatever was rendered before.
+    std::srand(1);
     const detail::Layout layout(context, graph, engine_name(scene.layout), messages);
     detail::snap_positions(graph);
     const detail::RenderedData rendered(context, graph, renderer_name(format), messages);

@@ -98,7 +98,9 @@ struct MapScene {
 /// Lays the scene out (seeded by scene.seed) and renders it with Graphviz, on the calling
 /// thread; calls from several threads are serialised, since Graphviz is not thread-safe.
 /// Every text is escaped, so no name can add DOT, HTML-like-label or SVG markup. Same scene
-/// and format, same bytes (the PDF's creation date is fixed to 2000-01-01).
+/// and format, same bytes (the PDF's creation date is fixed to 2000-01-01), whatever was
+/// rendered before in the process; except with fdp, whose layout Graphviz 2.42 does not
+/// always repeat.
 ///
 /// Time: the layout dominates; sfdp takes about 1 s per 1,000 nodes with 3,000 edges.
 /// An empty scene renders a map with its title and legend only. Throws bridgemap::Error
