@@ -1,9 +1,8 @@
 // bridgemap introduce: the list on stdout, the CSV columns, JSON, the options, the evaluation,
 // byte-identical reruns, and exit codes for bad usage and bad input.
 
+#include "support/csv_rows.hpp"
 #include "support/run_command.hpp"
-
-#include <bridgemap/ingest/csv_reader.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -22,16 +21,6 @@ namespace {
 
 const std::string k_fixtures = BRIDGEMAP_FIXTURES_DIR;
 const std::string k_generated = k_fixtures + "/generated-150";
-
-std::vector<std::vector<std::string>> read_csv(const std::filesystem::path& path) {
-    std::vector<std::vector<std::string>> rows;
-    std::vector<ingest::CsvProblem> problems;
-    ingest::parse_csv(
-        slurp(path), [&](const ingest::CsvRecord& r) { rows.emplace_back(r.fields.begin(), r.fields.end()); },
-        problems);
-    EXPECT_TRUE(problems.empty()) << path;
-    return rows;
-}
 
 /// member id → sector, from a network folder's members.csv (sector column, else organisation's).
 std::map<std::string, std::string> sectors_of(const std::string& folder) {

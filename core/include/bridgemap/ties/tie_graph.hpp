@@ -1,7 +1,7 @@
 #pragma once
 // The one canonical tie graph (SPEC §2): members as vertices, one undirected weighted tie
-// per tied pair, with where the tie comes from. Converters to igraph and Boost.Graph live
-// in core/src/graph/ and are private to the library.
+// per tied pair, with where the tie comes from. The converters to igraph and Boost.Graph
+// serve only the tests (tests/support/).
 
 #include <bridgemap/model/network.hpp>
 
