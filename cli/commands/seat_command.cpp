@@ -10,6 +10,7 @@
 #include <bridgemap/model/history.hpp>
 #include <bridgemap/recommend/seating.hpp>
 #include <bridgemap/report/seating_files.hpp>
+#include <bridgemap/viz/map_data.hpp>
 #include <bridgemap/viz/member_map.hpp>
 
 #include <algorithm>
@@ -64,7 +65,12 @@ void stage_maps(const report::PrintedPlan& printed, const Network& before, const
     std::error_code error;
     std::filesystem::create_directories(folder, error);
     if (error) throw IoError("cannot create folder " + folder.string() + ": " + error.message());
-    const Analysis analysis = analyse(before, analysis_options(options.data));
+    // Only what a table's map draws: sizes by bridging, communities and local bridges for weak bridges.
+    AnalysisOptions analysis_options = cli::analysis_options(options.data);
+    analysis_options.families =
+        viz::map_families(viz::MapKind::members, viz::MapColouring::sector, MemberMetric::bridging);
+    const Analysis analysis = analyse(before, analysis_options);
+    const viz::MapData data = viz::map_data(analysis, MemberMetric::bridging);
 
     viz::MapOptions map_options;
     map_options.seed = options.data.seed;
@@ -77,7 +83,7 @@ void stage_maps(const report::PrintedPlan& printed, const Network& before, const
             for (const std::uint32_t p : printed.tables[r][t].persons) members.push_back(printed.problem->people[p]);
             map_options.title = report::table_map_title(printed, r, t);
             outputs.stage(folder / report::table_map_file(printed, r, t),
-                          viz::render_member_map(before, analysis, members, map_options, viz::MapFormat::svg));
+                          viz::render_member_map(before, data, members, map_options, viz::MapFormat::svg));
         }
     }
     outputs.stage(folder / "index.html", report::plan_map_index(printed));
