@@ -33,35 +33,14 @@ nlohmann::ordered_json number_or_null(double value) {
 std::string members_csv(const Network& network, const Analysis& analysis) {
     std::string out;
     io::CsvWriter csv(out);
-    for (const char* column : {"id",
-                               "name",
-                               "sector",
-                               "organisation",
-                               "degree",
-                               "strength",
-                               "betweenness",
-                               "closeness",
-                               "harmonic",
-                               "eigenvector",
-                               "pagerank",
-                               "constraint",
-                               "effective_size",
-                               "efficiency",
-                               "hierarchy",
-                               "ei_index",
-                               "sector_diversity",
-                               "community",
-                               "participation",
-                               "brokerage_coordinator",
-                               "brokerage_consultant",
-                               "brokerage_representative",
-                               "brokerage_liaison",
-                               "bridging",
-                               "cross_sector_ties",
-                               "component",
-                               "articulation_point"}) {
-        csv.field(column);
+    // The member metrics in member_metric_names() order, with each member's community before
+    // participation (which is taken within it) and the component facts after them.
+    csv.field("id").field("name").field("sector").field("organisation");
+    for (const auto& metric : member_metric_names()) {
+        if (metric == "participation") csv.field("community");
+        csv.field(metric);
     }
+    csv.field("component").field("articulation_point");
     for (const auto& name : network.member_attributes.names) csv.field(name);
     csv.end_row();
 
