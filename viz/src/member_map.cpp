@@ -158,16 +158,4 @@ std::string render_member_map(const Network& network, const MapData& data, std::
     return render_scene(member_scene(network, data, members, options), format);
 }
 
-// transitional: seat --map
-MapScene member_scene(const Network& network, const Analysis& analysis, std::span<const MemberIndex> members,
-                      const MapOptions& options) {
-    return member_scene(network, map_data(analysis, parse_member_metric(options.size_metric)), members, options);
-}
-
-// transitional: seat --map
-std::string render_member_map(const Network& network, const Analysis& analysis, std::span<const MemberIndex> members,
-                              const MapOptions& options, MapFormat format) {
-    return render_scene(member_scene(network, analysis, members, options), format);
-}
-
 }  // namespace bridgemap::viz

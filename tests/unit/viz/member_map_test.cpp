@@ -72,24 +72,17 @@ TEST(RenderMemberMap, ReturnsTheBytesOfTheFormat) {
     EXPECT_NE(render_member_map(network, data, table, {}, MapFormat::svg).find("<svg"), std::string::npos);
 }
 
-// transitional: seat --map
-TEST(MemberScene, FromAnAnalysisSizedByTheOptionsMetric) {
+TEST(MemberScene, SizedByTheMapDatasMetric) {
     const Network network = example();
     const Analysis analysis = analyse(network, {});
     const std::vector<MemberIndex> table = {0, 1, 2, 3};
-    MapOptions options;
-    options.size_metric = "degree";
-    const std::string want =
-        render_member_map(network, map_data(analysis, MemberMetric::degree), table, options, MapFormat::dot);
-    EXPECT_EQ(render_member_map(network, analysis, table, options, MapFormat::dot), want);
     // b1 has three ties (a1, a2, b2), a1 and a2 two, b2 one.
-    const MapScene scene = member_scene(network, analysis, table, options);
+    const MapScene scene = member_scene(network, map_data(analysis, MemberMetric::degree), table, {});
     EXPECT_EQ(scene.legend[3].heading, "Size: degree");
     EXPECT_DOUBLE_EQ(scene.nodes[0].size, scene.nodes[1].size);
     EXPECT_GT(scene.nodes[2].size, scene.nodes[0].size);
     EXPECT_GT(scene.nodes[0].size, scene.nodes[3].size);
-    options.size_metric = "fame";
-    EXPECT_THROW(member_scene(network, analysis, table, options), RequestError);
+    EXPECT_THROW(parse_member_metric("fame"), RequestError);
 }
 
 }  // namespace

@@ -55,10 +55,6 @@ inline constexpr std::size_t k_summary_threshold = 2000;
 struct MapOptions {
     MapLayout layout = MapLayout::automatic;
     MapColouring colouring = MapColouring::sector;
-    /// transitional: seat --map. The per-member metric that sizes the members (a members.csv
-    /// column name, see member_metric_names()), read only by the member_scene() and
-    /// render_member_map() that take an Analysis; every other map is sized by MapData.
-    std::string size_metric = "bridging";
     /// How many members are named on the map, the largest by the size metric first.
     /// 0: automatic (everyone up to 60 members, else the 30 largest).
     std::size_t labels = 0;

@@ -42,13 +42,4 @@ MapScene member_scene(const Network& network, const MapData& data, std::span<con
 std::string render_member_map(const Network& network, const MapData& data, std::span<const MemberIndex> members,
                               const MapOptions& options, MapFormat format);
 
-/// transitional: seat --map. member_scene() of map_data(analysis, options.size_metric).
-/// Throws RequestError for an unknown size metric.
-MapScene member_scene(const Network& network, const Analysis& analysis, std::span<const MemberIndex> members,
-                      const MapOptions& options);
-
-/// transitional: seat --map. render_scene(member_scene(network, analysis, ...), format).
-std::string render_member_map(const Network& network, const Analysis& analysis, std::span<const MemberIndex> members,
-                              const MapOptions& options, MapFormat format);
-
 }  // namespace bridgemap::viz
