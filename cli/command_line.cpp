@@ -195,4 +195,22 @@ std::pair<SectorIndex, SectorIndex> parse_between(const std::string& text, const
     return {first, second};
 }
 
+std::vector<std::size_t> parse_table_sizes(const std::string& text) {
+    std::vector<std::size_t> sizes;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const std::size_t end = std::min(text.find(',', start), text.size());
+        const std::string_view item = trimmed(std::string_view(text).substr(start, end - start));
+        std::size_t value = 0;
+        const auto [stop, error] = std::from_chars(item.data(), item.data() + item.size(), value);
+        if (item.empty() || error != std::errc() || stop != item.data() + item.size() || value == 0) {
+            throw RequestError("--sizes \"" + text + "\": \"" + std::string(item) +
+                               "\" is not a number of seats; expected for example 8,8,10,6");
+        }
+        sizes.push_back(value);
+        start = end + 1;
+    }
+    return sizes;
+}
+
 }  // namespace bridgemap::cli

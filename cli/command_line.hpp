@@ -18,6 +18,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 namespace bridgemap::cli {
 
@@ -97,6 +98,10 @@ std::string lower(std::string_view text);
 /// --between "public,grassroots": two different sectors of `sectors`, each matched exactly,
 /// else ignoring case. Throws RequestError saying what was expected and listing the sectors.
 std::pair<SectorIndex, SectorIndex> parse_between(const std::string& text, const Sectors& sectors);
+
+/// --sizes "8,8,10,6": the seats of each table, each a whole number of 1 or more. Throws
+/// RequestError saying what was expected.
+std::vector<std::size_t> parse_table_sizes(const std::string& text);
 
 /// A command registers itself with the application and says what to run once the
 /// arguments are parsed.

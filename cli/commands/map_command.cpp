@@ -114,11 +114,7 @@ int run_map(const MapCommandOptions& options, const CLI::App& command) {
         const viz::MapKind kind = member != k_none  ? viz::MapKind::ego
                                   : event != k_none ? viz::MapKind::event
                                                     : viz::MapKind::whole_network;
-        AnalysisOptions analysis_options;
-        analysis_options.ties = map_options.ties;
-        analysis_options.paths.seed = options.data.seed;
-        analysis_options.communities.seed = options.data.seed;
-        analysis_options.communities.max_iterations = options.data.leiden_iterations;
+        AnalysisOptions analysis_options = cli::analysis_options(options.data);
         analysis_options.families =
             viz::map_families(kind, map_options.colouring, size_metric).add(MetricFamily::mixing);
         const Analysis analysis = analyse(network, analysis_options);

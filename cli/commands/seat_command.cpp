@@ -10,11 +10,8 @@
 #include <bridgemap/model/history.hpp>
 #include <bridgemap/recommend/seating.hpp>
 #include <bridgemap/report/seating_files.hpp>
-#include <bridgemap/viz/map_data.hpp>
-#include <bridgemap/viz/member_map.hpp>
+#include <bridgemap/viz/seating_maps.hpp>
 
-#include <algorithm>
-#include <charconv>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -38,55 +35,21 @@ struct SeatOptions {
     SeatingSearchOptions search;  ///< --iterations; the seed is --seed.
 };
 
-/// "8,8,10,6" as table sizes. Throws RequestError saying what was expected.
-std::vector<std::size_t> parse_sizes(const std::string& text) {
-    std::vector<std::size_t> sizes;
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        const std::size_t end = std::min(text.find(',', start), text.size());
-        const std::string_view item = trimmed(std::string_view(text).substr(start, end - start));
-        std::size_t value = 0;
-        const auto [stop, error] = std::from_chars(item.data(), item.data() + item.size(), value);
-        if (item.empty() || error != std::errc() || stop != item.data() + item.size() || value == 0) {
-            throw RequestError("--sizes \"" + text + "\": \"" + std::string(item) +
-                               "\" is not a number of seats; expected for example 8,8,10,6");
-        }
-        sizes.push_back(value);
-        start = end + 1;
-    }
-    return sizes;
-}
-
-/// Stages DIR/round-R-table-TT.svg, one map per table and round of the people at it and the
-/// ties they had before the event, and DIR/index.html showing them all, round by round.
+/// Stages the --map folder: every table's map and index.html (viz::seating_maps).
 void stage_maps(const report::PrintedPlan& printed, const Network& before, const SeatOptions& options,
-                const LoadedNetwork& loaded, const TieOptions& ties, io::OutputSet& outputs) {
+                const LoadedNetwork& loaded, io::OutputSet& outputs) {
     const std::filesystem::path folder = options.map;
     std::error_code error;
     std::filesystem::create_directories(folder, error);
     if (error) throw IoError("cannot create folder " + folder.string() + ": " + error.message());
-    // Only what a table's map draws: sizes by bridging, communities and local bridges for weak bridges.
-    AnalysisOptions analysis_options = cli::analysis_options(options.data);
-    analysis_options.families =
-        viz::map_families(viz::MapKind::members, viz::MapColouring::sector, MemberMetric::bridging);
-    const Analysis analysis = analyse(before, analysis_options);
-    const viz::MapData data = viz::map_data(analysis, MemberMetric::bridging);
-
     viz::MapOptions map_options;
     map_options.seed = options.data.seed;
     map_options.data_name = options.data.data;
     map_options.window = loaded.window;
-    map_options.ties = ties;
-    for (std::size_t r = 0; r < printed.tables.size(); ++r) {
-        for (std::size_t t = 0; t < printed.tables[r].size(); ++t) {
-            std::vector<MemberIndex> members;
-            for (const std::uint32_t p : printed.tables[r][t].persons) members.push_back(printed.problem->people[p]);
-            map_options.title = report::table_map_title(printed, r, t);
-            outputs.stage(folder / report::table_map_file(printed, r, t),
-                          viz::render_member_map(before, data, members, map_options, viz::MapFormat::svg));
-        }
+    map_options.ties = tie_options(options.data);
+    for (auto& file : viz::seating_maps(printed, before, analysis_options(options.data), map_options)) {
+        outputs.stage(folder / file.name, std::move(file.content));
     }
-    outputs.stage(folder / "index.html", report::plan_map_index(printed));
 }
 
 /// Who to seat, the hosts and the groups to keep apart or together: the people attending
@@ -130,7 +93,7 @@ int run_seat(const SeatOptions& options) {
         throw RequestError("say who to seat: --event ID (the people attending it) or --members FILE, not both");
     }
     TableLayout layout = options.request.layout;
-    if (!options.sizes.empty()) layout.table_sizes = parse_sizes(options.sizes);
+    if (!options.sizes.empty()) layout.table_sizes = parse_table_sizes(options.sizes);
     const int given = (layout.tables > 0) + (layout.table_size > 0) + (!layout.table_sizes.empty());
     if (given != 1) throw RequestError("say how to seat people with one of --tables T, --size S or --sizes LIST");
     PairValueOptions values;
@@ -166,7 +129,7 @@ int run_seat(const SeatOptions& options) {
 
     io::OutputSet outputs;
     if (!options.out.empty()) outputs.stage(options.out, report::plan_csv(printed));
-    if (!options.map.empty()) stage_maps(printed, before, options, loaded, values.ties, outputs);
+    if (!options.map.empty()) stage_maps(printed, before, options, loaded, outputs);
     outputs.commit();
 
     if (options.format == "json") {

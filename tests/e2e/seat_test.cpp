@@ -260,6 +260,19 @@ TEST(Seat, MapDrawsEveryTableOfEveryRound) {
     }
     EXPECT_NE(slurp(folder / "maps" / "round-2-table-3.svg").find("<svg"), std::string::npos);
     EXPECT_NE(slurp(folder / "maps" / "index.html").find("round-2-table-3.svg"), std::string::npos);
+    // 2 rounds of 6 tables: 12 maps and the index, nothing else; the index shows each map once.
+    std::size_t svgs = 0;
+    std::size_t files = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(folder / "maps")) {
+        ++files;
+        svgs += entry.path().extension() == ".svg" ? 1 : 0;
+    }
+    EXPECT_EQ(svgs, 12u);
+    EXPECT_EQ(files, 13u);
+    const std::string index = slurp(folder / "maps" / "index.html");
+    std::size_t shown = 0;
+    for (auto at = index.find(".svg\""); at != std::string::npos; at = index.find(".svg\"", at + 1)) ++shown;
+    EXPECT_EQ(shown, 12u) << index;
 }
 
 }  // namespace
