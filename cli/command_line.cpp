@@ -2,6 +2,7 @@
 
 #include <bridgemap/error.hpp>
 #include <bridgemap/ingest/network_reader.hpp>
+#include <bridgemap/model/lookup.hpp>
 #include <bridgemap/random.hpp>
 
 #include <algorithm>
@@ -211,6 +212,26 @@ std::vector<std::size_t> parse_table_sizes(const std::string& text) {
         start = end + 1;
     }
     return sizes;
+}
+
+MemberIndex member_argument(const Network& network, const std::string& text, std::string_view option) {
+    const Lookup found = look_up_member(network, text);
+    if (found.index == k_none) {
+        throw RequestError("unknown member " + in_quotes(text) + " for " + std::string(option) +
+                           lookup_hint(network, found, false));
+    }
+    return found.index;
+}
+
+EventIndex event_argument(const Network& network, const std::string& text, std::string_view option,
+                          std::string_view outside) {
+    const Lookup found = look_up_event(network, text);
+    if (found.index == k_none) {
+        throw RequestError("unknown event " + in_quotes(text) + " for " + std::string(option) +
+                           (found.same_name.empty() ? std::string(outside) : std::string()) +
+                           lookup_hint(network, found, true));
+    }
+    return found.index;
 }
 
 }  // namespace bridgemap::cli

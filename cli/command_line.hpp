@@ -99,6 +99,15 @@ std::string lower(std::string_view text);
 /// else ignoring case. Throws RequestError saying what was expected and listing the sectors.
 std::pair<SectorIndex, SectorIndex> parse_between(const std::string& text, const Sectors& sectors);
 
+/// The member an option names (`--member`): its id, or its name in any letter case. Throws
+/// RequestError "unknown member "X" for --member; did you mean ...?" (model/lookup) otherwise.
+MemberIndex member_argument(const Network& network, const std::string& text, std::string_view option);
+
+/// The event an option names (`--event`), by id or name; `outside` is added to the message
+/// when nothing fits (say, " (or not in the --from/--until window)").
+EventIndex event_argument(const Network& network, const std::string& text, std::string_view option,
+                          std::string_view outside = {});
+
 /// --sizes "8,8,10,6": the seats of each table, each a whole number of 1 or more. Throws
 /// RequestError saying what was expected.
 std::vector<std::size_t> parse_table_sizes(const std::string& text);

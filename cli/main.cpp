@@ -6,6 +6,7 @@
 #include "commands/commands.hpp"
 
 #include <bridgemap/error.hpp>
+#include <bridgemap/io/text.hpp>
 
 #include <CLI/CLI.hpp>
 
@@ -39,22 +40,6 @@ std::string usage_line(const CLI::App& command) {
     return line;
 }
 
-/// Levenshtein distance, to suggest the command a user probably meant.
-std::size_t edit_distance(const std::string& a, const std::string& b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diagonal = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t up = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-            diagonal = up;
-        }
-    }
-    return row[b.size()];
-}
-
 /// When the first argument names no command, says so, lists the commands and suggests one.
 int unknown_command(const CLI::App& app, const std::vector<Command>& commands, const std::string& given) {
     std::string names;
@@ -63,7 +48,7 @@ int unknown_command(const CLI::App& app, const std::vector<Command>& commands, c
     for (const auto& command : commands) {
         const std::string& name = command.app->get_name();
         names += (names.empty() ? "" : ", ") + name;
-        const std::size_t distance = edit_distance(given, name);
+        const std::size_t distance = bridgemap::io::edit_distance(given, name);
         if (distance < best) best = distance, closest = name;
     }
     std::cerr << "bridgemap: error: unknown command \"" << given << "\"";

@@ -91,7 +91,8 @@ Command add_introduce_command(CLI::App& app) {
         "suggestion names the strongest mutual contact who could introduce them, what they already share, and why.\n"
         "Who knows whom counts only events, groups and organisations of at most --max-setting-size people\n"
         "(default 40), and ties.csv rows: two people who were only in the same large room are still candidates.\n"
-        "--exclude FILE: pairs already tried, one pair of member ids per row (a previous --out file works).\n"
+        "--exclude FILE: pairs already tried, one pair of members (ids or names) per row (a previous --out file "
+        "works).\n"
         "docs/introductions.md explains the objective, the algorithm and the evaluation.");
     add_data_options(*command, options->data);
     command->add_option("--count", options->count, "How many introductions (default 10)")

@@ -96,17 +96,10 @@ int run_map(const MapCommandOptions& options, const CLI::App& command) {
         // Resolve ids before the analysis, so that a typo fails fast.
         MemberIndex member = k_none;
         EventIndex event = k_none;
-        if (!options.member.empty()) {
-            member = network.find_member(options.member);
-            if (member == k_none) throw RequestError("unknown member \"" + options.member + "\" for --member");
-        }
+        if (!options.member.empty()) member = member_argument(network, options.member, "--member");
         if (!options.event.empty()) {
-            event = network.find_event(options.event);
-            if (event == k_none) {
-                throw RequestError(
-                    "unknown event \"" + options.event + "\" for --event" +
-                    (loaded.window.is_open() ? std::string() : " (or not in the --from/--until window)"));
-            }
+            event = event_argument(network, options.event, "--event",
+                                   loaded.window.is_open() ? "" : " (or not in the --from/--until window)");
         }
         // Only what the map draws: the size metric's family, the communities and local
         // bridges behind weak bridges (and colours by community), and the sector mixing of
@@ -177,8 +170,10 @@ Command add_map_command(CLI::App& app) {
                      "Layout engine: sfdp, neato, fdp, or auto (default: neato up to 300 members, sfdp above, "
                      "rings for --member; summary maps ignore it)")
         ->type_name("ENGINE");
-    command->add_option("--event", options->event, "Map the people at this event (an events.csv id)")->type_name("ID");
-    command->add_option("--member", options->member, "Map this member's network (a members.csv id)")->type_name("ID");
+    command->add_option("--event", options->event, "Map the people at this event (its id or name)")
+        ->type_name("ID|NAME");
+    command->add_option("--member", options->member, "Map this member's network (their id or name)")
+        ->type_name("ID|NAME");
     command
         ->add_option("--radius", options->radius,
                      "With --member: 1 (their contacts) or 2 (and their contacts' contacts)")

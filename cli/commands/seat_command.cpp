@@ -102,10 +102,7 @@ int run_seat(const SeatOptions& options) {
 
     const LoadedNetwork loaded = load_network(options.data, std::cerr);
     const Network& whole = loaded.whole;
-    const EventIndex event = options.event.empty() ? k_none : whole.find_event(options.event);
-    if (!options.event.empty() && event == k_none) {
-        throw RequestError("unknown event " + in_quotes(options.event) + " (not in events)");
-    }
+    const EventIndex event = options.event.empty() ? k_none : event_argument(whole, options.event, "--event");
     SeatingRequest request = read_request(options, whole, event);
     request.layout = layout;
     if (options.hosts_file.empty() && event != k_none) {
@@ -155,8 +152,8 @@ Command add_seat_command(CLI::App& app) {
         "Seats the people attending an event (or listed in a file) so that as many pairs as possible meet\n"
         "who have no tie yet and come from different sectors or communities; only ties formed before the event\n"
         "count. Prints the plan per round and table, with what it achieves against random seating and the best\n"
-        "possible. Member files: one member id per row (first column; a header row member_id is allowed);\n"
-        "keep-apart and keep-together files: one group of member ids per row. docs/seating.md explains it all.");
+        "possible. Member files: one member id or name per row (first column; a header row member_id is\n"
+        "allowed); keep-apart and keep-together files: one group of members per row. docs/seating.md explains it all.");
     const auto file = [&](const char* name, std::string& file, const char* help) {
         command->add_option(name, file, help)->check(CLI::ExistingFile)->type_name("FILE");
     };
@@ -164,8 +161,10 @@ Command add_seat_command(CLI::App& app) {
         command->add_option(name, count, help)->check(whole_number(1))->type_name(type);
     };
     add_data_options(*command, options->data);
-    command->add_option("--event", options->event, "Seat the people attending this event (or its breakouts)")
-        ->type_name("ID");
+    command
+        ->add_option("--event", options->event,
+                     "Seat the people attending this event (its id or name; or its breakouts)")
+        ->type_name("ID|NAME");
     file("--members", options->members_file, "Seat the members listed in this file instead");
     count("--tables", options->request.layout.tables, "Number of tables; sizes differ by at most one", "T");
     count("--size", options->request.layout.table_size, "People per table, at most; as few tables as that allows", "S");

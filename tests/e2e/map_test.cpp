@@ -324,6 +324,27 @@ TEST(Map, SummaryAutomaticAboveTheThreshold) {
     EXPECT_NE(slurp(data / "m.svg").find("How the sectors connect"), std::string::npos);
 }
 
+TEST(Map, MemberAndEventByNameInAnyCaseAndNearMissesSuggested) {
+    const TemporaryFolder out("map-names");
+    const std::string by_id = (out / "id.svg").string();
+    const std::string by_name = (out / "name.svg").string();
+    ASSERT_EQ(run_bridgemap({"map", k_example, "--out", by_id, "--member", "geraldine-blake"}).exit_code, 0);
+    const auto named = run_bridgemap({"map", k_example, "--out", by_name, "--member", "GERALDINE blake"});
+    ASSERT_EQ(named.exit_code, 0) << named.err;
+    EXPECT_EQ(slurp(by_name), slurp(by_id));  // the same member, the same map
+    const auto typo = run_bridgemap({"map", k_example, "--out", by_name, "--member", "Geraldine Blak"});
+    EXPECT_EQ(typo.exit_code, 2);
+    EXPECT_NE(typo.err.find("unknown member \"Geraldine Blak\" for --member; did you mean \"Geraldine Blake\" "
+                            "(geraldine-blake)?"),
+              std::string::npos)
+        << typo.err;
+    // events.csv: gathering-2017 is "First Better Way Gathering (dinner and workshop)".
+    const auto event = run_bridgemap(
+        {"map", k_example, "--out", by_name, "--event", "first better way gathering (dinner and workshop)"});
+    ASSERT_EQ(event.exit_code, 0) << event.err;
+    EXPECT_NE(event.out.find("event map of First Better Way Gathering"), std::string::npos) << event.out;
+}
+
 TEST(Map, WrongRequestsExitTwoAndWriteNothing) {
     const TemporaryFolder out("map-errors");
     const std::string target = (out / "m.svg").string();

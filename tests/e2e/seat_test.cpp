@@ -181,6 +181,28 @@ TEST(Seat, UnknownMembersInAFileAreDataErrors) {
     EXPECT_NE(result.err.find(":4: error: unknown member \"also, nobody\""), std::string::npos) << result.err;
 }
 
+TEST(Seat, EventAndMemberListsByNameGiveThePlanOfTheIds) {
+    TemporaryFolder folder("seat-names");
+    write(folder / "ids.csv", "member_id\ngeraldine-blake\nkathy-evans\n");
+    write(folder / "names.csv", "member\nGeraldine Blake\nkathy EVANS\n");
+    const auto plan = [&](const char* event, const char* hosts) {
+        return run_bridgemap({"seat", k_example, "--event", event, "--tables", "6", "--hosts",
+                              (folder / hosts).string(), "--format", "json"});
+    };
+    const auto by_id = plan("gathering-2018-07", "ids.csv");
+    const auto by_name = plan("Better Way national gathering workshop", "names.csv");
+    ASSERT_EQ(by_id.exit_code, 0) << by_id.err;
+    ASSERT_EQ(by_name.exit_code, 0) << by_name.err;
+    EXPECT_EQ(by_name.out, by_id.out);
+    write(folder / "typo.csv", "member\nGeraldine Blak\n");
+    const auto typo = plan("gathering-2018-07", "typo.csv");
+    EXPECT_EQ(typo.exit_code, 3);
+    EXPECT_NE(typo.err.find("typo.csv:2: error: unknown member \"Geraldine Blak\"; did you mean \"Geraldine "
+                            "Blake\" (geraldine-blake)?"),
+              std::string::npos)
+        << typo.err;
+}
+
 TEST(Seat, ImpossibleRequestsSayWhichConstraintAndWriteNothing) {
     TemporaryFolder folder("seat-impossible");
     write(folder / "hosts.csv", "lynne-berry\njulie-bishop\ngeraldine-blake\nrichard-bridge\n");

@@ -5,6 +5,7 @@
 #include <bridgemap/ingest/csv_reader.hpp>
 #include <bridgemap/io/atomic_file.hpp>
 #include <bridgemap/io/utf8.hpp>
+#include <bridgemap/model/lookup.hpp>
 
 #include <algorithm>
 #include <functional>
@@ -15,6 +16,17 @@ namespace {
 
 std::string in_quotes(std::string_view text) {
     return "\"" + std::string(text) + "\"";
+}
+
+/// The member `text` names, by id or name (look_up_member); else k_none, and an error at
+/// `path`:`line` saying so, with the closest ids and names.
+MemberIndex member_named(const Network& network, std::string_view text, const std::string& path, std::size_t line,
+                         Diagnostics& diagnostics) {
+    const Lookup found = look_up_member(network, text);
+    if (found.index == k_none) {
+        diagnostics.error(path, line, "unknown member " + in_quotes(text) + lookup_hint(network, found, false));
+    }
+    return found.index;
 }
 
 /// Reads `path` and hands each CSV record to `on_record`; invalid UTF-8 (then nothing is
@@ -59,11 +71,8 @@ std::vector<MemberRow> read_member_rows(const std::string& path, const Network& 
         for (std::size_t f = 0; f < count; ++f) {
             const std::string_view id = trim(record.fields[f]);
             if (id.empty()) continue;
-            const MemberIndex member = network.find_member(id);
-            if (member == k_none) {
-                diagnostics.error(path, record.line, "unknown member " + in_quotes(id));
-                continue;
-            }
+            const MemberIndex member = member_named(network, id, path, record.line, diagnostics);
+            if (member == k_none) continue;
             row.members.push_back(member);
         }
         if (!row.members.empty()) rows.push_back(std::move(row));
@@ -123,7 +132,7 @@ std::vector<std::pair<MemberIndex, MemberIndex>> read_member_pairs(const std::st
                 column_a != 0 || column_b != 1 ||
                 (fields.size() >= 2 && (lower(trim(fields[0])) == "member_a" || lower(trim(fields[0])) == "source"));
             const auto is_member = [&](std::size_t f) {
-                return f < fields.size() && network.find_member(trim(fields[f])) != k_none;
+                return f < fields.size() && look_up_member(network, trim(fields[f])).index != k_none;
             };
             if (named || (!is_member(0) && !is_member(1))) return;
         }
@@ -134,10 +143,8 @@ std::vector<std::pair<MemberIndex, MemberIndex>> read_member_pairs(const std::st
         }
         const std::string_view id_a = trim(fields[column_a]);
         const std::string_view id_b = trim(fields[column_b]);
-        const MemberIndex a = network.find_member(id_a);
-        const MemberIndex b = network.find_member(id_b);
-        if (a == k_none) diagnostics.error(path, record.line, "unknown member " + in_quotes(id_a));
-        if (b == k_none) diagnostics.error(path, record.line, "unknown member " + in_quotes(id_b));
+        const MemberIndex a = member_named(network, id_a, path, record.line, diagnostics);
+        const MemberIndex b = member_named(network, id_b, path, record.line, diagnostics);
         if (a == k_none || b == k_none) return;
         if (a == b) {
             diagnostics.warning(path, record.line, "the same member twice; ignored");

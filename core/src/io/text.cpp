@@ -1,8 +1,11 @@
 #include <bridgemap/io/text.hpp>
+#include <bridgemap/io/utf8.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <vector>
 
 namespace bridgemap::io {
 namespace {
@@ -78,13 +81,7 @@ std::string with_thousands(std::size_t value) {
 std::size_t display_width(std::string_view text) noexcept {
     std::size_t width = 0;
     for (std::size_t i = 0; i < text.size();) {
-        const auto lead = static_cast<unsigned char>(text[i]);
-        const std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-        char32_t c = length == 1 ? lead : length == 2 ? lead & 0x1F : length == 3 ? lead & 0x0F : lead & 0x07;
-        for (std::size_t k = 1; k < length && i + k < text.size(); ++k) {
-            c = (c << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
-        }
-        i += length;
+        const char32_t c = next_code_point(text, i);
         if (c < 0x300) {
             ++width;
         } else if (!in(k_zero_width, c)) {
@@ -106,6 +103,23 @@ std::string pad_left(std::string_view text, std::size_t width) {
     std::string out = columns < width ? std::string(width - columns, ' ') : std::string();
     out += text;
     return out;
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    const std::u32string x = decode_utf8(a);
+    const std::u32string y = decode_utf8(b);
+    std::vector<std::size_t> row(y.size() + 1);
+    for (std::size_t j = 0; j <= y.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= x.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= y.size(); ++j) {
+            const std::size_t up = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (x[i - 1] == y[j - 1] ? 0 : 1)});
+            diagonal = up;
+        }
+    }
+    return row[y.size()];
 }
 
 }  // namespace bridgemap::io

@@ -56,4 +56,62 @@ std::size_t utf8_length(std::string_view text) noexcept {
     return count;
 }
 
+char32_t next_code_point(std::string_view text, std::size_t& at) noexcept {
+    const auto lead = static_cast<unsigned char>(text[at]);
+    const std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    char32_t code = length == 1 ? lead : length == 2 ? lead & 0x1F : length == 3 ? lead & 0x0F : lead & 0x07;
+    for (std::size_t k = 1; k < length && at + k < text.size(); ++k) {
+        code = (code << 6) | (static_cast<unsigned char>(text[at + k]) & 0x3F);
+    }
+    at += length;
+    return code;
+}
+
+std::u32string decode_utf8(std::string_view text) {
+    std::u32string codes;
+    codes.reserve(text.size());
+    for (std::size_t at = 0; at < text.size();) codes.push_back(next_code_point(text, at));
+    return codes;
+}
+
+void append_utf8(std::string& out, char32_t code) {
+    if (code < 0x80) {
+        out += static_cast<char>(code);
+    } else if (code < 0x800) {
+        out += static_cast<char>(0xC0 | (code >> 6));
+        out += static_cast<char>(0x80 | (code & 0x3F));
+    } else if (code < 0x10000) {
+        out += static_cast<char>(0xE0 | (code >> 12));
+        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (code & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (code >> 18));
+        out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (code & 0x3F));
+    }
+}
+
+char32_t fold_case(char32_t code) noexcept {
+    if (code >= U'A' && code <= U'Z') return code + 0x20;
+    if (code < 0xC0) return code;
+    if (code <= 0xDE) return code == 0xD7 ? code : code + 0x20;  // Latin-1 capitals, not ×
+    if (code >= 0x100 && code <= 0x137) return code | 1;         // Latin Extended-A pairs: Ā ā ... Ķ ķ
+    if (code >= 0x139 && code <= 0x148) return code % 2 == 1 ? code + 1 : code;  // Ĺ ĺ ... Ň ň
+    if (code >= 0x14A && code <= 0x177) return code | 1;                         // Ŋ ŋ ... Ŷ ŷ
+    if (code == 0x178) return 0xFF;                                              // Ÿ
+    if (code >= 0x179 && code <= 0x17E) return code % 2 == 1 ? code + 1 : code;  // Ź ź ... Ž ž
+    if (code >= 0x391 && code <= 0x3AB && code != 0x3A2) return code + 0x20;     // Greek capitals
+    if (code >= 0x410 && code <= 0x42F) return code + 0x20;                      // Cyrillic А-Я
+    if (code >= 0x400 && code <= 0x40F) return code + 0x50;                      // Cyrillic Ѐ-Џ
+    return code;
+}
+
+std::string fold_case(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t at = 0; at < text.size();) append_utf8(out, fold_case(next_code_point(text, at)));
+    return out;
+}
+
 }  // namespace bridgemap::io

@@ -59,5 +59,14 @@ TEST(Text, PaddingMeasuresDisplayWidth) {
     EXPECT_EQ(pad_left("toolongtext", 4), "toolongtext");
 }
 
+TEST(Text, EditDistanceCountsCodePointsNotBytes) {
+    EXPECT_EQ(edit_distance("", ""), 0u);
+    EXPECT_EQ(edit_distance("shah", ""), 4u);
+    EXPECT_EQ(edit_distance("kitten", "sitting"), 3u);  // k→s, e→i, +g
+    EXPECT_EQ(edit_distance("Helen Shaw", "Helen Shah"), 1u);
+    EXPECT_EQ(edit_distance("Zoe", "Zo\u00EB"), 1u);  // ë is one code point (two bytes): one substitution
+    EXPECT_EQ(edit_distance("\u5E02\u6C11", "\u5E02"), 1u);
+}
+
 }  // namespace
 }  // namespace bridgemap::io

@@ -33,5 +33,26 @@ TEST(Utf8Length, CountsCodePoints) {
     EXPECT_EQ(utf8_length("\xF0\x9F\x99\x82!"), 2u);
 }
 
+TEST(DecodeUtf8, CodePointsRoundTripThroughAppendUtf8) {
+    const std::string text = "a\u00E9\u5E02\U0001F642";  // a é 市 🙂: 1, 2, 3 and 4 bytes
+    EXPECT_EQ(decode_utf8(text), (std::u32string{U'a', 0xE9, 0x5E02, 0x1F642}));
+    std::string back;
+    for (const char32_t code : decode_utf8(text)) append_utf8(back, code);
+    EXPECT_EQ(back, text);
+    std::size_t at = 1;
+    EXPECT_EQ(next_code_point(text, at), 0xE9u);
+    EXPECT_EQ(at, 3u);
+}
+
+TEST(FoldCase, LatinGreekAndCyrillicCapitalsOnly) {
+    EXPECT_EQ(fold_case("HELEN Shah"), "helen shah");
+    EXPECT_EQ(fold_case("\u00C9LODIE \u00D8STERG\u00C5RD"), "\u00E9lodie \u00F8sterg\u00E5rd");  // ÉLODIE ØSTERGÅRD
+    EXPECT_EQ(fold_case("\u0141UKASZ \u017B\u00D3\u0141W"), "\u0142ukasz \u017C\u00F3\u0142w");  // ŁUKASZ ŻÓŁW
+    EXPECT_EQ(fold_case("\u03A9\u0414"), "\u03C9\u0434");                                        // Ω Д
+    EXPECT_EQ(fold_case("\u00D7\u00DF\u5E02"), "\u00D7\u00DF\u5E02");  // ×, ß and 市 have no lower case here
+    EXPECT_EQ(fold_case(U'\u0178'), U'\u00FF');                        // Ÿ → ÿ
+    EXPECT_EQ(fold_case(U'\u0139'), U'\u013A');                        // Ĺ → ĺ (odd capitals in this run)
+}
+
 }  // namespace
 }  // namespace bridgemap::io

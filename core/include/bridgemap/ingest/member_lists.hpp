@@ -1,8 +1,9 @@
 #pragma once
 // Files of member ids that commands take besides the network: who is coming to an event,
 // who hosts, who must or must not sit together (`seat`), and pairs not to suggest
-// (`introduce --exclude`). Each is a CSV file; every problem is a FILE:LINE diagnostic in
-// the user's own ids.
+// (`introduce --exclude`). Each is a CSV file naming members by id or by name (any letter
+// case; model/lookup); every problem is a FILE:LINE diagnostic in the user's own ids, an
+// unknown one with the closest ids and names ("did you mean ...").
 
 #include <bridgemap/ingest/diagnostics.hpp>
 #include <bridgemap/model/network.hpp>
@@ -24,7 +25,7 @@ struct MemberRow {
 /// Reads a file of member ids: the first column of each row (`whole_rows` false) or every
 /// field of each row, one group per row (`whole_rows` true). A first row whose first field
 /// is member_id, member, members or id (any case, and not a member's id) is a header. Unknown
-/// ids, invalid UTF-8 and bad CSV are reported; rows naming no known member are left out.
+/// ids and names, invalid UTF-8 and bad CSV are reported; rows naming no known member are left out.
 /// Throws IoError when the file cannot be read.
 std::vector<MemberRow> read_member_rows(const std::string& path, const Network& network, bool whole_rows,
                                         Diagnostics& diagnostics);

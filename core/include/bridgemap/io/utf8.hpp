@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace bridgemap::io {
@@ -17,6 +18,24 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view text) noexcept;
 inline bool is_valid_utf8(std::string_view text) noexcept {
     return !find_invalid_utf8(text);
 }
+
+/// The code point of valid UTF-8 `text` starting at byte `at`, and moves `at` past it. On a
+/// truncated sequence it reads what is there. O(1).
+char32_t next_code_point(std::string_view text, std::size_t& at) noexcept;
+
+/// The code points of valid UTF-8 `text`. O(length).
+std::u32string decode_utf8(std::string_view text);
+
+/// Appends the UTF-8 bytes of `code` to `out`.
+void append_utf8(std::string& out, char32_t code);
+
+/// The lower-case letter of `code` for ASCII, Latin-1, Latin Extended-A and Greek and Cyrillic
+/// capitals ("É" → "é", "Ł" → "ł", "Ω" → "ω", "Д" → "д"); any other code point unchanged. A
+/// simple case fold for comparing names, not full Unicode case folding (no "ß" → "ss").
+char32_t fold_case(char32_t code) noexcept;
+
+/// `text` with every code point case-folded (fold_case). O(length).
+std::string fold_case(std::string_view text);
 
 /// Number of Unicode code points in valid UTF-8 `text`.
 std::size_t utf8_length(std::string_view text) noexcept;
