@@ -13,7 +13,7 @@
 namespace bridgemap::cli {
 
 void add_data_options(CLI::App& command, DataOptions& options) {
-    command.add_option("DATA", options.data, "Network folder (members.csv, ...) or .json file")
+    command.add_option("DATA", options.data, "Network folder (members.csv, ...), .json file or .xlsx workbook")
         ->required()
         ->check(CLI::ExistingPath)
         ->type_name("DATA");

@@ -67,11 +67,11 @@ int usage_error(const CLI::App& command, const std::string& message) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    CLI::App app{
-        "bridgemap " BRIDGEMAP_VERSION
-        " - see where bridging ties between sectors and communities are strong and weak.\n"
-        "Reads a network folder (members, organisations, events, attendance, groups, ties as CSV) or one JSON file.",
-        "bridgemap"};
+    CLI::App app{"bridgemap " BRIDGEMAP_VERSION
+                 " - see where bridging ties between sectors and communities are strong and weak.\n"
+                 "Reads a network folder (members, organisations, events, attendance, groups, ties as CSV or .xlsx), "
+                 "one JSON file or one .xlsx workbook.",
+                 "bridgemap"};
     app.set_version_flag("--version", "bridgemap " BRIDGEMAP_VERSION);
     app.require_subcommand(1);
     app.footer(
