@@ -21,7 +21,7 @@ esac
 # What the library and the command need.
 packages=(g++ cmake make pkg-config
           libigraph-dev libboost-graph-dev libgraphviz-dev graphviz
-          nlohmann-json3-dev libcli11-dev libgtest-dev)
+          nlohmann-json3-dev libcli11-dev libgtest-dev libzip-dev libexpat1-dev)
 # What the tests need besides: NetworkX and python-igraph recompute the reference
 # values; Chromium (driven through python3-websocket) renders the HTML report; xmllint
 # checks SVG; clang-format checks that the code is laid out as .clang-format says.

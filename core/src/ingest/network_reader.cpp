@@ -1,5 +1,6 @@
 #include <bridgemap/error.hpp>
 #include <bridgemap/ingest/network_reader.hpp>
+#include <bridgemap/ingest/workbook.hpp>
 #include <bridgemap/io/atomic_file.hpp>
 
 #include "ingest/fingerprint_set.hpp"
@@ -105,7 +106,7 @@ private:
             return false;
         }
         const auto& [line, pointer] = table.places[first];
-        reporter.warning(row, {}, "repeats the row on " + RowReporter::place(line, pointer) + "; merged");
+        reporter.warning(row, {}, "repeats the row on " + reporter.where(line, pointer) + "; merged");
         return true;
     }
 
@@ -116,7 +117,7 @@ private:
             reporter.error(row, "id", "empty " + std::string(noun) + " id");
             return false;
         }
-        const auto [found, inserted] = seen.try_emplace(std::string(id), RowReporter::place(row));
+        const auto [found, inserted] = seen.try_emplace(std::string(id), reporter.where(row));
         if (!inserted) {
             reporter.error(
                 row, "id",
@@ -235,7 +236,8 @@ private:
         parse_optional_date(reporter, row, "date", row.values[2], event.date);
         const auto index = static_cast<EventIndex>(network_.events.size());
         if (!row.values[4].empty()) {
-            pending_parents_.push_back({index, std::string(row.values[4]), row.line, std::string(row.pointer)});
+            pending_parents_.push_back(
+                {index, std::string(row.values[4]), reporter.locate(row, "parent", Severity::error, {})});
         }
         event_index_.emplace(std::string(id), index);
         network_.events.push_back(std::move(event));
@@ -356,8 +358,7 @@ private:
     struct PendingParent {
         EventIndex event;
         std::string parent;
-        std::size_t line;
-        std::string pointer;
+        Diagnostic place;  ///< Where a problem with the parent is reported; the message is added then.
     };
 
     Diagnostics& diagnostics_;
@@ -376,14 +377,11 @@ private:
 };
 
 Network NetworkBuilder::finish(const std::function<std::string(const TableSchema&)>& file_of) {
-    const std::string events_file = file_of(k_events);
     for (const auto& pending : pending_parents_) {
         const auto report = [&](std::string message) {
-            if (pending.pointer.empty()) {
-                diagnostics_.error(events_file, pending.line, std::move(message));
-            } else {
-                diagnostics_.error_at(events_file, pending.pointer + "/parent", std::move(message));
-            }
+            Diagnostic diagnostic = pending.place;
+            diagnostic.message = std::move(message);
+            diagnostics_.add(std::move(diagnostic));
         };
         const EventIndex parent = find(event_index_, pending.parent);
         if (parent == k_none) {
@@ -412,11 +410,9 @@ Network NetworkBuilder::finish(const std::function<std::string(const TableSchema
             chain += " -> " + in_quotes(network_.events[e].id);
             for (const auto& pending : pending_parents_) {
                 if (pending.event == e) {
-                    const std::string message = "events' parents form a loop: " + chain;
-                    if (pending.pointer.empty())
-                        diagnostics_.error(events_file, pending.line, message);
-                    else
-                        diagnostics_.error_at(events_file, pending.pointer + "/parent", message);
+                    Diagnostic diagnostic = pending.place;
+                    diagnostic.message = "events' parents form a loop: " + chain;
+                    diagnostics_.add(std::move(diagnostic));
                 }
             }
             network_.events[e].parent = k_none;  // break the loop so later stages can walk parents
@@ -468,15 +464,78 @@ Network NetworkBuilder::finish(const std::function<std::string(const TableSchema
     return std::move(network_);
 }
 
+/// The table a sheet's or a file's name stands for ("Members " -> members), or nullptr.
+const TableSchema* table_named(std::string_view name) {
+    const std::string key = lower(trim(name));
+    for (const TableSchema* schema : k_tables) {
+        if (schema->table == key) return schema;
+    }
+    return nullptr;
+}
+
+const std::string k_table_list =
+    "members, organisations, events, attendance, groups, group_members, affiliations, ties";
+
+/// Reads the table `schema` from the workbook `path` of a network folder: the sheet named like
+/// the table, else the first sheet.
+void read_table_workbook(const std::filesystem::path& path, const TableSchema& schema, NetworkBuilder& builder,
+                         Diagnostics& diagnostics) {
+    const std::size_t errors_before = diagnostics.error_count();
+    const std::vector<Sheet> sheets = read_workbook(path, diagnostics);
+    if (sheets.empty()) {
+        if (diagnostics.error_count() == errors_before) {
+            diagnostics.error(path.string(), 0, "the workbook holds no worksheet");
+        }
+        return;
+    }
+    const Sheet* sheet = &sheets.front();
+    for (const Sheet& candidate : sheets) {
+        if (table_named(candidate.name) == &schema) {
+            sheet = &candidate;
+            break;
+        }
+    }
+    if (sheets.size() > 1 && table_named(sheet->name) != &schema) {
+        diagnostics.warning_in_sheet(path.string(), sheet->name, 0, {},
+                                     "the workbook has " + std::to_string(sheets.size()) +
+                                         " sheets and none is named " + in_quotes(schema.table) +
+                                         ": this first one is read, the others are ignored");
+    }
+    RowReporter reporter(diagnostics, path.string(), sheet->name);
+    read_sheet_table(*sheet, schema, reporter, [&](const TableRow& row) { builder.read_row(schema, reporter, row); });
+}
+
 ReadResult read_folder(const std::filesystem::path& folder) {
     ReadResult result;
     NetworkBuilder builder(result.diagnostics);
-    const auto path_of = [&](const TableSchema& schema) { return folder / (std::string(schema.table) + ".csv"); };
     std::error_code error;
-    const auto exists = [&](const TableSchema& schema) {
-        return std::filesystem::is_regular_file(path_of(schema), error);
+    const auto file_of_type = [&](const TableSchema& schema, const char* extension) {
+        return folder / (std::string(schema.table) + extension);
     };
-    builder.set_present(exists(k_organisations), exists(k_events), exists(k_groups));
+    const auto is_file = [&](const std::filesystem::path& path) {
+        return std::filesystem::is_regular_file(path, error);
+    };
+    // Each table comes from TABLE.csv or, in its place, TABLE.xlsx (never both).
+    std::map<const TableSchema*, std::filesystem::path> source;
+    for (const TableSchema* schema : k_tables) {
+        const auto csv = file_of_type(*schema, ".csv");
+        const auto xlsx = file_of_type(*schema, ".xlsx");
+        if (is_file(csv) && is_file(xlsx)) {
+            result.diagnostics.error(xlsx.string(), 0,
+                                     "both " + csv.filename().string() + " and " + xlsx.filename().string() +
+                                         " are in the folder: remove one of them (" + csv.filename().string() +
+                                         " is read)");
+        }
+        if (is_file(csv))
+            source[schema] = csv;
+        else if (is_file(xlsx))
+            source[schema] = xlsx;
+    }
+    const auto path_of = [&](const TableSchema& schema) {
+        const auto found = source.find(&schema);
+        return found != source.end() ? found->second : file_of_type(schema, ".csv");
+    };
+    builder.set_present(source.count(&k_organisations) > 0, source.count(&k_events) > 0, source.count(&k_groups) > 0);
 
     // Problems are listed in the SPEC's table order, then by line.
     std::vector<std::string> file_order;
@@ -484,29 +543,82 @@ ReadResult read_folder(const std::filesystem::path& folder) {
                                       &k_group_members, &k_affiliations, &k_ties}) {
         file_order.push_back(path_of(*schema).string());
     }
-    if (!exists(k_members)) {
-        result.diagnostics.error(
-            path_of(k_members).string(), 0,
-            "file not found: a network folder must hold members.csv (id, name, sector, organisation)");
+    if (!source.count(&k_members)) {
+        result.diagnostics.error(path_of(k_members).string(), 0,
+                                 "file not found: a network folder must hold members.csv or members.xlsx (id, name, "
+                                 "sector, organisation)");
     }
-    std::set<std::string> known;
     for (const TableSchema* schema : k_tables) {
-        known.insert(std::string(schema->table) + ".csv");
-        if (!exists(*schema)) continue;
-        const std::filesystem::path path = path_of(*schema);
+        const auto found = source.find(schema);
+        if (found == source.end()) continue;
+        const std::filesystem::path& path = found->second;
+        if (path.extension() == ".xlsx") {
+            read_table_workbook(path, *schema, builder, result.diagnostics);
+            continue;
+        }
         RowReporter reporter(result.diagnostics, path.string());
         const std::string text = io::read_file(path);
         read_csv_table(text, *schema, reporter, [&](const TableRow& row) { builder.read_row(*schema, reporter, row); });
     }
     for (const auto& entry : std::filesystem::directory_iterator(folder, error)) {
         const std::string name = entry.path().filename().string();
-        if (entry.path().extension() == ".csv" && !known.count(name)) {
+        const std::string extension = entry.path().extension().string();
+        if (extension != ".csv" && extension != ".xlsx") continue;
+        if (name.starts_with("~$")) continue;  // the lock file of a workbook open in Excel
+        const TableSchema* schema = table_named(entry.path().stem().string());
+        if (schema == nullptr || name != std::string(schema->table) + extension) {
             result.diagnostics.warning(entry.path().string(), 0,
-                                       "not one of bridgemap's tables (members, organisations, events, attendance, "
-                                       "groups, group_members, affiliations, ties); ignored");
+                                       "not one of bridgemap's tables (" + k_table_list + "); ignored");
         }
     }
     result.network = builder.finish([&](const TableSchema& schema) { return path_of(schema).string(); });
+    result.diagnostics.sort(file_order);
+    return result;
+}
+
+/// Reads a workbook holding one sheet per table, named as the tables (in any letter case).
+ReadResult read_workbook_network(const std::filesystem::path& path) {
+    ReadResult result;
+    const std::string file = path.string();
+    const std::vector<Sheet> sheets = read_workbook(path, result.diagnostics);
+    if (sheets.empty() && result.diagnostics.has_errors()) return result;
+
+    std::map<const TableSchema*, const Sheet*> sheet_of;
+    for (const Sheet& sheet : sheets) {
+        const TableSchema* schema = table_named(sheet.name);
+        if (schema == nullptr) {
+            result.diagnostics.warning_in_sheet(
+                file, sheet.name, 0, {}, "the sheet is not one of bridgemap's tables (" + k_table_list + "); ignored");
+        } else if (!sheet_of.emplace(schema, &sheet).second) {
+            result.diagnostics.error_in_sheet(file, sheet.name, 0, {},
+                                              "a second sheet for the table " + in_quotes(schema->table) +
+                                                  " (the first is " + in_quotes(sheet_of[schema]->name) +
+                                                  "); rename or remove one of them");
+        }
+    }
+    NetworkBuilder builder(result.diagnostics);
+    builder.set_present(sheet_of.count(&k_organisations) > 0, sheet_of.count(&k_events) > 0,
+                        sheet_of.count(&k_groups) > 0);
+    if (!sheet_of.count(&k_members)) {
+        result.diagnostics.error(file, 0,
+                                 "the workbook has no sheet named \"members\" (id, name, sector, organisation); its "
+                                 "sheets name the tables: " +
+                                     k_table_list);
+    }
+    std::vector<std::string> file_order{file};
+    for (const TableSchema* schema : {&k_members, &k_organisations, &k_events, &k_attendance, &k_groups,
+                                      &k_group_members, &k_affiliations, &k_ties}) {
+        const auto found = sheet_of.find(schema);
+        if (found != sheet_of.end()) file_order.push_back(file + "[" + found->second->name + "]");
+    }
+    for (const TableSchema* schema : k_tables) {
+        const auto found = sheet_of.find(schema);
+        if (found == sheet_of.end()) continue;
+        RowReporter reporter(result.diagnostics, file, found->second->name);
+        read_sheet_table(*found->second, *schema, reporter,
+                         [&](const TableRow& row) { builder.read_row(*schema, reporter, row); });
+    }
+    result.network = builder.finish([&](const TableSchema&) { return file; });
     result.diagnostics.sort(file_order);
     return result;
 }
@@ -560,9 +672,18 @@ ReadResult read_json_file(const std::filesystem::path& path) {
 ReadResult read_network(const std::filesystem::path& path) {
     std::error_code error;
     if (std::filesystem::is_directory(path, error)) return read_folder(path);
-    if (std::filesystem::is_regular_file(path, error)) return read_json_file(path);
-    throw IoError("cannot read " + path.string() +
-                  ": no such folder or file (expected a network folder or a .json file)");
+    if (!std::filesystem::is_regular_file(path, error)) {
+        throw IoError("cannot read " + path.string() +
+                      ": no such folder or file (expected a network folder, a .json or a .xlsx file)");
+    }
+    const std::string extension = lower(path.extension().string());
+    if (extension == ".json") return read_json_file(path);
+    if (extension == ".xlsx") return read_workbook_network(path);
+    throw RequestError("cannot read " + path.string() + ": expected a network folder, a .json or a .xlsx file" +
+                       (extension == ".csv" ? " (give the folder that holds the .csv files)"
+                        : extension == ".xls" || extension == ".ods"
+                            ? " (save the workbook as an Excel Workbook, .xlsx)"
+                            : ""));
 }
 
 }  // namespace bridgemap::ingest

@@ -1,7 +1,7 @@
 #pragma once
 // Problems found in a user's data, collected rather than thrown so that every problem
-// is reported in one run, each as `FILE:LINE: error: MESSAGE` (or a JSON pointer for JSON
-// input), in the words of the user's own ids.
+// is reported in one run, each as `FILE:LINE: error: MESSAGE` (a JSON pointer for JSON input,
+// `FILE.xlsx[SHEET]!CELL` for a workbook), in the words of the user's own ids.
 
 #include <cstddef>
 #include <string>
@@ -15,12 +15,15 @@ enum class Severity { warning, error };
 struct Diagnostic {
     Severity severity = Severity::error;
     std::string file;      ///< The path as the user gave it (folder joined with file name).
-    std::size_t line = 0;  ///< 1-based line where the record starts; 0 when not line-based.
+    std::size_t line = 0;  ///< 1-based line where the record starts (a workbook's row); 0 when not line-based.
     std::string pointer;   ///< JSON pointer (RFC 6901) for JSON input; empty for CSV.
     std::string message;
+    std::string sheet;  ///< Workbook input: the sheet's name; empty otherwise.
+    std::string cell;   ///< Workbook input: the cell ("B7"); empty for a whole sheet or workbook.
 };
 
-/// Formats `FILE:LINE: error: MESSAGE`, `FILE:/pointer: warning: MESSAGE` or `FILE: error: MESSAGE`.
+/// Formats `FILE:LINE: error: MESSAGE`, `FILE:/pointer: warning: MESSAGE`,
+/// `FILE[SHEET]!CELL: error: MESSAGE`, `FILE[SHEET]: error: MESSAGE` or `FILE: error: MESSAGE`.
 std::string format_diagnostic(const Diagnostic& diagnostic);
 
 /// An ordered collection of diagnostics.
@@ -30,6 +33,9 @@ public:
     void warning(std::string file, std::size_t line, std::string message);
     void error_at(std::string file, std::string pointer, std::string message);
     void warning_at(std::string file, std::string pointer, std::string message);
+    /// At a cell of a workbook's sheet (`cell` empty: the whole sheet); `row` orders them.
+    void error_in_sheet(std::string file, std::string sheet, std::size_t row, std::string cell, std::string message);
+    void warning_in_sheet(std::string file, std::string sheet, std::size_t row, std::string cell, std::string message);
     void add(Diagnostic diagnostic);
 
     [[nodiscard]] std::size_t error_count() const noexcept { return errors_; }
@@ -38,7 +44,8 @@ public:
     [[nodiscard]] const std::vector<Diagnostic>& all() const noexcept { return items_; }
 
     /// Orders by the given file order (files not listed go last, by name), then by line,
-    /// then by pointer, keeping the order of discovery among equals.
+    /// keeping the order of discovery among equals. A workbook's diagnostic is placed by
+    /// `FILE[SHEET]` when `file_order` lists it, else by `FILE`, then by sheet name.
     void sort(const std::vector<std::string>& file_order);
 
 private:
