@@ -6,10 +6,7 @@
 #include <bridgemap/io/utf8.hpp>
 #include <bridgemap/model/date.hpp>
 
-#if __has_include(<bridgemap/ingest/workbook.hpp>)
 #include <bridgemap/ingest/workbook.hpp>
-#define BRIDGEMAP_HAS_WORKBOOK 1
-#endif
 
 #include <algorithm>
 #include <map>
@@ -92,19 +89,15 @@ void report(Diagnostics& diagnostics, const SourcePlace& place, bool is_error, s
         return;
     }
     if (is_error) {
-        diagnostics.error(place.describe(), 0, std::move(message));
+        diagnostics.error_in_sheet(place.file, place.sheet, place.line, place.cell, std::move(message));
     } else {
-        diagnostics.warning(place.describe(), 0, std::move(message));
+        diagnostics.warning_in_sheet(place.file, place.sheet, place.line, place.cell, std::move(message));
     }
 }
 
 SourcePlace TextTable::place(const TableLine& line, std::size_t column) const {
     SourcePlace place{file, line.line, sheet, {}};
-#ifdef BRIDGEMAP_HAS_WORKBOOK
     if (!sheet.empty()) place.cell = cell_reference(column, line.line);
-#else
-    (void)column;
-#endif
     return place;
 }
 
@@ -121,11 +114,10 @@ std::optional<TextTable> read_text_table(const std::filesystem::path& path, cons
     TextTable table;
     table.file = shown;
     if (is_workbook(path)) {
-#ifdef BRIDGEMAP_HAS_WORKBOOK
         Diagnostics workbook_problems;
         const auto sheets = read_workbook(path, workbook_problems);
         for (auto problem : workbook_problems.all()) {
-            problem.file = shown + problem.file.substr(std::min(problem.file.size(), path.string().size()));
+            if (problem.file == path.string()) problem.file = shown;
             diagnostics.add(std::move(problem));
         }
         if (sheets.empty()) {
@@ -135,10 +127,6 @@ std::optional<TextTable> read_text_table(const std::filesystem::path& path, cons
         table.sheet = sheets.front().name;
         for (const auto& row : sheets.front().rows) table.lines.push_back({row.row, row.cells});
         return table;
-#else
-        diagnostics.error(shown, 0, "this build of bridgemap cannot read .xlsx workbooks; save the list as CSV");
-        return std::nullopt;
-#endif
     }
     const std::string text = io::read_file(path);
     if (const auto bad = io::find_invalid_utf8(text)) {

@@ -225,12 +225,16 @@ bool words_within(const std::vector<std::string>& small, const std::vector<std::
     return !small.empty();
 }
 
-std::string initials(const std::vector<std::string>& words) {
-    std::string out;
+/// True when `acronym` is the initials of `words`, of every word or of all but "and", "of",
+/// "for", "the" and "on" ("ROTA" and "ROA" for Race on the Agenda).
+bool is_acronym(const std::string& acronym, const std::vector<std::string>& words) {
+    std::string every;
+    std::string meaningful;
     for (const auto& word : words) {
-        if (word != "and" && word != "of" && word != "for" && word != "the") out += word[0];
+        every += word[0];
+        if (word != "and" && word != "of" && word != "for" && word != "the" && word != "on") meaningful += word[0];
     }
-    return out;
+    return words.size() >= 2 && (acronym == every || acronym == meaningful);
 }
 
 }  // namespace
@@ -416,8 +420,8 @@ OrganisationRelation relate_organisations(std::string_view key_a, std::string_vi
     if (compact_a.size() >= 5 && compact_b.size() >= 5 && edit_distance(compact_a, compact_b) <= 1) {
         return OrganisationRelation::compatible;
     }
-    if ((words_a.size() == 1 && words_b.size() >= 2 && initials(words_b) == words_a[0]) ||
-        (words_b.size() == 1 && words_a.size() >= 2 && initials(words_a) == words_b[0])) {
+    if ((words_a.size() == 1 && is_acronym(words_a[0], words_b)) ||
+        (words_b.size() == 1 && is_acronym(words_b[0], words_a))) {
         return OrganisationRelation::compatible;
     }
     return OrganisationRelation::different;

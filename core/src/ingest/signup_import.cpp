@@ -8,6 +8,7 @@
 #include <bridgemap/io/csv_writer.hpp>
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <set>
 #include <tuple>
@@ -27,9 +28,9 @@ struct ListRow {
 };
 
 /// How good a spelling is as a member's name: a full first name, no title, not "Surname,
-/// First", not all in one case, the most often written, the most words, accents kept, the
-/// longest, then the first in text order.
-auto name_quality(const Spelling& spelling) {
+/// First", not all in one case, the most often written (`written_times`, over the person's
+/// rows), the most words, accents kept, the longest, then the first in text order.
+auto name_quality(const Spelling& spelling, std::size_t written_times) {
     const PersonName& name = spelling.evidence.name;
     const std::string& written = spelling.key.name;
     const bool mixed_case = std::any_of(written.begin(), written.end(), [](char c) { return c >= 'a' && c <= 'z'; }) &&
@@ -37,7 +38,7 @@ auto name_quality(const Spelling& spelling) {
     const auto non_ascii =
         std::count_if(written.begin(), written.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
     return std::make_tuple(name.given.size() > 1, !name.had_title, !name.surname_first, mixed_case,
-                           spelling.records.size(), name.tokens.size(), non_ascii, written.size());
+                           written_times, name.tokens.size(), non_ascii, written.size());
 }
 
 /// "Kruger, Danny" → "Danny Kruger"; other names as written.
@@ -158,6 +159,7 @@ ImportResult import_signups(const ImportOptions& options, Diagnostics& diagnosti
         }
     }
     result.summary.rows = rows.size();
+    for (auto& row : rows) row.attendee.extras.resize(member_extra_names.size());
 
     // The matches file.
     std::vector<MatchDecision> decisions;
@@ -216,13 +218,47 @@ ImportResult import_signups(const ImportOptions& options, Diagnostics& diagnosti
         return std::string();
     };
 
-    // Organisations: existing ones by key, new ones in order of first appearance.
+    // Organisations: one per key, and two keys are one organisation when one person wrote both
+    // and they are compatible ("ROTA" and "Race on the Agenda"; a person who moved between two
+    // different organisations joins nothing). Existing organisations keep theirs.
+    std::map<std::string, std::string> alias;  // key → the key that stands for it
+    const std::function<std::string(const std::string&)> canonical = [&](const std::string& key) -> std::string {
+        const auto found = alias.find(key);
+        return found == alias.end() || found->second == key ? key : canonical(found->second);
+    };
+    {
+        std::vector<std::vector<std::string>> keys_of_person(matching.people);
+        const auto add_key = [&](std::uint32_t person, const std::string& key) {
+            auto& keys = keys_of_person[person];
+            if (!key.empty() && std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(key);
+        };
+        for (std::size_t r = 0; r < records.size(); ++r) {
+            add_key(matching.person_of_record[r], organisation_key(records[r].organisation));
+        }
+        for (const auto& keys : keys_of_person) {
+            for (std::size_t i = 0; i < keys.size(); ++i) {
+                for (std::size_t j = 0; j < i; ++j) {
+                    if (relate_organisations(keys[i], keys[j]) != OrganisationRelation::compatible) continue;
+                    const std::string x = canonical(keys[i]);
+                    const std::string y = canonical(keys[j]);
+                    if (x == y) continue;
+                    // An existing organisation stands for the set; else the key written first.
+                    const bool x_stands = organisation_by_key.count(x) && !organisation_by_key.count(y);
+                    if (x_stands) {
+                        alias[y] = x;
+                    } else {
+                        alias[x] = y;
+                    }
+                }
+            }
+        }
+    }
     std::set<std::string> organisation_ids;
     for (const auto& organisation : network.organisations) organisation_ids.insert(organisation.id);
     std::map<std::string, std::map<std::string, std::size_t>> spellings_of_key;  // key → written → count
     std::vector<std::string> new_keys;
     for (const auto& row : rows) {
-        const std::string key = organisation_key(row.attendee.organisation);
+        const std::string key = canonical(organisation_key(row.attendee.organisation));
         if (key.empty() || organisation_by_key.count(key)) continue;
         auto [at, inserted] = spellings_of_key.try_emplace(key);
         if (inserted) new_keys.push_back(key);
@@ -250,6 +286,14 @@ ImportResult import_signups(const ImportOptions& options, Diagnostics& diagnosti
     // order of their best spelling's text.
     std::vector<MemberIndex> member_of_person(matching.people, k_none);
     std::vector<const Spelling*> best_spelling(matching.people, nullptr);
+    std::map<std::pair<std::uint32_t, std::string>, std::size_t> written_times;  // (person, name) → rows
+    for (std::size_t s = 0; s < matching.spellings.size(); ++s) {
+        const Spelling& spelling = matching.spellings[s];
+        written_times[{matching.person_of_spelling[s], spelling.key.name}] += spelling.records.size();
+    }
+    const auto quality = [&](const Spelling& spelling, std::uint32_t person) {
+        return name_quality(spelling, written_times[{person, spelling.key.name}]);
+    };
     for (std::size_t s = 0; s < matching.spellings.size(); ++s) {
         const Spelling& spelling = matching.spellings[s];
         const std::uint32_t person = matching.person_of_spelling[s];
@@ -258,7 +302,7 @@ ImportResult import_signups(const ImportOptions& options, Diagnostics& diagnosti
             continue;
         }
         const Spelling*& best = best_spelling[person];
-        if (best == nullptr || name_quality(*best) < name_quality(spelling)) best = &spelling;
+        if (best == nullptr || quality(*best, person) < quality(spelling, person)) best = &spelling;
     }
     std::set<std::string> member_ids;
     for (const auto& member : network.members) member_ids.insert(member.id);
@@ -290,7 +334,7 @@ ImportResult import_signups(const ImportOptions& options, Diagnostics& diagnosti
         member.sector_label = latest(p, [](const Attendee& a) -> const std::string& { return a.sector; });
         const std::string organisation =
             latest(p, [](const Attendee& a) -> const std::string& { return a.organisation; });
-        const std::string key = organisation_key(organisation);
+        const std::string key = canonical(organisation_key(organisation));
         if (!key.empty()) member.organisation = organisation_by_key.at(key);
         member_of_person[p] = static_cast<MemberIndex>(network.members.size());
         network.members.push_back(std::move(member));
