@@ -25,26 +25,6 @@ std::string in_quotes(std::string_view text) {
     return "\"" + std::string(text) + "\"";
 }
 
-/// The delimiter of a CSV text: of comma, semicolon, tab and bar, the one found most often
-/// outside quotes on the first line (comma when none is).
-char guess_delimiter(std::string_view text) {
-    const std::string_view candidates = ",;\t|";
-    std::size_t counts[4] = {0, 0, 0, 0};
-    bool in_quotes = false;
-    for (const char c : text) {
-        if (c == '"') in_quotes = !in_quotes;
-        if (in_quotes) continue;
-        if (c == '\n' || c == '\r') break;
-        const auto at = candidates.find(c);
-        if (at != std::string_view::npos) ++counts[at];
-    }
-    std::size_t best = 0;
-    for (std::size_t k = 1; k < 4; ++k) {
-        if (counts[k] > counts[best]) best = k;
-    }
-    return counts[best] == 0 ? ',' : candidates[best];
-}
-
 bool is_workbook(const std::filesystem::path& path) {
     std::string extension = path.extension().string();
     for (char& c : extension) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
@@ -135,14 +115,13 @@ std::optional<TextTable> read_text_table(const std::filesystem::path& path, cons
         return std::nullopt;
     }
     std::vector<CsvProblem> problems;
-    const char delimiter = guess_delimiter(text);
+    const char delimiter = detect_delimiter(text);
     parse_csv(
         text,
         [&](const CsvRecord& record) {
             table.lines.push_back({record.line, std::vector<std::string>(record.fields.begin(), record.fields.end())});
         },
-        problems);  // TODO(habits): pass delimiter once parse_csv takes one
-    (void)delimiter;
+        problems, delimiter);
     for (const auto& problem : problems) {
         if (problem.is_error) {
             diagnostics.error(shown, problem.line, problem.message);
@@ -202,8 +181,9 @@ EventsFile read_events(const TextTable& table, Diagnostics& diagnostics) {
             continue;
         }
         if (const auto [at, inserted] = seen.emplace(event.id, line.line); !inserted) {
-            report(diagnostics, event.place, true,
-                   "event " + in_quotes(event.id) + " is listed twice (first on line " + std::to_string(at->second) + ")");
+            report(
+                diagnostics, event.place, true,
+                "event " + in_quotes(event.id) + " is listed twice (first on line " + std::to_string(at->second) + ")");
             continue;
         }
         if (event.list.empty()) {

@@ -65,8 +65,8 @@ constexpr std::string_view k_post_nominals[] = {
     "ba",   "llb",  "llm",  "jp",   "mp",    "msp",  "qc",    "kc",    "dl",  "frsa", "frs", "fca", "aca",
     "acca", "frcp", "mrcp", "frcs", "frcgp", "ceng", "fcipd", "mcipd", "hon", "rn",   "esq", "jr",  "sr"};
 
-constexpr std::string_view k_surname_particles[] = {
-    "van", "von", "de", "der", "den", "da", "di", "du", "del", "della", "la", "le", "st", "ter", "ten", "dos", "das"};
+constexpr std::string_view k_surname_particles[] = {"van",   "von", "de", "der", "den", "da",  "di",  "du", "del",
+                                                    "della", "la",  "le", "st",  "ter", "ten", "dos", "das"};
 
 /// Folded words of a name part: apostrophes and hyphens join, other punctuation splits.
 std::vector<std::string> name_words(std::string_view folded) {
@@ -190,8 +190,7 @@ const std::vector<std::vector<std::string_view>>& nickname_groups() {
 }
 
 /// Words of an organisation name that say nothing about which one it is.
-constexpr std::string_view k_legal_forms[] = {"ltd", "limited", "plc", "llp", "inc",
-                                                                   "cic", "cio",     "co",  "llc"};
+constexpr std::string_view k_legal_forms[] = {"ltd", "limited", "plc", "llp", "inc", "cic", "cio", "co", "llc"};
 
 constexpr std::string_view k_no_organisation[] = {
     "independent", "self employed",  "selfemployed", "freelance",  "freelancer",      "none",           "n a",

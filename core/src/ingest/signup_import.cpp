@@ -37,8 +37,8 @@ auto name_quality(const Spelling& spelling, std::size_t written_times) {
                             std::any_of(written.begin(), written.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
     const auto non_ascii =
         std::count_if(written.begin(), written.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
-    return std::make_tuple(name.given.size() > 1, !name.had_title, !name.surname_first, mixed_case,
-                           written_times, name.tokens.size(), non_ascii, written.size());
+    return std::make_tuple(name.given.size() > 1, !name.had_title, !name.surname_first, mixed_case, written_times,
+                           name.tokens.size(), non_ascii, written.size());
 }
 
 /// "Kruger, Danny" → "Danny Kruger"; other names as written.
@@ -395,8 +395,8 @@ ImportResult import_signups(const ImportOptions& options, Diagnostics& diagnosti
         const auto [at, inserted] = first_row.emplace(std::pair{member, event}, r);
         if (!inserted) {
             report(diagnostics, rows[r].attendee.place, false,
-                   in_quotes(rows[r].attendee.name) + " is " + network.members[member].id + ", already on this list at " +
-                       rows[at->second].attendee.place.describe() + "; counted once");
+                   in_quotes(rows[r].attendee.name) + " is " + network.members[member].id +
+                       ", already on this list at " + rows[at->second].attendee.place.describe() + "; counted once");
             continue;
         }
         network.attendance.push_back({member, event, role_index(network, rows[r].attendee.role)});
