@@ -65,6 +65,12 @@ constexpr std::string_view k_post_nominals[] = {
     "ba",   "llb",  "llm",  "jp",   "mp",    "msp",  "qc",    "kc",    "dl",  "frsa", "frs", "fca", "aca",
     "acca", "frcp", "mrcp", "frcs", "frcgp", "ceng", "fcipd", "mcipd", "hon", "rn",   "esq", "jr",  "sr"};
 
+constexpr std::string_view k_personal_mail[] = {
+    "gmail",    "googlemail", "hotmail",    "outlook",    "live",       "msn",         "yahoo", "ymail",
+    "icloud",   "me",         "mac",        "aol",        "btinternet", "btopenworld", "sky",   "virginmedia",
+    "talktalk", "ntlworld",   "blueyonder", "protonmail", "proton",     "pm",          "gmx",   "mail",
+    "zoho",     "fastmail",   "example",    "tiscali",    "orange",     "yandex",      "qq",    "163"};
+
 constexpr std::string_view k_surname_particles[] = {"van",   "von", "de", "der", "den", "da",  "di",  "du", "del",
                                                     "della", "la",  "le", "st",  "ter", "ten", "dos", "das"};
 
@@ -316,6 +322,18 @@ PersonName parse_person_name(std::string_view written) {
     return name;
 }
 
+/// True when `initial` starts `given` or one of its usual short forms ("B." for Elizabeth, as Beth).
+bool initial_fits(char initial, std::string_view given) {
+    if (given.front() == initial) return true;
+    for (const auto& group : nickname_groups()) {
+        if (std::find(group.begin(), group.end(), given) == group.end()) continue;
+        for (const auto name : group) {
+            if (name.front() == initial) return true;
+        }
+    }
+    return false;
+}
+
 bool given_names_compatible(std::string_view a, std::string_view b) {
     if (a == b) return true;
     for (const auto& group : nickname_groups()) {
@@ -377,8 +395,8 @@ NameRelation relate_names(const PersonName& a, const PersonName& b) {
     const bool two_words = a.tokens.size() >= 2 && b.tokens.size() >= 2;
     if (two_words && a.surname == b.surname) {
         if (given_names_compatible(a.given, b.given)) return NameRelation::nickname;
-        if ((a.given.size() == 1 && b.given.front() == a.given.front()) ||
-            (b.given.size() == 1 && a.given.front() == b.given.front())) {
+        if ((a.given.size() == 1 && initial_fits(a.given.front(), b.given)) ||
+            (b.given.size() == 1 && initial_fits(b.given.front(), a.given))) {
             return NameRelation::initial;
         }
         if (a.given.size() >= 3 && b.given.size() >= 3 && edit_distance(a.given, b.given) == 1) {
@@ -426,10 +444,47 @@ OrganisationRelation relate_organisations(std::string_view key_a, std::string_vi
     return OrganisationRelation::different;
 }
 
+std::string email_organisation(std::string_view email) {
+    const auto at = email.find('@');
+    if (at == std::string_view::npos) return {};
+    const std::string_view domain = email.substr(at + 1);
+    const std::string label(domain.substr(0, domain.find('.')));
+    if (contains(k_personal_mail, label)) return {};
+    std::string out;
+    for (const char c : label) {
+        if (c != '-') out += c;
+    }
+    return out;
+}
+
+PersonEvidence person_evidence(std::string_view name, std::string_view organisation, std::string_view email) {
+    PersonEvidence evidence;
+    evidence.name = parse_person_name(name);
+    evidence.organisation = organisation_key(organisation);
+    evidence.email = std::string(email);
+    evidence.email_organisation = email_organisation(evidence.email);
+    return evidence;
+}
+
 MatchScore score_pair(const PersonEvidence& a, const PersonEvidence& b) {
     MatchScore result;
     result.names = relate_names(a.name, b.name);
     result.organisations = relate_organisations(a.organisation, b.organisation);
+    if (result.organisations == OrganisationRelation::unknown) {
+        // One organisation missing: the other's email may name it.
+        const auto named_by_email = [](const PersonEvidence& with_email, const PersonEvidence& with_organisation) {
+            if (with_email.email_organisation.empty() || with_organisation.organisation.empty()) return false;
+            const auto words = split_words(with_organisation.organisation);
+            auto meaningful = words;
+            std::erase_if(meaningful, [](const std::string& w) { return w == "and" || w == "of" || w == "the"; });
+            return with_email.email_organisation == join_words(words, "") ||
+                   with_email.email_organisation == join_words(meaningful, "") ||
+                   is_acronym(with_email.email_organisation, words);
+        };
+        if ((a.organisation.empty() && named_by_email(a, b)) || (b.organisation.empty() && named_by_email(b, a))) {
+            result.organisations = OrganisationRelation::compatible;
+        }
+    }
     result.same_email = !a.email.empty() && a.email == b.email;
     result.different_email = !a.email.empty() && !b.email.empty() && a.email != b.email;
 

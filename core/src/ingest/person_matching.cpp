@@ -65,6 +65,14 @@ std::pair<std::uint32_t, std::uint32_t> ordered(std::uint32_t x, std::uint32_t y
     return x < y ? std::pair{x, y} : std::pair{y, x};
 }
 
+/// True when the two spellings have a row on the same list.
+bool share_a_list(const Spelling& x, const Spelling& y) {
+    for (const auto& list : x.lists) {
+        if (!list.empty() && std::binary_search(y.lists.begin(), y.lists.end(), list)) return true;
+    }
+    return false;
+}
+
 /// The partition of spellings: user merges, then shared emails, then the name rule.
 struct Clustering {
     const std::vector<Spelling>& spellings;
@@ -79,6 +87,7 @@ struct Clustering {
                 if (user_separate.count(ordered(i, j))) return true;
                 if (!spellings[i].key.existing_id.empty() && !spellings[j].key.existing_id.empty()) return true;
                 if (!by_name) continue;
+                if (share_a_list(spellings[i], spellings[j])) return true;
                 const auto found = scores.find(ordered(i, j));
                 const bool conflict = found != scores.end()
                                           ? found->second->conflict
@@ -115,7 +124,7 @@ struct Clustering {
         }
         std::vector<const MatchPair*> by_score;
         for (const auto& pair : candidates) {
-            if (pair.score.merge && !pair.score.same_email) by_score.push_back(&pair);
+            if (pair.score.merge && !pair.score.same_email && !pair.ambiguous) by_score.push_back(&pair);
         }
         std::stable_sort(by_score.begin(), by_score.end(),
                          [](const MatchPair* p, const MatchPair* q) { return p->score.score > q->score.score; });
@@ -164,8 +173,11 @@ PersonMatching match_people(const std::vector<PersonRecord>& records, const std:
     for (auto& [key, members] : grouped) {
         Spelling spelling;
         spelling.key = key;
-        spelling.evidence = {parse_person_name(key.name), organisation_key(key.organisation), key.email};
+        spelling.evidence = person_evidence(key.name, key.organisation, key.email);
         spelling.records = std::move(members);
+        for (const auto r : spelling.records) spelling.lists.push_back(records[r].list);
+        std::sort(spelling.lists.begin(), spelling.lists.end());
+        spelling.lists.erase(std::unique(spelling.lists.begin(), spelling.lists.end()), spelling.lists.end());
         index[key] = static_cast<std::uint32_t>(result.spellings.size());
         result.spellings.push_back(std::move(spelling));
     }
@@ -208,6 +220,35 @@ PersonMatching match_people(const std::vector<PersonRecord>& records, const std:
         pair.b = b;
         pair.score = score_pair(spellings[a].evidence, spellings[b].evidence);
         candidates.push_back(std::move(pair));
+    }
+
+    // A spelling the name rule would join to two spellings in conflict could be either person.
+    {
+        std::vector<std::vector<std::uint32_t>> partners(spellings.size());
+        for (const auto& pair : candidates) {
+            if (!pair.score.merge || pair.score.same_email) continue;
+            partners[pair.a].push_back(pair.b);
+            partners[pair.b].push_back(pair.a);
+        }
+        // Only the best-scored partners count: a spelling goes with the one it fits best.
+        std::vector<bool> ambiguous(spellings.size(), false);
+        for (std::uint32_t s = 0; s < spellings.size(); ++s) {
+            auto& list = partners[s];
+            double best = 0.0;
+            for (const auto p : list)
+                best = std::max(best, score_pair(spellings[s].evidence, spellings[p].evidence).score);
+            std::erase_if(list, [&](std::uint32_t p) {
+                return score_pair(spellings[s].evidence, spellings[p].evidence).score < best;
+            });
+            for (std::size_t i = 0; i < list.size() && !ambiguous[s]; ++i) {
+                for (std::size_t j = i + 1; j < list.size() && !ambiguous[s]; ++j) {
+                    ambiguous[s] = score_pair(spellings[list[i]].evidence, spellings[list[j]].evidence).conflict;
+                }
+            }
+        }
+        for (auto& pair : candidates) {
+            pair.ambiguous = !pair.score.same_email && (ambiguous[pair.a] || ambiguous[pair.b]);
+        }
     }
 
     // What bridgemap decides alone; then the decisions that differ from it.
@@ -306,8 +347,8 @@ std::vector<MatchDecision> read_match_decisions(std::string_view text, const std
             MatchDecision row;
             row.merge = decision == "merge";
             row.line = record.line;
-            row.a = spelling_key({field(1), field(3), field(5), "", existing(7)});
-            row.b = spelling_key({field(2), field(4), field(6), "", existing(8)});
+            row.a = spelling_key({field(1), field(3), field(5), "", existing(7), {}});
+            row.b = spelling_key({field(2), field(4), field(6), "", existing(8), {}});
             decisions.push_back(std::move(row));
         },
         problems);

@@ -190,7 +190,12 @@ ImportResult import_signups(const ImportOptions& options, Diagnostics& diagnosti
         records.push_back(std::move(record));
     }
     for (const auto& row : rows) {
-        records.push_back({row.attendee.name, row.attendee.organisation, row.attendee.email, row.place, {}});
+        records.push_back({row.attendee.name,
+                           row.attendee.organisation,
+                           row.attendee.email,
+                           row.place,
+                           {},
+                           events.events[row.event].list});
     }
     if (diagnostics.has_errors()) return result;
     const PersonMatching matching = match_people(records, decisions, matches_shown, diagnostics);
@@ -433,8 +438,10 @@ ImportResult import_signups(const ImportOptions& options, Diagnostics& diagnosti
         const auto& b = matching.spellings[pair->b].key;
         csv.field(pair->merged ? "merge" : "separate").field(pair->suggested ? "merge" : "separate");
         csv.field(io::format_number(pair->score.score));
-        csv.field(pair->by_user ? "decided in " + options.matches->filename().string() + "; " + pair->score.reason
-                                : pair->score.reason);
+        std::string reason = pair->score.reason;
+        if (pair->ambiguous) reason += "; could as well be another person: decide";
+        if (pair->by_user) reason = "decided in " + options.matches->filename().string() + "; " + reason;
+        csv.field(reason);
         csv.field(member_id(pair->a)).field(member_id(pair->b));
         csv.field(a.name).field(b.name).field(a.organisation).field(b.organisation).field(a.email).field(b.email);
         csv.field(lists(pair->a)).field(lists(pair->b));

@@ -68,7 +68,8 @@ enum class NameRelation {
 /// How two organisation keys relate.
 enum class OrganisationRelation {
     same,        ///< Equal keys (or equal once spaces are removed).
-    compatible,  ///< One's words within the other's, one edit apart, or one the other's initials.
+    compatible,  ///< One's words within the other's, one edit apart, or one the other's initials;
+                 ///< or, with one missing, the email's domain names the other (score_pair).
     unknown,     ///< One or both missing.
     different,
 };
@@ -76,13 +77,23 @@ enum class OrganisationRelation {
 NameRelation relate_names(const PersonName& a, const PersonName& b);
 OrganisationRelation relate_organisations(std::string_view key_a, std::string_view key_b);
 
+/// The organisation an email address names, as an organisation key would be compacted: the
+/// first label of its domain without hyphens ("jo@london-funders.org.uk" → "londonfunders"),
+/// or empty for the domains of personal mail (gmail, hotmail, outlook, yahoo, icloud,
+/// btinternet, ...) and example.org. O(length).
+std::string email_organisation(std::string_view email);
+
 /// What is known of one spelling of a person: name, organisation key and email (trimmed,
-/// lower case; empty when none).
+/// lower case; empty when none), and email_organisation of the email.
 struct PersonEvidence {
     PersonName name;
     std::string organisation;
     std::string email;
+    std::string email_organisation;
 };
+
+/// Evidence from what a row says.
+PersonEvidence person_evidence(std::string_view name, std::string_view organisation, std::string_view email);
 
 /// The score of a pair and what the rule decides for the pair on its own.
 struct MatchScore {

@@ -24,6 +24,7 @@ struct PersonRecord {
     std::string email;         ///< As written.
     std::string place;         ///< "lists/dinner.csv:7", "lists/gathering.xlsx[Sheet1]!B4", "existing member ab".
     std::string existing_id;   ///< The member's id in the network imported into; empty for list rows.
+    std::string list;          ///< The list it is on: two differently spelled rows of one list are two people.
 };
 
 /// A record's name, organisation and email as they identify a spelling: spaces trimmed and
@@ -55,12 +56,16 @@ struct MatchPair {
     bool merged = false;     ///< In the result: one person.
     bool suggested = false;  ///< What bridgemap decides without the matches file.
     bool by_user = false;    ///< A decision of the matches file changed this pair's outcome.
+    bool ambiguous = false;  ///< One of the two could as well be another person, who conflicts
+                             ///< with the first ("Sam Lee" with no organisation, and Sam Lees at
+                             ///< two organisations): not merged by the name rule.
 };
 
 struct Spelling {
     SpellingKey key;
     PersonEvidence evidence;
     std::vector<std::size_t> records;  ///< Indices of the records spelled so, in record order.
+    std::vector<std::string> lists;    ///< The lists they are on, sorted.
 };
 
 /// People found among the records.
