@@ -46,6 +46,28 @@ std::string cell(const TableLine& line, std::size_t column) {
     return column < line.cells.size() ? trim(line.cells[column]) : std::string();
 }
 
+/// Online meeting names often carry a note in brackets: "Jess Steele (Jericho Road)", "Sam Lee
+/// (she/her)", "Jo Bell (Jo B)". The note leaves the name; it becomes the organisation when
+/// there is none and it is neither pronouns (a slash) nor a form of the name itself.
+void split_name_suffix(std::string& name, std::string& organisation) {
+    if (name.empty() || name.back() != ')') return;
+    const auto open = name.rfind(" (");
+    if (open == std::string::npos || open == 0) return;
+    const std::string note = trim(std::string_view(name).substr(open + 2, name.size() - open - 3));
+    std::string before = trim(std::string_view(name).substr(0, open));
+    if (before.empty()) return;
+    const PersonName written = parse_person_name(before);
+    const PersonName inside = parse_person_name(note);
+    bool names_the_person = false;
+    for (const auto& token : inside.tokens) {
+        names_the_person |= std::find(written.tokens.begin(), written.tokens.end(), token) != written.tokens.end();
+    }
+    if (organisation.empty() && !note.empty() && note.find('/') == std::string::npos && !names_the_person) {
+        organisation = note;
+    }
+    name = std::move(before);
+}
+
 std::string joined_header(const TableLine& header) {
     std::string out;
     for (const auto& name : header.cells) out += (out.empty() ? "" : ", ") + in_quotes(name);
@@ -287,6 +309,7 @@ AttendeeList read_attendees(const TextTable& table, Diagnostics& diagnostics) {
             attendee.email.clear();
         }
         attendee.organisation = cell(line, columns.at("organisation"));
+        split_name_suffix(attendee.name, attendee.organisation);
         attendee.sector = cell(line, columns.at("sector"));
         attendee.job_title = cell(line, columns.at("job_title"));
         attendee.role = cell(line, columns.at("role"));

@@ -67,6 +67,27 @@ TEST(ReadAttendees, ReadsSemicolonsAndTabsAndAFullNameColumn) {
     EXPECT_EQ(tabs.attendees[0].email, "Danny@example.org");
 }
 
+TEST(ReadAttendees, ANoteInBracketsAfterANameIsItsOrganisationUnlessPronounsOrTheName) {
+    const TemporaryFolder folder("attendees-notes");
+    Diagnostics diagnostics;
+    const auto list = read_list(folder,
+                                "Name (Original Name),Company\n"
+                                "Jess Steele (Jericho Road),\n"
+                                "Sam Lee (she/her),\n"
+                                "Jo Bell (Jo B),\n"
+                                "Ann Ray (Acme),Beta\n",
+                                diagnostics);
+    ASSERT_EQ(list.attendees.size(), 4u);
+    EXPECT_EQ(list.attendees[0].name, "Jess Steele");
+    EXPECT_EQ(list.attendees[0].organisation, "Jericho Road");
+    EXPECT_EQ(list.attendees[1].name, "Sam Lee");
+    EXPECT_EQ(list.attendees[1].organisation, "");
+    EXPECT_EQ(list.attendees[2].name, "Jo Bell");
+    EXPECT_EQ(list.attendees[2].organisation, "");
+    EXPECT_EQ(list.attendees[3].name, "Ann Ray");
+    EXPECT_EQ(list.attendees[3].organisation, "Beta");  // the column wins
+}
+
 TEST(ReadAttendees, SkipsRowsWithoutANameAndEmailsWithoutAnAt) {
     const TemporaryFolder folder("attendees-problems");
     Diagnostics diagnostics;

@@ -101,7 +101,9 @@ struct AttendeeList {
 /// employer, sector, job title, role / ticket type; other columns are extras. A table with
 /// no name column is an error naming its header. A row without a name is a warning and
 /// skipped (silently when the whole row is empty); an email without "@" is a warning and
-/// dropped. Values are trimmed.
+/// dropped. Values are trimmed. A note in brackets after a name, as online meetings show them
+/// ("Jess Steele (Jericho Road)"), leaves the name and is the organisation when none is given,
+/// unless it is pronouns ("she/her") or a form of the name ("Jo Bell (Jo B)").
 AttendeeList read_attendees(const TextTable& table, Diagnostics& diagnostics);
 
 }  // namespace bridgemap::ingest
