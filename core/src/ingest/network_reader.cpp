@@ -565,6 +565,7 @@ ReadResult read_folder(const std::filesystem::path& folder) {
         const std::string extension = entry.path().extension().string();
         if (extension != ".csv" && extension != ".xlsx") continue;
         if (name.starts_with("~$")) continue;  // the lock file of a workbook open in Excel
+        if (name == "matches.csv") continue;   // bridgemap import's merges and near misses, beside its network
         const TableSchema* schema = table_named(entry.path().stem().string());
         if (schema == nullptr || name != std::string(schema->table) + extension) {
             result.diagnostics.warning(entry.path().string(), 0,
