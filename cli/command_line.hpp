@@ -3,6 +3,7 @@
 // network with its diagnostics, and the exit codes.
 
 #include <bridgemap/ingest/diagnostics.hpp>
+#include <bridgemap/ingest/network_reader.hpp>
 #include <bridgemap/metrics/analysis.hpp>
 #include <bridgemap/metrics/scores.hpp>
 #include <bridgemap/model/network.hpp>
@@ -31,6 +32,7 @@ struct DataOptions {
     std::string data;
     std::string from;
     std::string until;
+    std::string date_order;  ///< --date-order: "", "dmy" or "mdy".
     std::string weights;
     double min_weight = 0.0;
     std::size_t max_setting_size = k_default_max_setting_size;
@@ -38,8 +40,11 @@ struct DataOptions {
     std::size_t leiden_iterations = 0;  ///< 0: until no member moves.
 };
 
-/// Adds DATA, --from, --until, --weights and --seed to `command`.
+/// Adds DATA, --from, --until, --date-order, --weights and --seed to `command`.
 void add_data_options(CLI::App& command, DataOptions& options);
+
+/// How the network is to be read: --date-order as an ingest::ReadOptions.
+ingest::ReadOptions read_options(const DataOptions& options);
 
 /// Adds --leiden-iterations to a command that finds communities.
 void add_community_options(CLI::App& command, DataOptions& options);

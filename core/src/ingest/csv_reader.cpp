@@ -7,12 +7,15 @@ namespace bridgemap::ingest {
 namespace {
 
 /// Characters that end an unquoted field, or need attention inside one.
-constexpr std::array<bool, 256> make_special() {
+std::array<bool, 256> make_special(char delimiter) {
     std::array<bool, 256> table{};
-    for (const char c : {',', '\r', '\n', '"'}) table[static_cast<unsigned char>(c)] = true;
+    for (const char c : {delimiter, '\r', '\n', '"'}) table[static_cast<unsigned char>(c)] = true;
     return table;
 }
-constexpr std::array<bool, 256> k_special = make_special();
+
+bool starts_with_bom(std::string_view text) {
+    return text.size() >= 3 && std::memcmp(text.data(), "\xEF\xBB\xBF", 3) == 0;
+}
 
 /// Line breaks in `text`: LF, CRLF and a lone CR each count once.
 std::size_t count_line_breaks(std::string_view text) {
@@ -33,11 +36,15 @@ struct FieldPlace {
 class Parser {
 public:
     Parser(std::string_view text, const std::function<void(const CsvRecord&)>& on_record,
-           std::vector<CsvProblem>& problems)
-        : text_(text), on_record_(on_record), problems_(problems) {}
+           std::vector<CsvProblem>& problems, char delimiter)
+        : text_(text),
+          on_record_(on_record),
+          problems_(problems),
+          delimiter_(delimiter),
+          special_(make_special(delimiter)) {}
 
     void run() {
-        if (text_.size() >= 3 && std::memcmp(text_.data(), "\xEF\xBB\xBF", 3) == 0) pos_ = 3;
+        if (starts_with_bom(text_)) pos_ = 3;
         while (pos_ < text_.size()) read_record();
     }
 
@@ -59,10 +66,10 @@ private:
                 has_content |= read_unquoted_field();
             }
             if (at_end()) break;
-            if (text_[pos_] == ',') {
+            if (text_[pos_] == delimiter_) {
                 has_content = true;
                 ++pos_;
-                if (at_end()) {  // a trailing comma ends the file: one more, empty, field
+                if (at_end()) {  // a trailing delimiter ends the file: one more, empty, field
                     places_.push_back({false, pos_, 0});
                     break;
                 }
@@ -88,12 +95,12 @@ private:
         on_record_({first_line, last_line, fields_});
     }
 
-    /// Reads an unquoted field up to a comma or line end; returns whether it was non-empty.
+    /// Reads an unquoted field up to a delimiter or line end; returns whether it was non-empty.
     bool read_unquoted_field() {
         const std::size_t start = pos_;
         while (!at_end()) {
             const auto c = static_cast<unsigned char>(text_[pos_]);
-            if (k_special[c]) {
+            if (special_[c]) {
                 if (c != '"') break;
                 if (!stray_quote_reported_) {
                     problems_.push_back({false, line_,
@@ -151,17 +158,19 @@ private:
             return;
         }
         ++pos_;  // past the closing quote
-        if (!at_end() && text_[pos_] != ',' && !at_line_end()) {
+        if (!at_end() && text_[pos_] != delimiter_ && !at_line_end()) {
             problems_.push_back({true, line_,
                                  "unexpected text after the closing quote of field " + std::to_string(places_.size()) +
                                      " (a quote inside a quoted field must be doubled)"});
-            while (!at_end() && text_[pos_] != ',' && !at_line_end()) ++pos_;
+            while (!at_end() && text_[pos_] != delimiter_ && !at_line_end()) ++pos_;
         }
     }
 
     std::string_view text_;
     const std::function<void(const CsvRecord&)>& on_record_;
     std::vector<CsvProblem>& problems_;
+    char delimiter_;
+    std::array<bool, 256> special_;
     std::size_t pos_ = 0;
     std::size_t line_ = 1;
     std::string scratch_;
@@ -172,9 +181,58 @@ private:
 
 }  // namespace
 
+char detect_delimiter(std::string_view text) {
+    std::size_t pos = starts_with_bom(text) ? 3 : 0;
+    while (pos < text.size() && (text[pos] == '\r' || text[pos] == '\n')) ++pos;  // blank lines
+    std::size_t commas = 0;
+    std::size_t semicolons = 0;
+    std::size_t tabs = 0;
+    bool quoted = false;
+    for (; pos < text.size(); ++pos) {
+        const char c = text[pos];
+        if (c == '"') {
+            quoted = !quoted;  // a doubled quote toggles twice
+        } else if (quoted) {
+            continue;
+        } else if (c == '\r' || c == '\n') {
+            break;
+        } else if (c == ',') {
+            ++commas;
+        } else if (c == ';') {
+            ++semicolons;
+        } else if (c == '\t') {
+            ++tabs;
+        }
+    }
+    if (semicolons > commas && semicolons >= tabs) return ';';
+    if (tabs > commas && tabs > semicolons) return '\t';
+    return ',';
+}
+
+std::string_view delimiter_name(char delimiter) {
+    switch (delimiter) {
+        case ',':
+            return "commas";
+        case ';':
+            return "semicolons";
+        case '\t':
+            return "tabs";
+        default:
+            return "an unusual character";
+    }
+}
+
+std::string delimiter_note(char delimiter) {
+    if (delimiter == ';') {
+        return "fields are separated by semicolons, as a spreadsheet set to a European language saves CSV; "
+               "read as such";
+    }
+    return "fields are separated by " + std::string(delimiter_name(delimiter)) + ", not commas; read as such";
+}
+
 void parse_csv(std::string_view text, const std::function<void(const CsvRecord&)>& on_record,
-               std::vector<CsvProblem>& problems) {
-    Parser(text, on_record, problems).run();
+               std::vector<CsvProblem>& problems, char delimiter) {
+    Parser(text, on_record, problems, delimiter).run();
 }
 
 }  // namespace bridgemap::ingest

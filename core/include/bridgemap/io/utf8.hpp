@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace bridgemap::io {
@@ -20,5 +21,19 @@ inline bool is_valid_utf8(std::string_view text) noexcept {
 
 /// Number of Unicode code points in valid UTF-8 `text`.
 std::size_t utf8_length(std::string_view text) noexcept;
+
+/// The code points of UTF-8 `text`; a byte that starts no valid sequence becomes U+FFFD. O(length).
+std::u32string decode_utf8(std::string_view text);
+
+/// Appends code point `code` to `out` as UTF-8.
+void append_utf8(std::string& out, char32_t code);
+
+/// The lower-case letter of `code` for ASCII, Latin-1, Latin Extended-A, basic Greek and
+/// basic Cyrillic capitals ('É' -> 'é', 'Ł' -> 'ł', 'Σ' -> 'σ', 'Д' -> 'д'); other code points
+/// unchanged. A small simple case fold, not Unicode's full one (no 'ß' -> "ss"). O(1).
+char32_t fold_case(char32_t code) noexcept;
+
+/// `text` with every code point folded by fold_case. O(length).
+std::string fold_case(std::string_view text);
 
 }  // namespace bridgemap::io
