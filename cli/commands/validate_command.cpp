@@ -96,8 +96,9 @@ Command add_validate_command(CLI::App& app) {
     auto options = std::make_shared<DataOptions>();
     CLI::App* command = app.add_subcommand("validate", "Check a network's files and say what was read");
     command->footer(
-        "Prints what was read (counts per table, members per sector, events per year) and every problem\n"
-        "as FILE:LINE: error: MESSAGE (JSON input: FILE:/json/pointer). Exit 0 when there is no error, 3 otherwise.");
+        "Prints what was read (counts per table, members per sector with the spellings folded into each,\n"
+        "events per year) and every problem as FILE:LINE: error: MESSAGE (JSON input: FILE:/json/pointer).\n"
+        "Exit 0 when there is no error, 3 otherwise.");
     add_data_options(*command, *options);
     return {command, [options] { return run_validate(*options); }};
 }

@@ -700,7 +700,7 @@ void NetworkBuilder::warn_about_sector_spellings(const std::function<std::string
             std::string_view current_file;
             for (const Place* place : places) {
                 if (place->file != current_file) {
-                    where += (where.empty() ? "" : "; ") + place->file + ":";
+                    where += (where.empty() ? "" : "; ") + std::filesystem::path(place->file).filename().string() + ":";
                     current_file = place->file;
                 } else {
                     where += ", ";

@@ -36,7 +36,7 @@ std::size_t edit_distance(std::string_view a, std::string_view b);
 /// True when two distinct sector keys look like one sector mistyped: one is the other's plural
 /// (+"s", +"es", "y" -> "ies"), or their edit distance is at most 2 when both have 6 or more
 /// letters, at most 1 otherwise ("buisness"/"business", "pubic"/"public"). Common distinct
-/// sectors never look alike: public/private are 4 apart, ngo/nhs 2 at 3 letters, faith/health
+/// sectors never look alike: public/private are 6 apart, ngo/nhs 2 at 3 letters, faith/health
 /// 3 (the unit test checks a list of them pairwise). O(|a|·|b|).
 bool sector_keys_look_alike(std::string_view a, std::string_view b);
 
