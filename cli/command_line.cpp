@@ -2,6 +2,7 @@
 
 #include <bridgemap/error.hpp>
 #include <bridgemap/ingest/network_reader.hpp>
+#include <bridgemap/model/sector_names.hpp>
 #include <bridgemap/random.hpp>
 
 #include <algorithm>
@@ -184,13 +185,14 @@ std::string lower(std::string_view text) {
 
 namespace {
 
-/// A sector by name: exactly, else ignoring case. Throws RequestError listing the sectors.
+/// A sector by name: exactly, else as sector_key folds it (case, spacing, a trailing "sector"). Throws RequestError
+/// listing the sectors.
 SectorIndex find_sector(const Sectors& sectors, std::string_view name) {
     for (SectorIndex s = 0; s < sectors.count(); ++s) {
         if (sectors.names[s] == name) return s;
     }
     for (SectorIndex s = 0; s < sectors.count(); ++s) {
-        if (lower(sectors.names[s]) == lower(name)) return s;
+        if (sector_key(sectors.names[s]) == sector_key(name)) return s;  // "Public sector" finds "public"
     }
     std::string known;
     for (const auto& sector : sectors.names) known += (known.empty() ? "" : ", ") + sector;

@@ -100,7 +100,8 @@ std::string_view trimmed(std::string_view text);
 std::string lower(std::string_view text);
 
 /// --between "public,grassroots": two different sectors of `sectors`, each matched exactly,
-/// else ignoring case. Throws RequestError saying what was expected and listing the sectors.
+/// else by sector_key (ignoring case, spacing and a trailing "sector"). Throws RequestError saying what was expected
+/// and listing the sectors.
 std::pair<SectorIndex, SectorIndex> parse_between(const std::string& text, const Sectors& sectors);
 
 /// A command registers itself with the application and says what to run once the
