@@ -3,6 +3,7 @@
 #include <bridgemap/error.hpp>
 #include <bridgemap/ingest/network_reader.hpp>
 #include <bridgemap/model/lookup.hpp>
+#include <bridgemap/model/sector_names.hpp>
 #include <bridgemap/random.hpp>
 
 #include <algorithm>
@@ -24,6 +25,18 @@ void add_data_options(CLI::App& command, DataOptions& options) {
     command.add_option("--until", options.until, "Keep events, ties and memberships until this date, inclusive")
         ->type_name("DATE");
     command
+        .add_option("--date-order", options.date_order,
+                    "Read dates written like 04/07/2018 (also 4-7-2018, 04.07.2018) day-first (dmy: 4 July) or "
+                    "month-first (mdy: 7 April); without it they are errors. --from and --until stay YYYY-MM-DD")
+        ->check(CLI::Validator(
+            [](std::string& text) -> std::string {
+                if (text == "dmy" || text == "mdy") return {};
+                return "expected dmy (day first: 04/07/2018 is 4 July) or mdy (month first: 7 April), not " +
+                       in_quotes(text);
+            },
+            "", "dmy or mdy"))
+        ->type_name("dmy|mdy");
+    command
         .add_option("--weights", options.weights,
                     "Tie weight coefficients, e.g. events=1,groups=1,orgs=1,ties=1 (default all 1)")
         ->type_name("LIST");
@@ -36,6 +49,13 @@ void add_community_options(CLI::App& command, DataOptions& options) {
                     "Communities (Leiden): at most N iterations (default 0: until no member moves)")
         ->check(whole_number(0))
         ->type_name("N");
+}
+
+ingest::ReadOptions read_options(const DataOptions& options) {
+    ingest::ReadOptions read;
+    if (options.date_order == "dmy") read.date_order = DateOrder::dmy;
+    if (options.date_order == "mdy") read.date_order = DateOrder::mdy;
+    return read;
 }
 
 TieWeights parse_tie_weights(const std::string& text) {
@@ -76,7 +96,7 @@ LoadedNetwork load_network(const DataOptions& options, std::ostream& diagnostics
     LoadedNetwork loaded;
     loaded.window = parse_window(options.from, options.until);
     seed_library_generators(options.seed);
-    auto result = ingest::read_network(options.data);
+    auto result = ingest::read_network(options.data, read_options(options));
     for (const auto& diagnostic : result.diagnostics.all()) diagnostics_out << format_diagnostic(diagnostic) << '\n';
     if (result.diagnostics.has_errors()) {
         const auto errors = result.diagnostics.error_count();
@@ -166,13 +186,14 @@ std::string lower(std::string_view text) {
 
 namespace {
 
-/// A sector by name: exactly, else ignoring case. Throws RequestError listing the sectors.
+/// A sector by name: exactly, else as sector_key folds it (case, spacing, a trailing "sector"). Throws RequestError
+/// listing the sectors.
 SectorIndex find_sector(const Sectors& sectors, std::string_view name) {
     for (SectorIndex s = 0; s < sectors.count(); ++s) {
         if (sectors.names[s] == name) return s;
     }
     for (SectorIndex s = 0; s < sectors.count(); ++s) {
-        if (lower(sectors.names[s]) == lower(name)) return s;
+        if (sector_key(sectors.names[s]) == sector_key(name)) return s;  // "Public sector" finds "public"
     }
     std::string known;
     for (const auto& sector : sectors.names) known += (known.empty() ? "" : ", ") + sector;

@@ -3,6 +3,7 @@
 // network with its diagnostics, and the exit codes.
 
 #include <bridgemap/ingest/diagnostics.hpp>
+#include <bridgemap/ingest/network_reader.hpp>
 #include <bridgemap/metrics/analysis.hpp>
 #include <bridgemap/metrics/scores.hpp>
 #include <bridgemap/model/network.hpp>
@@ -32,6 +33,7 @@ struct DataOptions {
     std::string data;
     std::string from;
     std::string until;
+    std::string date_order;  ///< --date-order: "", "dmy" or "mdy".
     std::string weights;
     double min_weight = 0.0;
     std::size_t max_setting_size = k_default_max_setting_size;
@@ -39,8 +41,11 @@ struct DataOptions {
     std::size_t leiden_iterations = 0;  ///< 0: until no member moves.
 };
 
-/// Adds DATA, --from, --until, --weights and --seed to `command`.
+/// Adds DATA, --from, --until, --date-order, --weights and --seed to `command`.
 void add_data_options(CLI::App& command, DataOptions& options);
+
+/// How the network is to be read: --date-order as an ingest::ReadOptions.
+ingest::ReadOptions read_options(const DataOptions& options);
 
 /// Adds --leiden-iterations to a command that finds communities.
 void add_community_options(CLI::App& command, DataOptions& options);
@@ -96,7 +101,8 @@ std::string_view trimmed(std::string_view text);
 std::string lower(std::string_view text);
 
 /// --between "public,grassroots": two different sectors of `sectors`, each matched exactly,
-/// else ignoring case. Throws RequestError saying what was expected and listing the sectors.
+/// else by sector_key (ignoring case, spacing and a trailing "sector"). Throws RequestError saying what was expected
+/// and listing the sectors.
 std::pair<SectorIndex, SectorIndex> parse_between(const std::string& text, const Sectors& sectors);
 
 /// The member an option names (`--member`): its id, or its name in any letter case. Throws

@@ -54,6 +54,7 @@ std::string command_line(const ReportOptions& options) {
     std::string line = "bridgemap report " + options.data.data + " --out " + options.out;
     if (!options.data.from.empty()) line += " --from " + options.data.from;
     if (!options.data.until.empty()) line += " --until " + options.data.until;
+    if (!options.data.date_order.empty()) line += " --date-order " + options.data.date_order;
     if (!options.data.weights.empty()) line += " --weights " + options.data.weights;
     if (options.data.min_weight > 0) line += " --min-weight " + report::format_for_people(options.data.min_weight, 6);
     if (options.data.max_setting_size != k_default_max_setting_size) {

@@ -38,7 +38,16 @@ void print_inventory(const Inventory& inventory, const std::string& heading, std
     out << "\nMembers per sector\n";
     for (const auto& sector : inventory.sectors) {
         out << "  " << io::pad_right(sector.sector, 18) << right(sector.members, 9) << "  "
-            << percent(sector.members, inventory.members) << "\n";
+            << percent(sector.members, inventory.members);
+        if (sector.spellings.size() > 1) {  // folded spellings: say which went in, with their rows
+            out << "  from ";
+            for (std::size_t k = 0; k < sector.spellings.size(); ++k) {
+                const auto& spelling = sector.spellings[k];
+                out << (k == 0 ? "" : ", ") << in_quotes(spelling.label) << " (" << spelling.uses
+                    << (spelling.uses == 1 ? " row" : " rows") << (spelling.aliased ? ", by sectors.csv" : "") << ")";
+            }
+        }
+        out << "\n";
     }
     out << "  " << io::pad_right("unknown", 18) << right(inventory.unknown_sector, 9) << "  "
         << percent(inventory.unknown_sector, inventory.members) << "\n";
@@ -54,7 +63,7 @@ void print_inventory(const Inventory& inventory, const std::string& heading, std
 
 int run_validate(const DataOptions& options) {
     const Window window = parse_window(options.from, options.until);
-    auto result = ingest::read_network(options.data);
+    auto result = ingest::read_network(options.data, read_options(options));
     std::ostream& out = std::cout;
     print_inventory(take_inventory(result.network), "Read " + options.data + ":", out);
     if (!window.is_open() && !result.diagnostics.has_errors()) {
@@ -87,8 +96,9 @@ Command add_validate_command(CLI::App& app) {
     auto options = std::make_shared<DataOptions>();
     CLI::App* command = app.add_subcommand("validate", "Check a network's files and say what was read");
     command->footer(
-        "Prints what was read (counts per table, members per sector, events per year) and every problem\n"
-        "as FILE:LINE: error: MESSAGE (JSON input: FILE:/json/pointer). Exit 0 when there is no error, 3 otherwise.");
+        "Prints what was read (counts per table, members per sector with the spellings folded into each,\n"
+        "events per year) and every problem as FILE:LINE: error: MESSAGE (JSON input: FILE:/json/pointer).\n"
+        "Exit 0 when there is no error, 3 otherwise.");
     add_data_options(*command, *options);
     return {command, [options] { return run_validate(*options); }};
 }

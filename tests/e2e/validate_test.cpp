@@ -54,7 +54,8 @@ TEST(Validate, EveryPlantedProblemListedWithFileAndLine) {
         "organisations.csv:4: error: duplicate organisation id \"council\" (first on line 2)",
         "organisations.csv:5: error: not valid UTF-8",
         "events.csv:4: error: impossible date \"2018-02-30\"",
-        "events.csv:5: error: malformed date \"3/7/2018\"",
+        "events.csv:5: error: date \"3/7/2018\" in column date is not YYYY-MM-DD; if it means 3 July 2018 give "
+        "--date-order dmy, if 7 March 2018 --date-order mdy (or write 2018-07-03)",
         "events.csv:6: error: unknown parent event \"g9\"",
         "events.csv:7: error: events' parents form a loop",
         "attendance.csv:4: warning: repeats the row on line 2; merged",

@@ -77,7 +77,7 @@ TEST(ValidateWorkbook, ProblemsAtTheirCellsAndExitThree) {
         file + "[Members]!D3: error: unknown organisation \"o-99\"",
         file + "[Members]!A4: error: duplicate member id \"m1\" (first on row 2)",
         file + "[Members]!A5: error: the cell holds the error value #N/A",
-        file + "[events]!C2: error: malformed date \"3/7/2018\"",
+        file + "[events]!C2: error: date \"3/7/2018\" in column date is not YYYY-MM-DD",
         file + "[attendance]!B3: error: unknown member \"m9\"",
     };
     std::size_t from = 0;

@@ -40,8 +40,10 @@ void read_records(const std::string& path, Diagnostics& diagnostics,
         diagnostics.error(path, line, "not valid UTF-8");
         return;
     }
+    const char delimiter = detect_delimiter(text);
+    if (delimiter != ',') diagnostics.warning(path, 0, delimiter_note(delimiter));
     std::vector<CsvProblem> problems;
-    parse_csv(text, on_record, problems);
+    parse_csv(text, on_record, problems, delimiter);
     for (const auto& problem : problems) {
         if (problem.is_error)
             diagnostics.error(path, problem.line, problem.message);

@@ -2,6 +2,7 @@
 #include <bridgemap/ingest/network_reader.hpp>
 #include <bridgemap/ingest/workbook.hpp>
 #include <bridgemap/io/atomic_file.hpp>
+#include <bridgemap/model/sector_names.hpp>
 
 #include "ingest/fingerprint_set.hpp"
 #include "ingest/table_rows.hpp"
@@ -14,6 +15,7 @@
 #include <map>
 #include <set>
 #include <system_error>
+#include <tuple>
 #include <unordered_map>
 
 namespace bridgemap::ingest {
@@ -28,8 +30,9 @@ const TableSchema k_attendance{"attendance", {"member_id", "event_id", "role"}, 
 const TableSchema k_group_members{"group_members", {"member_id", "group_id", "from", "until"}, 2};
 const TableSchema k_affiliations{"affiliations", {"member_id", "organisation_id", "from", "until", "note"}, 2};
 const TableSchema k_ties{"ties", {"source", "target", "kind", "weight", "date"}, 2};
-const std::vector<const TableSchema*> k_tables{&k_organisations, &k_members,       &k_events,       &k_groups,
-                                               &k_attendance,    &k_group_members, &k_affiliations, &k_ties};
+const TableSchema k_sectors{"sectors", {"alias", "sector"}, 2};
+const std::vector<const TableSchema*> k_tables{&k_organisations, &k_members,      &k_events, &k_groups, &k_attendance,
+                                               &k_group_members, &k_affiliations, &k_ties,   &k_sectors};
 
 std::string in_quotes(std::string_view text) {
     std::string out;
@@ -62,7 +65,10 @@ void pad_attributes(Attributes& attributes, std::size_t rows) {
 /// Builds a Network from table rows, applying the SPEC's rules and reporting every problem.
 class NetworkBuilder {
 public:
-    explicit NetworkBuilder(Diagnostics& diagnostics) : diagnostics_(diagnostics) { network_.roles.emplace_back(); }
+    NetworkBuilder(Diagnostics& diagnostics, const ReadOptions& options)
+        : diagnostics_(diagnostics), options_(options) {
+        network_.roles.emplace_back();
+    }
 
     /// Says whether the optional tables a reference may point into were given at all.
     void set_present(bool organisations, bool events, bool groups) {
@@ -89,6 +95,8 @@ public:
             affiliation(reporter, row);
         else if (&schema == &k_ties)
             tie(reporter, row);
+        else if (&schema == &k_sectors)
+            sector_alias(reporter, row);
     }
 
     /// Resolves what needed every row first (event parents, sectors) and returns the network.
@@ -127,16 +135,38 @@ private:
         return true;
     }
 
-    /// Parses an optional date column; reports a malformed or impossible one.
+    /// Parses an optional date column; reports a malformed or impossible one. A day-month-year
+    /// date read by --date-order sets `iso_text` (when given) to its YYYY-MM-DD form; one read
+    /// without an order is left to the file's summary (note_unordered_date).
     bool parse_optional_date(RowReporter& reporter, const TableRow& row, std::string_view column, std::string_view text,
-                             std::optional<DateSpan>& date) {
+                             std::optional<DateSpan>& date, std::string* iso_text = nullptr) {
         date.reset();
         if (text.empty()) return true;
         DateProblem problem = DateProblem::none;
-        date = parse_date(text, &problem);
-        if (date) return true;
-        if (problem == DateProblem::impossible) {
-            reporter.error(row, column, "impossible date " + in_quotes(text) + " in column " + std::string(column));
+        date = parse_date(text, options_.date_order, &problem);
+        if (date) {
+            if (iso_text && options_.date_order != DateOrder::iso && split_numeric_date(text)) {
+                *iso_text = format_day(date->first);
+            }
+            return true;
+        }
+        const auto numeric = split_numeric_date(text);
+        if (problem == DateProblem::needs_order && numeric &&
+            (is_valid_date(numeric->year, numeric->second, numeric->first) ||
+             is_valid_date(numeric->year, numeric->first, numeric->second))) {
+            note_unordered_date(reporter, row, column, text, *numeric);
+        } else if (problem == DateProblem::short_year) {
+            reporter.error(row, column,
+                           "date " + in_quotes(text) + " in column " + std::string(column) +
+                               " has a 2-digit year, which bridgemap does not guess; write the year in full "
+                               "(best as YYYY-MM-DD)");
+        } else if (problem == DateProblem::impossible || problem == DateProblem::needs_order) {
+            std::string how;
+            if (numeric && options_.date_order == DateOrder::dmy) how = " (read day-first, as --date-order dmy says)";
+            if (numeric && options_.date_order == DateOrder::mdy) how = " (read month-first, as --date-order mdy says)";
+            if (numeric && options_.date_order == DateOrder::iso) how = " (neither day-first nor month-first)";
+            reporter.error(row, column,
+                           "impossible date " + in_quotes(text) + " in column " + std::string(column) + how);
         } else {
             reporter.error(row, column,
                            "malformed date " + in_quotes(text) + " in column " + std::string(column) +
@@ -210,7 +240,7 @@ private:
         network_.organisations.push_back(
             {std::string(id), std::string(row.values[1]), std::string(row.values[2]), k_unknown_sector});
         store_attributes(network_.organisation_attributes, index, row);
-        note_sector_label(row.values[2]);
+        note_sector_label(reporter, row, row.values[2]);
     }
 
     void member(RowReporter& reporter, const TableRow& row) {
@@ -225,7 +255,7 @@ private:
         network_.members.push_back(
             {std::string(id), std::string(row.values[1]), std::string(row.values[2]), organisation, k_unknown_sector});
         store_attributes(network_.member_attributes, index, row);
-        note_sector_label(row.values[2]);
+        note_sector_label(reporter, row, row.values[2]);
     }
 
     void event(RowReporter& reporter, const TableRow& row) {
@@ -233,7 +263,7 @@ private:
         if (!check_id(reporter, row, id, "event", event_lines_)) return;
         Event event{std::string(id), std::string(row.values[1]), std::string(row.values[2]),
                     std::nullopt,    std::string(row.values[3]), k_none};
-        parse_optional_date(reporter, row, "date", row.values[2], event.date);
+        parse_optional_date(reporter, row, "date", row.values[2], event.date, &event.date_text);
         const auto index = static_cast<EventIndex>(network_.events.size());
         if (!row.values[4].empty()) {
             pending_parents_.push_back(
@@ -333,10 +363,47 @@ private:
             }
         }
         std::optional<DateSpan> date;
-        ok &= parse_optional_date(reporter, row, "date", row.values[4], date);
+        std::string date_text(row.values[4]);
+        ok &= parse_optional_date(reporter, row, "date", row.values[4], date, &date_text);
         if (!ok) return;
         store_attributes(network_.tie_attributes, network_.ties.size(), row);
-        network_.ties.push_back({source, target, std::string(row.values[2]), weight, std::string(row.values[4]), date});
+        network_.ties.push_back({source, target, std::string(row.values[2]), weight, std::move(date_text), date});
+    }
+
+    void sector_alias(RowReporter& reporter, const TableRow& row) {
+        if (row.values[0].empty() || row.values[1].empty()) {
+            reporter.error(row, row.values[0].empty() ? "alias" : "sector",
+                           std::string("empty ") + (row.values[0].empty() ? "alias" : "sector") +
+                               ": each row of the sectors table maps an alias to a sector");
+            return;
+        }
+        alias_rows_.push_back({std::string(row.values[0]), std::string(row.values[1]),
+                               reporter.locate(row, "alias", Severity::error, {}),
+                               reporter.locate(row, "sector", Severity::error, {}), reporter.where(row)});
+    }
+
+    /// Remembers a day-month-year date read without --date-order; finish() reports the first
+    /// of each file with the count of the rest.
+    void note_unordered_date(RowReporter& reporter, const TableRow& row, std::string_view column, std::string_view text,
+                             const NumericDate& numeric) {
+        auto [found, inserted] = unordered_dates_.try_emplace(
+            reporter.sheet().empty() ? reporter.file() : reporter.file() + "[" + reporter.sheet() + "]");
+        UnorderedDates& dates = found->second;
+        if (inserted) {
+            dates.first = {std::string(text), std::string(column), reporter.locate(row, column, Severity::error, {}),
+                           numeric};
+            dates.order = unordered_dates_.size();
+        } else {
+            ++dates.more;
+        }
+        const bool day_first = is_valid_date(numeric.year, numeric.second, numeric.first);
+        const bool month_first = is_valid_date(numeric.year, numeric.first, numeric.second);
+        if (day_first && !month_first && dates.day_first_only.empty()) {
+            dates.day_first_only = reporter.where(row) + ": " + in_quotes(text);
+        }
+        if (month_first && !day_first && dates.month_first_only.empty()) {
+            dates.month_first_only = reporter.where(row) + ": " + in_quotes(text);
+        }
     }
 
     std::uint32_t intern_role(std::string_view role) {
@@ -347,9 +414,21 @@ private:
         return static_cast<std::uint32_t>(network_.roles.size() - 1);
     }
 
-    void note_sector_label(std::string_view label) {
-        if (!label.empty()) sector_labels_.emplace(label);
+    /// Remembers where a sector label was written, for the look-alike warnings.
+    void note_sector_label(RowReporter& reporter, const TableRow& row, std::string_view label) {
+        if (label.empty()) return;
+        auto& places = sector_label_places_[std::string(label)];
+        Diagnostic place = reporter.locate(row, "sector", Severity::warning, {});
+        std::string file = reporter.sheet().empty() ? reporter.file() : reporter.file() + "[" + reporter.sheet() + "]";
+        std::string at = !place.cell.empty()      ? place.cell
+                         : !place.pointer.empty() ? std::string(row.pointer)
+                                                  : std::to_string(row.line);
+        places.push_back({std::move(file), row.line, std::move(at), std::move(place)});
     }
+
+    void report_unordered_dates();
+    void check_sector_aliases();
+    void warn_about_sector_spellings(const std::function<std::string(const TableSchema&)>& file_of);
 
     struct RepeatTable {
         FingerprintSet set;
@@ -361,7 +440,36 @@ private:
         Diagnostic place;  ///< Where a problem with the parent is reported; the message is added then.
     };
 
+    /// A place a sector label or alias was written: a CSV line or a JSON pointer.
+    struct Place {
+        std::string file;       ///< The file, and for a workbook its sheet: "network.xlsx[members]".
+        std::size_t line;       ///< The line or row; 0 for JSON.
+        std::string at;         ///< "4", "C4" or "/members/3", after the file in a list of places.
+        Diagnostic diagnostic;  ///< Where a warning about it is reported.
+    };
+    struct AliasRow {
+        std::string alias;
+        std::string sector;
+        Diagnostic alias_place;  ///< Where a problem with the alias (or the sector) is reported.
+        Diagnostic sector_place;
+        std::string where;  ///< "line 4", "row 4" or "/sectors/3", to refer back to it.
+    };
+    /// The day-month-year dates of one file read without --date-order.
+    struct UnorderedDates {
+        struct First {
+            std::string text;
+            std::string column;
+            Diagnostic place;  ///< Where the file's one error is reported.
+            NumericDate numeric;
+        } first;
+        std::size_t more = 0;
+        std::size_t order = 0;
+        std::string day_first_only;  ///< "line 9: "25/12/2018"", a date that reads only day-first
+        std::string month_first_only;
+    };
+
     Diagnostics& diagnostics_;
+    ReadOptions options_;
     Network network_;
     bool organisations_given_ = false;
     bool events_given_ = false;
@@ -373,7 +481,9 @@ private:
     std::unordered_map<std::string, std::string> member_lines_, organisation_lines_, event_lines_, group_lines_;
     IdIndex member_index_, organisation_index_, event_index_, group_index_;
     std::vector<PendingParent> pending_parents_;
-    std::set<std::string, std::less<>> sector_labels_;
+    std::map<std::string, std::vector<Place>, std::less<>> sector_label_places_;
+    std::vector<AliasRow> alias_rows_;
+    std::map<std::string, UnorderedDates> unordered_dates_;
 };
 
 Network NetworkBuilder::finish(const std::function<std::string(const TableSchema&)>& file_of) {
@@ -436,21 +546,6 @@ Network NetworkBuilder::finish(const std::function<std::string(const TableSchema
                              "there is no groups table: " + std::to_string(implicit_groups_) +
                                  " group ids named in group_members are taken as groups");
     }
-    // Sector names that differ only in letter case are different sectors: say so.
-    std::map<std::string, std::vector<std::string_view>> by_lower;
-    for (const auto& label : sector_labels_) {
-        std::string key(label);
-        for (auto& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        by_lower[key].push_back(label);
-    }
-    for (const auto& [key, labels] : by_lower) {
-        if (labels.size() < 2) continue;
-        std::string list;
-        for (const auto label : labels) list += (list.empty() ? "" : ", ") + in_quotes(label);
-        diagnostics_.warning(file_of(k_members), 0,
-                             "sectors " + list + " differ only in capitals and are counted apart");
-    }
-
     pad_attributes(network_.member_attributes, network_.members.size());
     pad_attributes(network_.organisation_attributes, network_.organisations.size());
     pad_attributes(network_.event_attributes, network_.events.size());
@@ -459,7 +554,10 @@ Network NetworkBuilder::finish(const std::function<std::string(const TableSchema
     pad_attributes(network_.group_member_attributes, network_.group_members.size());
     pad_attributes(network_.affiliation_attributes, network_.affiliations.size());
     pad_attributes(network_.tie_attributes, network_.ties.size());
+    report_unordered_dates();
+    check_sector_aliases();
     resolve_sectors(network_);
+    warn_about_sector_spellings(file_of);
     network_.index_ids();
     return std::move(network_);
 }
@@ -474,7 +572,7 @@ const TableSchema* table_named(std::string_view name) {
 }
 
 const std::string k_table_list =
-    "members, organisations, events, attendance, groups, group_members, affiliations, ties";
+    "members, organisations, events, attendance, groups, group_members, affiliations, ties, sectors";
 
 /// Reads the table `schema` from the workbook `path` of a network folder: the sheet named like
 /// the table, else the first sheet.
@@ -505,9 +603,170 @@ void read_table_workbook(const std::filesystem::path& path, const TableSchema& s
     read_sheet_table(*sheet, schema, reporter, [&](const TableRow& row) { builder.read_row(schema, reporter, row); });
 }
 
-ReadResult read_folder(const std::filesystem::path& folder) {
+void NetworkBuilder::report_unordered_dates() {
+    std::vector<const std::pair<const std::string, UnorderedDates>*> files;
+    for (const auto& entry : unordered_dates_) files.push_back(&entry);
+    std::sort(files.begin(), files.end(),
+              [](const auto* a, const auto* b) { return a->second.order < b->second.order; });
+    for (const auto* entry : files) {
+        const UnorderedDates& dates = entry->second;
+        const NumericDate& n = dates.first.numeric;
+        const bool day_first = is_valid_date(n.year, n.second, n.first);
+        const bool month_first = is_valid_date(n.year, n.first, n.second);
+        std::string message =
+            "date " + in_quotes(dates.first.text) + " in column " + dates.first.column + " is not YYYY-MM-DD; ";
+        const auto iso = [&](unsigned month, unsigned day) { return format_day(days_from_civil(n.year, month, day)); };
+        if (day_first && month_first) {
+            message += "if it means " + spell_date(n.year, n.second, n.first) + " give --date-order dmy, if " +
+                       spell_date(n.year, n.first, n.second) + " --date-order mdy (or write " + iso(n.second, n.first) +
+                       ")";
+        } else if (day_first) {
+            message += "it looks day-first (" + spell_date(n.year, n.second, n.first) +
+                       "): give --date-order dmy (or write " + iso(n.second, n.first) + ")";
+        } else {
+            message += "it looks month-first (" + spell_date(n.year, n.first, n.second) +
+                       "): give --date-order mdy (or write " + iso(n.first, n.second) + ")";
+        }
+        if (dates.more > 0) {
+            message += "; " + std::to_string(dates.more) + (dates.more == 1 ? " more date" : " more dates") +
+                       " in this file " + (dates.more == 1 ? "is" : "are") + " written this way";
+        }
+        if (day_first && month_first) {
+            if (!dates.day_first_only.empty() && dates.month_first_only.empty()) {
+                message += "; the file's dates look day-first (" + dates.day_first_only + ")";
+            } else if (!dates.month_first_only.empty() && dates.day_first_only.empty()) {
+                message += "; the file's dates look month-first (" + dates.month_first_only + ")";
+            }
+        }
+        Diagnostic diagnostic = dates.first.place;
+        diagnostic.message = std::move(message);
+        diagnostics_.add(std::move(diagnostic));
+        diagnostics_.count_summarised_errors(dates.more);
+    }
+}
+
+void NetworkBuilder::check_sector_aliases() {
+    std::set<std::string, std::less<>> used_keys;  // the sectors members and organisations write
+    for (const auto& [label, places] : sector_label_places_) used_keys.insert(sector_key(label));
+    std::map<std::string, const AliasRow*, std::less<>> first_by_alias;
+    std::set<std::string, std::less<>> alias_keys;
+    for (const auto& row : alias_rows_) {
+        if (sector_key(row.alias) != sector_key(row.sector)) alias_keys.insert(sector_key(row.alias));
+    }
+    for (const auto& row : alias_rows_) {
+        const auto report = [&](std::string_view column, std::string message) {
+            Diagnostic diagnostic = column == "alias" ? row.alias_place : row.sector_place;
+            diagnostic.message = std::move(message);
+            diagnostics_.add(std::move(diagnostic));
+        };
+        const std::string alias = sector_key(row.alias);
+        const std::string target = sector_key(row.sector);
+        const bool to_unknown = is_unknown_sector_label(row.sector) || target == "unknown";
+        if (!to_unknown && used_keys.count(target) == 0) {
+            report("sector", "alias " + in_quotes(row.alias) + " maps to sector " + in_quotes(row.sector) +
+                                 ", which no member or organisation is in; name a sector they use");
+            continue;
+        }
+        if (!to_unknown && target != alias && alias_keys.count(target) > 0) {
+            report("sector", "alias " + in_quotes(row.alias) + " maps to " + in_quotes(row.sector) +
+                                 ", which is itself an alias; map it to the sector directly");
+            continue;
+        }
+        const auto [found, inserted] = first_by_alias.try_emplace(alias, &row);
+        if (!inserted) {
+            if (sector_key(found->second->sector) != target) {
+                report("alias", "alias " + in_quotes(row.alias) + " maps to " + in_quotes(row.sector) +
+                                    " here but to " + in_quotes(found->second->sector) + " on " + found->second->where);
+            }
+            continue;
+        }
+        network_.sector_aliases.push_back({row.alias, row.sector});
+    }
+    // An alias that conflicts later must not stand: drop every alias reported as conflicting.
+    std::erase_if(network_.sector_aliases, [&](const SectorAlias& kept) {
+        const std::string alias = sector_key(kept.alias);
+        return std::any_of(alias_rows_.begin(), alias_rows_.end(), [&](const AliasRow& row) {
+            return sector_key(row.alias) == alias && sector_key(row.sector) != sector_key(kept.sector);
+        });
+    });
+}
+
+void NetworkBuilder::warn_about_sector_spellings(const std::function<std::string(const TableSchema&)>& file_of) {
+    const auto spellings = sector_spellings(network_);
+    const std::string members_file = file_of(k_members);
+    // Spellings folded into one sector by case and spacing (not those a sectors.csv alias names).
+    for (std::size_t s = 0; s < spellings.size(); ++s) {
+        std::string list;
+        std::size_t folded = 0;
+        for (const auto& spelling : spellings[s]) {
+            if (spelling.aliased) continue;
+            ++folded;
+            list += (list.empty() ? "" : ", ") + in_quotes(spelling.label) + " (" + std::to_string(spelling.uses) + ")";
+        }
+        if (folded < 2) continue;
+        diagnostics_.warning(members_file, 0,
+                             "sector spellings " + list + " are read as one sector, " + in_quotes(network_.sectors[s]) +
+                                 " (its most used spelling)");
+    }
+    // Sector names a letter or two apart: name every row of the rarer one.
+    std::vector<std::string> keys;
+    std::vector<std::size_t> uses(spellings.size(), 0);
+    for (std::size_t s = 0; s < spellings.size(); ++s) {
+        keys.push_back(sector_key(network_.sectors[s]));
+        for (const auto& spelling : spellings[s]) uses[s] += spelling.uses;
+    }
+    for (std::size_t a = 0; a < keys.size(); ++a) {
+        for (std::size_t b = a + 1; b < keys.size(); ++b) {
+            if (!sector_keys_look_alike(keys[a], keys[b])) continue;
+            // sectors are sorted, so on equal use the later one is taken as the rarer
+            const std::size_t rare = uses[b] <= uses[a] ? b : a;
+            const std::size_t common = rare == b ? a : b;
+            std::vector<const Place*> places;
+            for (const auto& spelling : spellings[rare]) {
+                const auto found = sector_label_places_.find(spelling.label);
+                if (found == sector_label_places_.end()) continue;
+                for (const auto& place : found->second) places.push_back(&place);
+            }
+            if (places.empty()) continue;
+            std::stable_sort(places.begin(), places.end(), [&](const Place* x, const Place* y) {
+                const bool x_members = x->file == members_file;
+                const bool y_members = y->file == members_file;
+                if (x_members != y_members) return x_members;
+                return std::tie(x->file, x->line, x->at) < std::tie(y->file, y->line, y->at);
+            });
+            std::string where;
+            std::string_view current_file;
+            for (const Place* place : places) {
+                if (place->file != current_file) {
+                    where += (where.empty() ? "" : "; ") + std::filesystem::path(place->file).filename().string() + ":";
+                    current_file = place->file;
+                } else {
+                    where += ", ";
+                }
+                where += place->at;
+            }
+            const bool json = !places.front()->diagnostic.pointer.empty();
+            const std::string& rare_name = network_.sectors[rare];
+            const std::string& common_name = network_.sectors[common];
+            std::string message = "sector " + in_quotes(rare_name) + " (" + where + ") looks like " +
+                                  in_quotes(common_name) + " (" + std::to_string(uses[common]) +
+                                  (uses[common] == 1 ? " use" : " uses") + "); if they are one sector, add ";
+            message += json ? "{\"alias\": " + in_quotes(rare_name) + ", \"sector\": " + in_quotes(common_name) +
+                                  "} to the \"sectors\" array"
+                            : "the row " + in_quotes(rare_name + "," + common_name) +
+                                  (places.front()->diagnostic.sheet.empty() ? " to sectors.csv"
+                                                                            : " to a sheet named sectors") +
+                                  " (columns alias,sector)";
+            Diagnostic diagnostic = places.front()->diagnostic;
+            diagnostic.message = std::move(message);
+            diagnostics_.add(std::move(diagnostic));
+        }
+    }
+}
+
+ReadResult read_folder(const std::filesystem::path& folder, const ReadOptions& options) {
     ReadResult result;
-    NetworkBuilder builder(result.diagnostics);
+    NetworkBuilder builder(result.diagnostics, options);
     std::error_code error;
     const auto file_of_type = [&](const TableSchema& schema, const char* extension) {
         return folder / (std::string(schema.table) + extension);
@@ -540,7 +799,7 @@ ReadResult read_folder(const std::filesystem::path& folder) {
     // Problems are listed in the SPEC's table order, then by line.
     std::vector<std::string> file_order;
     for (const TableSchema* schema : {&k_members, &k_organisations, &k_events, &k_attendance, &k_groups,
-                                      &k_group_members, &k_affiliations, &k_ties}) {
+                                      &k_group_members, &k_affiliations, &k_ties, &k_sectors}) {
         file_order.push_back(path_of(*schema).string());
     }
     if (!source.count(&k_members)) {
@@ -578,7 +837,7 @@ ReadResult read_folder(const std::filesystem::path& folder) {
 }
 
 /// Reads a workbook holding one sheet per table, named as the tables (in any letter case).
-ReadResult read_workbook_network(const std::filesystem::path& path) {
+ReadResult read_workbook_network(const std::filesystem::path& path, const ReadOptions& options) {
     ReadResult result;
     const std::string file = path.string();
     const std::vector<Sheet> sheets = read_workbook(path, result.diagnostics);
@@ -597,7 +856,7 @@ ReadResult read_workbook_network(const std::filesystem::path& path) {
                                                   "); rename or remove one of them");
         }
     }
-    NetworkBuilder builder(result.diagnostics);
+    NetworkBuilder builder(result.diagnostics, options);
     builder.set_present(sheet_of.count(&k_organisations) > 0, sheet_of.count(&k_events) > 0,
                         sheet_of.count(&k_groups) > 0);
     if (!sheet_of.count(&k_members)) {
@@ -608,7 +867,7 @@ ReadResult read_workbook_network(const std::filesystem::path& path) {
     }
     std::vector<std::string> file_order{file};
     for (const TableSchema* schema : {&k_members, &k_organisations, &k_events, &k_attendance, &k_groups,
-                                      &k_group_members, &k_affiliations, &k_ties}) {
+                                      &k_group_members, &k_affiliations, &k_ties, &k_sectors}) {
         const auto found = sheet_of.find(schema);
         if (found != sheet_of.end()) file_order.push_back(file + "[" + found->second->name + "]");
     }
@@ -624,7 +883,7 @@ ReadResult read_workbook_network(const std::filesystem::path& path) {
     return result;
 }
 
-ReadResult read_json_file(const std::filesystem::path& path) {
+ReadResult read_json_file(const std::filesystem::path& path, const ReadOptions& options) {
     ReadResult result;
     const std::string file = path.string();
     const std::string text = io::read_file(path);
@@ -646,7 +905,7 @@ ReadResult read_json_file(const std::filesystem::path& path) {
                                  "the JSON file must hold one object with the keys members, organisations, ...");
         return result;
     }
-    NetworkBuilder builder(result.diagnostics);
+    NetworkBuilder builder(result.diagnostics, options);
     builder.set_present(document.contains("organisations"), document.contains("events"), document.contains("groups"));
     if (!document.contains("members")) {
         result.diagnostics.error(file, 0, "the JSON object has no \"members\" array");
@@ -671,15 +930,19 @@ ReadResult read_json_file(const std::filesystem::path& path) {
 }  // namespace
 
 ReadResult read_network(const std::filesystem::path& path) {
+    return read_network(path, ReadOptions{});
+}
+
+ReadResult read_network(const std::filesystem::path& path, const ReadOptions& options) {
     std::error_code error;
-    if (std::filesystem::is_directory(path, error)) return read_folder(path);
+    if (std::filesystem::is_directory(path, error)) return read_folder(path, options);
     if (!std::filesystem::is_regular_file(path, error)) {
         throw IoError("cannot read " + path.string() +
                       ": no such folder or file (expected a network folder, a .json or a .xlsx file)");
     }
     const std::string extension = lower(path.extension().string());
-    if (extension == ".json") return read_json_file(path);
-    if (extension == ".xlsx") return read_workbook_network(path);
+    if (extension == ".json") return read_json_file(path, options);
+    if (extension == ".xlsx") return read_workbook_network(path, options);
     throw RequestError("cannot read " + path.string() + ": expected a network folder, a .json or a .xlsx file" +
                        (extension == ".csv" ? " (give the folder that holds the .csv files)"
                         : extension == ".xls" || extension == ".ods"

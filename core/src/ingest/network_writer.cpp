@@ -127,6 +127,11 @@ std::map<std::string, std::string> network_to_csv(const Network& network) {
             csv.end_row();
         }
     }
+    if (!network.sector_aliases.empty()) {
+        io::CsvWriter csv(files["sectors.csv"]);
+        csv.field("alias").field("sector").end_row();
+        for (const auto& alias : network.sector_aliases) csv.field(alias.alias).field(alias.sector).end_row();
+    }
     return files;
 }
 

@@ -198,6 +198,8 @@ std::vector<std::string> read_csv_table(std::string_view text, const TableSchema
     }
     std::size_t bad_index = 0;  // bad_lines is sorted; records arrive in line order
 
+    const char delimiter = detect_delimiter(text);
+    if (delimiter != ',') reporter.diagnostics().warning(reporter.file(), 0, delimiter_note(delimiter));
     std::vector<CsvProblem> problems;
     bool header_seen = false;
     TableHeader header;
@@ -240,7 +242,7 @@ std::vector<std::string> read_csv_table(std::string_view text, const TableSchema
             fingerprint_fields(record.fields, row.fingerprint_low, row.fingerprint_high);
             handler(row);
         },
-        problems);
+        problems, delimiter);
 
     if (!header_seen) {
         reporter.diagnostics().error(reporter.file(), 1, "the file is empty: a header row is required");

@@ -70,7 +70,8 @@ private:
 
 using RowHandler = std::function<void(const TableRow&)>;
 
-/// Reads one CSV table file: checks its encoding, header (required columns, duplicate
+/// Reads one CSV table file (separated by commas, semicolons or tabs: detect_delimiter, with
+/// a warning when not commas): checks its encoding, header (required columns, duplicate
 /// names) and field counts, and hands every well-formed row to `handler` with values
 /// trimmed of surrounding spaces. Returns the names of the extra columns.
 std::vector<std::string> read_csv_table(std::string_view text, const TableSchema& schema, RowReporter& reporter,

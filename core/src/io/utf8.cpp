@@ -1,5 +1,6 @@
 #include <bridgemap/io/utf8.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 
@@ -70,7 +71,21 @@ char32_t next_code_point(std::string_view text, std::size_t& at) noexcept {
 std::u32string decode_utf8(std::string_view text) {
     std::u32string codes;
     codes.reserve(text.size());
-    for (std::size_t at = 0; at < text.size();) codes.push_back(next_code_point(text, at));
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const auto bad = find_invalid_utf8(text.substr(i, std::min<std::size_t>(4, text.size() - i)));
+        const auto lead = static_cast<unsigned char>(text[i]);
+        const std::size_t length = lead < 0x80 ? 1 : (lead & 0xE0) == 0xC0 ? 2 : (lead & 0xF0) == 0xE0 ? 3 : 4;
+        if (bad == std::size_t{0} || i + length > text.size()) {
+            codes.push_back(U'\uFFFD');
+            ++i;
+            continue;
+        }
+        char32_t code = length == 1 ? lead : length == 2 ? lead & 0x1F : length == 3 ? lead & 0x0F : lead & 0x07;
+        for (std::size_t k = 1; k < length; ++k) code = (code << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+        codes.push_back(code);
+        i += length;
+    }
     return codes;
 }
 
@@ -93,24 +108,25 @@ void append_utf8(std::string& out, char32_t code) {
 }
 
 char32_t fold_case(char32_t code) noexcept {
-    if (code >= U'A' && code <= U'Z') return code + 0x20;
+    if (code >= U'A' && code <= U'Z') return code + 32;
     if (code < 0xC0) return code;
-    if (code <= 0xDE) return code == 0xD7 ? code : code + 0x20;  // Latin-1 capitals, not ×
-    if (code >= 0x100 && code <= 0x137) return code | 1;         // Latin Extended-A pairs: Ā ā ... Ķ ķ
-    if (code >= 0x139 && code <= 0x148) return code % 2 == 1 ? code + 1 : code;  // Ĺ ĺ ... Ň ň
-    if (code >= 0x14A && code <= 0x177) return code | 1;                         // Ŋ ŋ ... Ŷ ŷ
+    if (code <= 0xDE) return code == 0xD7 ? code : code + 32;                    // À-Þ, not ×
+    if (code == 0x130) return U'i';                                              // İ
+    if (code >= 0x100 && code <= 0x137) return code | 1;                         // Ā-ķ: capitals even
+    if (code >= 0x139 && code <= 0x148) return code % 2 == 1 ? code + 1 : code;  // Ĺ-ň: capitals odd
+    if (code >= 0x14A && code <= 0x177) return code | 1;                         // Ŋ-ŷ: capitals even
     if (code == 0x178) return 0xFF;                                              // Ÿ
-    if (code >= 0x179 && code <= 0x17E) return code % 2 == 1 ? code + 1 : code;  // Ź ź ... Ž ž
-    if (code >= 0x391 && code <= 0x3AB && code != 0x3A2) return code + 0x20;     // Greek capitals
-    if (code >= 0x410 && code <= 0x42F) return code + 0x20;                      // Cyrillic А-Я
-    if (code >= 0x400 && code <= 0x40F) return code + 0x50;                      // Cyrillic Ѐ-Џ
+    if (code >= 0x179 && code <= 0x17E) return code % 2 == 1 ? code + 1 : code;  // Ź-ž
+    if (code >= 0x391 && code <= 0x3AB && code != 0x3A2) return code + 32;       // Greek Α-Ϋ
+    if (code >= 0x410 && code <= 0x42F) return code + 32;                        // Cyrillic А-Я
+    if (code >= 0x400 && code <= 0x40F) return code + 80;                        // Cyrillic Ѐ-Џ
     return code;
 }
 
 std::string fold_case(std::string_view text) {
     std::string out;
     out.reserve(text.size());
-    for (std::size_t at = 0; at < text.size();) append_utf8(out, fold_case(next_code_point(text, at)));
+    for (const char32_t code : decode_utf8(text)) append_utf8(out, fold_case(code));
     return out;
 }
 

@@ -77,6 +77,68 @@ std::optional<DateSpan> parse_date(std::string_view text, DateProblem* problem) 
     return DateSpan{number, number};
 }
 
+bool is_valid_date(int year, unsigned month, unsigned day) noexcept {
+    return year >= 1000 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 && day <= days_in_month(year, month);
+}
+
+std::optional<NumericDate> split_numeric_date(std::string_view text) noexcept {
+    // 1-2 digits, separator, 1-2 digits, the same separator, 2 or 4 digits.
+    std::size_t at = 0;
+    const auto number = [&](std::size_t least, std::size_t most, unsigned& value, std::size_t& width) {
+        value = 0;
+        width = 0;
+        while (at < text.size() && text[at] >= '0' && text[at] <= '9' && width < most) {
+            value = value * 10 + static_cast<unsigned>(text[at] - '0');
+            ++at;
+            ++width;
+        }
+        return width >= least;
+    };
+    NumericDate date;
+    std::size_t width = 0;
+    if (!number(1, 2, date.first, width) || at >= text.size()) return std::nullopt;
+    const char separator = text[at];
+    if (separator != '/' && separator != '-' && separator != '.') return std::nullopt;
+    ++at;
+    if (!number(1, 2, date.second, width) || at >= text.size() || text[at] != separator) return std::nullopt;
+    ++at;
+    unsigned year = 0;
+    if (!number(2, 4, year, width) || at != text.size() || width == 3) return std::nullopt;
+    date.year = static_cast<int>(year);
+    date.short_year = width == 2;
+    return date;
+}
+
+std::optional<DateSpan> parse_date(std::string_view text, DateOrder order, DateProblem* problem) {
+    DateProblem iso_problem = DateProblem::none;
+    auto iso = parse_date(text, &iso_problem);
+    if (iso || iso_problem == DateProblem::impossible) {
+        if (problem) *problem = iso_problem;
+        return iso;
+    }
+    const auto fail = [&](DateProblem why) -> std::optional<DateSpan> {
+        if (problem) *problem = why;
+        return std::nullopt;
+    };
+    const auto numeric = split_numeric_date(text);
+    if (!numeric) return fail(DateProblem::malformed);
+    if (numeric->short_year) return fail(DateProblem::short_year);
+    if (order == DateOrder::iso) return fail(DateProblem::needs_order);
+    const unsigned day = order == DateOrder::dmy ? numeric->first : numeric->second;
+    const unsigned month = order == DateOrder::dmy ? numeric->second : numeric->first;
+    if (!is_valid_date(numeric->year, month, day)) return fail(DateProblem::impossible);
+    if (problem) *problem = DateProblem::none;
+    const DayNumber number = days_from_civil(numeric->year, month, day);
+    return DateSpan{number, number};
+}
+
+std::string spell_date(int year, unsigned month, unsigned day) {
+    static constexpr const char* k_months[] = {"January", "February", "March",     "April",   "May",      "June",
+                                               "July",    "August",   "September", "October", "November", "December"};
+    return std::to_string(day) + " " + (month >= 1 && month <= 12 ? k_months[month - 1] : "?") + " " +
+           std::to_string(year);
+}
+
 std::string format_day(DayNumber day) {
     const CivilDate date = civil_from_days(day);
     char buffer[16];

@@ -30,8 +30,10 @@ Inventory take_inventory(const Network& network) {
             ++per_sector[member.sector];
         }
     }
+    auto spellings = sector_spellings(network);
     for (std::size_t s = 0; s < per_sector.size(); ++s) {
-        if (per_sector[s] > 0) inventory.sectors.push_back({network.sectors[s], per_sector[s]});
+        if (per_sector[s] > 0)
+            inventory.sectors.push_back({network.sectors[s], per_sector[s], std::move(spellings[s])});
     }
     std::stable_sort(inventory.sectors.begin(), inventory.sectors.end(),
                      [](const SectorCount& a, const SectorCount& b) { return a.members > b.members; });

@@ -1,6 +1,9 @@
 #include <bridgemap/model/network.hpp>
 
+#include <bridgemap/model/sector_names.hpp>
+
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace bridgemap {
@@ -80,26 +83,56 @@ bool is_unknown_sector_label(std::string_view label) noexcept {
 }
 
 void resolve_sectors(Network& network) {
-    std::set<std::string, std::less<>> names;
-    for (const auto& member : network.members) {
-        if (!is_unknown_sector_label(member.sector_label)) names.insert(member.sector_label);
+    // Every label's key, after the aliases; "unknown" is the unknown sector.
+    std::set<std::string, std::less<>> own_keys;
+    for (const auto& member : network.members) own_keys.insert(sector_key(member.sector_label));
+    for (const auto& organisation : network.organisations) own_keys.insert(sector_key(organisation.sector_label));
+    std::map<std::string, std::string, std::less<>> alias_target;
+    for (const auto& alias : network.sector_aliases) {
+        std::string target = sector_key(alias.sector);
+        if (is_unknown_sector_label(alias.sector) || own_keys.count(target) > 0) {
+            alias_target.emplace(sector_key(alias.alias), std::move(target));
+        }
     }
-    for (const auto& organisation : network.organisations) {
-        if (!is_unknown_sector_label(organisation.sector_label)) names.insert(organisation.sector_label);
+    const auto final_key = [&](std::string_view label) {
+        std::string key = sector_key(label);
+        const auto found = alias_target.find(key);
+        return found == alias_target.end() ? key : found->second;
+    };
+    const auto is_unknown_key = [](std::string_view key) { return key.empty() || key == "unknown"; };
+
+    // Uses of each spelling, and the sector keys they name.
+    std::map<std::string, std::size_t, std::less<>> uses;
+    for (const auto& member : network.members) ++uses[member.sector_label];
+    for (const auto& organisation : network.organisations) ++uses[organisation.sector_label];
+    struct Naming {
+        std::string name;
+        std::size_t uses = 0;
+    };
+    std::map<std::string, Naming, std::less<>> naming;  // final key -> best own spelling
+    for (const auto& [label, count] : uses) {
+        if (is_unknown_sector_label(label)) continue;
+        const std::string key = final_key(label);
+        if (is_unknown_key(key)) continue;
+        auto& best = naming[key];
+        if (sector_key(label) != key) continue;        // an aliased spelling does not name its sector
+        if (count > best.uses) best = {label, count};  // labels come in byte order: ties keep the first
     }
-    network.sectors.assign(names.begin(), names.end());
-    for (auto& organisation : network.organisations) {
-        organisation.sector = is_unknown_sector_label(organisation.sector_label)
-                                  ? k_unknown_sector
-                                  : network.find_sector(organisation.sector_label);
-    }
+
+    std::erase_if(naming, [](const auto& entry) { return entry.second.uses == 0; });  // only a chain of aliases
+    network.sectors.clear();
+    for (const auto& [key, best] : naming) network.sectors.push_back(best.name);
+    std::sort(network.sectors.begin(), network.sectors.end());
+    const auto sector_of = [&](std::string_view label) {
+        if (is_unknown_sector_label(label)) return k_unknown_sector;
+        const auto found = naming.find(final_key(label));
+        return found == naming.end() ? k_unknown_sector : network.find_sector(found->second.name);
+    };
+    for (auto& organisation : network.organisations) organisation.sector = sector_of(organisation.sector_label);
     for (auto& member : network.members) {
-        if (!is_unknown_sector_label(member.sector_label)) {
-            member.sector = network.find_sector(member.sector_label);
-        } else if (member.organisation != k_none) {
+        member.sector = sector_of(member.sector_label);
+        if (member.sector == k_unknown_sector && member.organisation != k_none) {
             member.sector = network.organisations[member.organisation].sector;
-        } else {
-            member.sector = k_unknown_sector;
         }
     }
 }

@@ -65,6 +65,7 @@ Network filter_network(const Network& network, const RowFilter& filter) {
     kept.organisations = network.organisations;
     kept.groups = network.groups;
     kept.sectors = network.sectors;
+    kept.sector_aliases = network.sector_aliases;
     kept.roles = network.roles;
     kept.member_attributes = network.member_attributes;
     kept.organisation_attributes = network.organisation_attributes;

@@ -130,5 +130,68 @@ TEST(ParseCsv, QuoteInsideUnquotedFieldIsKeptWithAWarning) {
     EXPECT_EQ(p.problems[0].line, 2u);
 }
 
+Parsed parse_with(std::string_view text, char delimiter) {
+    Parsed parsed;
+    parse_csv(
+        text,
+        [&](const CsvRecord& record) {
+            parsed.records.emplace_back(record.fields.begin(), record.fields.end());
+            parsed.lines.push_back(record.line);
+        },
+        parsed.problems, delimiter);
+    return parsed;
+}
+
+TEST(DetectDelimiter, TheOneGivingTheMostFieldsInTheHeader) {
+    EXPECT_EQ(detect_delimiter("id,name,sector\nm1,Ann,public\n"), ',');
+    EXPECT_EQ(detect_delimiter("id;name;sector\r\nm1;Ann, Jr;public\r\n"), ';');
+    EXPECT_EQ(detect_delimiter("id\tname\tsector\nm1\tAnn\tpublic\n"), '\t');
+    // Only the header row counts: rows below with many commas do not outvote it.
+    EXPECT_EQ(detect_delimiter("id;name\nm1;a,b,c,d,e\n"), ';');
+}
+
+TEST(DetectDelimiter, DelimitersInsideQuotesDoNotCount) {
+    // Outside quotes: 1 semicolon against 0 commas ("a,b,c" is one quoted field, "x""," too).
+    EXPECT_EQ(detect_delimiter("\"a,b,c\";\"x\"\",\"\n"), ';');
+    // Outside quotes: 2 commas; the semicolons are all quoted.
+    EXPECT_EQ(detect_delimiter("\"a;b;c;d\",e,f\n"), ',');
+    // A quoted header field may hold a line break: the header ends at the first unquoted one.
+    EXPECT_EQ(detect_delimiter("\"id\nx\";name;sector\nm1,a,b,c,d\n"), ';');
+}
+
+TEST(DetectDelimiter, TiesOneColumnAndEmptyTextGiveComma) {
+    EXPECT_EQ(detect_delimiter("id\nm1\nm2\n"), ',');  // one column: nothing to detect
+    EXPECT_EQ(detect_delimiter("a,b;c\n"), ',');       // one of each: comma wins the tie
+    EXPECT_EQ(detect_delimiter("a;b\tc\n"), ';');      // semicolon before tab on a tie
+    EXPECT_EQ(detect_delimiter(""), ',');
+    // A byte order mark and blank lines before the header are skipped.
+    EXPECT_EQ(detect_delimiter("\xEF\xBB\xBF\n\r\nid;name\n"), ';');
+}
+
+TEST(DelimiterNote, SaysWhatWasFound) {
+    EXPECT_EQ(
+        delimiter_note(';'),
+        "fields are separated by semicolons, as a spreadsheet set to a European language saves CSV; read as such");
+    EXPECT_EQ(delimiter_note('\t'), "fields are separated by tabs, not commas; read as such");
+}
+
+TEST(ParseCsv, SemicolonDelimiterKeepsCommasInFields) {
+    const Parsed p = parse_with("id;name;weight\nm1;\"Moss; \"\"H\"\"\";0,5\nm2;Bo;\n", ';');
+    ASSERT_EQ(p.records.size(), 3u);
+    EXPECT_EQ(p.records[1], (Fields{"m1", "Moss; \"H\"", "0,5"}));
+    EXPECT_EQ(p.records[2], (Fields{"m2", "Bo", ""}));
+    EXPECT_TRUE(p.problems.empty());
+}
+
+TEST(ParseCsv, TabDelimiterAndTextAfterAClosingQuote) {
+    const Parsed p = parse_with("a\tb\n\"x\"y\tz\n", '\t');
+    ASSERT_EQ(p.records.size(), 2u);
+    EXPECT_EQ(p.records[1], (Fields{"x", "z"}));
+    ASSERT_EQ(p.problems.size(), 1u);
+    EXPECT_EQ(p.problems[0].line, 2u);
+    // With the default comma, the same tab-separated line is one field per line.
+    EXPECT_EQ(parse("a\tb\n").records[0], (Fields{"a\tb"}));
+}
+
 }  // namespace
 }  // namespace bridgemap::ingest

@@ -98,5 +98,19 @@ TEST(MemberLists, InvalidUtf8IsReportedOnItsLine) {
     EXPECT_EQ(messages(diagnostics), std::vector<std::string>{path + ":2: error: not valid UTF-8"});
 }
 
+TEST(MemberLists, SemicolonPairsAreReadWithANote) {
+    const TemporaryFolder folder("member-pairs-semicolon");
+    const std::string path = (folder / "exclude.csv").string();
+    testing::write_file(path, "member_a;member_b\nann;bo\ncy;id\n");
+    Diagnostics diagnostics;
+    const auto pairs = read_member_pairs(path, four_members(), diagnostics);
+    // ann=0, bo=1, cy=2, id=3 in four_members().
+    EXPECT_EQ(pairs, (std::vector<std::pair<MemberIndex, MemberIndex>>{{0, 1}, {2, 3}}));
+    EXPECT_EQ(
+        messages(diagnostics),
+        std::vector<std::string>{path + ": warning: fields are separated by semicolons, as a spreadsheet set to a "
+                                        "European language saves CSV; read as such"});
+}
+
 }  // namespace
 }  // namespace bridgemap::ingest

@@ -62,7 +62,7 @@ TEST(ReadNetwork, EveryPlantedProblemWithFileAndLine) {
         {"organisations.csv", 4, Severity::error, "duplicate organisation id \"council\" (first on line 2)"},
         {"organisations.csv", 5, Severity::error, "not valid UTF-8 (byte 0xE9"},
         {"events.csv", 4, Severity::error, "impossible date \"2018-02-30\""},
-        {"events.csv", 5, Severity::error, "malformed date \"3/7/2018\""},
+        {"events.csv", 5, Severity::error, "date \"3/7/2018\" in column date is not YYYY-MM-DD; if it means 3 July"},
         {"events.csv", 6, Severity::error, "unknown parent event \"g9\""},
         {"events.csv", 7, Severity::error, "loop: \"l1\" -> \"l2\" -> \"l1\""},
         {"attendance.csv", 4, Severity::warning, "repeats the row on line 2; merged"},
@@ -218,6 +218,159 @@ TEST(ReadNetwork, WithoutOrganisationsTableOrganisationsAreImplicit) {
     ASSERT_EQ(result.network.organisations.size(), 1u);
     EXPECT_EQ(result.network.members[1].organisation, 0u);
     EXPECT_EQ(result.network.members[2].organisation, k_none);
+    fs::remove_all(folder);
+}
+
+/// A network folder written from (file name, text) pairs, removed at the end of the test.
+class FolderTest : public ::testing::Test {
+protected:
+    void TearDown() override { fs::remove_all(folder_); }
+    ReadResult read(std::initializer_list<std::pair<const char*, const char*>> files, const ReadOptions& options = {}) {
+        folder_ = fs::temp_directory_path() /
+                  ("bridgemap-habits-" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+        fs::remove_all(folder_);
+        fs::create_directories(folder_);
+        for (const auto& [name, text] : files) io::write_file_atomically(folder_ / name, text);
+        return read_network(folder_, options);
+    }
+    /// Every diagnostic as FILE:LINE: SEVERITY: MESSAGE with the file's folder left out.
+    std::vector<std::string> messages(const ReadResult& result) const {
+        std::vector<std::string> out;
+        for (const auto& d : result.diagnostics.all()) {
+            std::string text = format_diagnostic(d);
+            const std::string prefix = folder_.string() + "/";
+            if (text.starts_with(prefix)) text.erase(0, prefix.size());
+            out.push_back(text);
+        }
+        return out;
+    }
+    fs::path folder_;
+};
+
+TEST_F(FolderTest, SemicolonFileIsReadWithOneWarning) {
+    const ReadResult result = read({{"members.csv", "id;name;sector\nm1;\"Lee, Ann\";public\nm2;Bo;\n"}});
+    EXPECT_EQ(messages(result),
+              std::vector<std::string>{"members.csv: warning: fields are separated by semicolons, as a spreadsheet "
+                                       "set to a European language saves CSV; read as such"});
+    ASSERT_EQ(result.network.members.size(), 2u);
+    EXPECT_EQ(result.network.members[0].name, "Lee, Ann");
+    EXPECT_EQ(result.network.sector_name(result.network.members[0].sector), "public");
+}
+
+TEST_F(FolderTest, DayMonthDatesWithoutOrderAreOneErrorPerFileCountingAll) {
+    const char* events = "id,date\ne1,04/07/2018\ne2,05/07/2018\ne3,2018-07-06\ne4,07/07/2018\n";
+    const ReadResult result = read({{"members.csv", "id\nm1\n"}, {"events.csv", events}});
+    EXPECT_EQ(messages(result),
+              std::vector<std::string>{
+                  "events.csv:2: error: date \"04/07/2018\" in column date is not YYYY-MM-DD; if it means 4 July "
+                  "2018 give --date-order dmy, if 7 April 2018 --date-order mdy (or write 2018-07-04); 2 more "
+                  "dates in this file are written this way"});
+    EXPECT_EQ(result.diagnostics.error_count(), 3u);  // every such date is a problem, listed once
+    // With the order they are read, and the text is kept as YYYY-MM-DD.
+    const ReadResult dmy = read({{"members.csv", "id\nm1\n"}, {"events.csv", events}}, {DateOrder::dmy});
+    EXPECT_TRUE(dmy.diagnostics.all().empty());
+    EXPECT_EQ(dmy.network.events[0].date_text, "2018-07-04");
+    EXPECT_EQ(format_day(dmy.network.events[3].date->first), "2018-07-07");
+    const ReadResult mdy = read({{"members.csv", "id\nm1\n"}, {"events.csv", events}}, {DateOrder::mdy});
+    EXPECT_EQ(mdy.network.events[0].date_text, "2018-04-07");
+}
+
+TEST_F(FolderTest, DatesThatCanOnlyBeDayFirstAndTwoDigitYears) {
+    const ReadResult result = read({{"members.csv", "id\nm1\nm2\n"},
+                                    {"group_members.csv",
+                                     "member_id,group_id,from,until\nm1,g,25/12/2018,\n"
+                                     "m2,g,31/02/2018,04/07/18\n"}});
+    EXPECT_EQ(messages(result),
+              (std::vector<std::string>{
+                  "group_members.csv: warning: there is no groups table: 1 group ids named in group_members are "
+                  "taken as groups",
+                  "group_members.csv:2: error: date \"25/12/2018\" in column from is not YYYY-MM-DD; it looks "
+                  "day-first (25 December 2018): give --date-order dmy (or write 2018-12-25)",
+                  "group_members.csv:3: error: impossible date \"31/02/2018\" in column from (neither day-first nor "
+                  "month-first)",
+                  "group_members.csv:3: error: date \"04/07/18\" in column until has a 2-digit year, which bridgemap "
+                  "does not guess; write the year in full (best as YYYY-MM-DD)"}));
+    const ReadResult dmy =
+        read({{"members.csv", "id\nm1\n"}, {"ties.csv", "source,target,date\nm1,m1,31/02/2018\n"}}, {DateOrder::dmy});
+    EXPECT_NE(messages(dmy).back().find("impossible date \"31/02/2018\" in column date (read day-first, as "
+                                        "--date-order dmy says)"),
+              std::string::npos);
+}
+
+TEST_F(FolderTest, SectorsTableMapsAliasesAndChecksThem) {
+    const ReadResult result = read(
+        {{"members.csv", "id,sector\nm1,charity\nm2,Voluntary\nm3,public\nm4,volunteer\nm5,grassroots\nm6,council\n"},
+         {"sectors.csv",
+          "alias,sector\nvoluntary,Charity\nvolunteer,charities\ncouncil,public\nCouncil,charity\n"
+          "grassroots,community\n,public\nvolunteers,voluntary\n"}});
+    EXPECT_EQ(messages(result),
+              (std::vector<std::string>{
+                  "sectors.csv:3: error: alias \"volunteer\" maps to sector \"charities\", which no member or "
+                  "organisation is in; name a sector they use",
+                  "sectors.csv:5: error: alias \"Council\" maps to \"charity\" here but to \"public\" on line 4",
+                  "sectors.csv:6: error: alias \"grassroots\" maps to sector \"community\", which no member or "
+                  "organisation is in; name a sector they use",
+                  "sectors.csv:7: error: empty alias: each row of the sectors table maps an alias to a sector",
+                  "sectors.csv:8: error: alias \"volunteers\" maps to \"voluntary\", which is itself an alias; map "
+                  "it to the sector directly"}))
+        << ::testing::PrintToString(messages(result));
+    const Network& network = result.network;
+    // voluntary -> charity holds; the conflicting council rows are both dropped.
+    EXPECT_EQ(network.sector_name(network.members[1].sector), "charity");
+    EXPECT_EQ(network.sector_name(network.members[5].sector), "council");
+    ASSERT_EQ(network.sector_aliases.size(), 1u);
+    EXPECT_EQ(network.sector_aliases[0].alias, "voluntary");
+}
+
+TEST_F(FolderTest, FoldedSpellingsAndLookAlikesAreWarnings) {
+    const ReadResult result = read(
+        {{"members.csv",
+          "id,sector,organisation\nm1,Business,\nm2,buisness,\nm3,business,\nm4,BUSINESS,\nm5,public,\nm6,private,\n"
+          "m7,Buisness,o1\n"},
+         {"organisations.csv", "id,sector\no1,buisness\n"}});
+    EXPECT_EQ(messages(result),
+              (std::vector<std::string>{
+                  "members.csv: warning: sector spellings \"BUSINESS\" (1), \"Business\" (1), \"business\" (1) are "
+                  "read as one sector, \"BUSINESS\" (its most used spelling)",
+                  "members.csv: warning: sector spellings \"buisness\" (2), \"Buisness\" (1) are read as one sector, "
+                  "\"buisness\" (its most used spelling)",
+                  "members.csv:3: warning: sector \"buisness\" (members.csv:3, 8; organisations.csv:2) looks like "
+                  "\"BUSINESS\" (3 uses); if they are one sector, add the row \"buisness,BUSINESS\" to sectors.csv "
+                  "(columns alias,sector)"}))
+        << ::testing::PrintToString(messages(result));
+    EXPECT_EQ(result.network.sectors, (std::vector<std::string>{"BUSINESS", "buisness", "private", "public"}));
+}
+
+TEST_F(JsonNetworkTest, SectorsArrayAndDatesInJson) {
+    const ReadResult result = read(R"({
+      "members": [{"id": "a", "sector": "voluntary"}, {"id": "b", "sector": "Charity"}],
+      "events": [{"id": "e1", "date": "4/7/2018"}],
+      "sectors": [{"alias": "voluntary", "sector": "charity"}, {"alias": "x", "sector": "nowhere"}]
+    })");
+    std::vector<std::string> formatted;
+    for (const auto& d : result.diagnostics.all()) formatted.push_back(format_diagnostic(d));
+    const std::string file = path_.string();
+    EXPECT_EQ(formatted,
+              (std::vector<std::string>{
+                  file + ":/events/0/date: error: date \"4/7/2018\" in column date is not YYYY-MM-DD; if it means 4 "
+                         "July 2018 give --date-order dmy, if 7 April 2018 --date-order mdy (or write 2018-07-04)",
+                  file + ":/sectors/1/sector: error: alias \"x\" maps to sector \"nowhere\", which no member or "
+                         "organisation is in; name a sector they use"}));
+    EXPECT_EQ(result.network.sectors, std::vector<std::string>{"Charity"});
+}
+
+TEST(NetworkToCsv, SectorAliasesRoundTrip) {
+    Network network = testing::TestNetwork().member("a", "voluntary").member("b", "charity").build();
+    network.sector_aliases = {{"voluntary", "charity"}};
+    const auto files = network_to_csv(network);
+    ASSERT_EQ(files.count("sectors.csv"), 1u);
+    EXPECT_EQ(files.at("sectors.csv"), "alias,sector\nvoluntary,charity\n");
+    const fs::path folder = fs::temp_directory_path() / "bridgemap-alias-roundtrip-test";
+    fs::remove_all(folder);
+    write_network_folder(network, folder);
+    const ReadResult again = read_network(folder);
+    EXPECT_TRUE(again.diagnostics.all().empty());
+    EXPECT_EQ(again.network.sectors, std::vector<std::string>{"charity"});
     fs::remove_all(folder);
 }
 

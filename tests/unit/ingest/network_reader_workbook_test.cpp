@@ -81,12 +81,15 @@ TEST(ReadNetworkWorkbook, ProblemsAreReportedAtTheirCell) {
     const std::vector<std::string> expected{
         file +
             "[Notes]: warning: the sheet is not one of bridgemap's tables (members, organisations, events, "
-            "attendance, groups, group_members, affiliations, ties); ignored",
+            "attendance, groups, group_members, affiliations, ties, sectors); ignored",
         file + "[Members]!D3: error: unknown organisation \"o-99\" (not in organisations)",
         file + "[Members]!A4: error: duplicate member id \"m1\" (first on row 2)",
         file + "[Members]!A5: error: the cell holds the error value #N/A; put a value there or leave it empty",
         file + "[Members]!A5: error: empty member id",
-        file + "[events]!C2: error: malformed date \"3/7/2018\" in column date: expected YYYY-MM-DD, YYYY-MM or YYYY",
+        // One error per file for dates like this, at the first one's cell (habits: --date-order).
+        file +
+            "[events]!C2: error: date \"3/7/2018\" in column date is not YYYY-MM-DD; if it means 3 July 2018 give "
+            "--date-order dmy, if 7 March 2018 --date-order mdy (or write 2018-07-03)",
         file + "[attendance]!B3: error: unknown member \"m9\" (not in members)",
     };
     EXPECT_EQ(listed(result.diagnostics), expected);

@@ -54,5 +54,24 @@ TEST(FoldCase, LatinGreekAndCyrillicCapitalsOnly) {
     EXPECT_EQ(fold_case(U'\u0139'), U'\u013A');                        // Ĺ → ĺ (odd capitals in this run)
 }
 
+TEST(FoldCase, AsciiLatinGreekAndCyrillicCapitals) {
+    EXPECT_EQ(fold_case("PUBLIC Sector"), "public sector");
+    EXPECT_EQ(fold_case("ÉCOLE ÀÖØÞ"), "école àöøþ");
+    EXPECT_EQ(fold_case("ŁÓDŹ ŒUVRE Ÿ"), "łódź œuvre ÿ");
+    EXPECT_EQ(fold_case("ΣΩ Д"), "σω д");
+    EXPECT_EQ(fold_case("× ß 市民"), "× ß 市民");  // not letters with a simple capital: unchanged
+    EXPECT_EQ(fold_case(std::string("a\xFF"
+                                    "B")),
+              "a\xEF\xBF\xBD"
+              "b");  // a bad byte becomes U+FFFD
+}
+
+TEST(DecodeUtf8, CodePointsAndBack) {
+    const std::u32string codes = decode_utf8("aé市😀");
+    EXPECT_EQ(codes, (std::u32string{U'a', U'\u00E9', U'\u5E02', U'\U0001F600'}));
+    std::string back;
+    for (const char32_t code : codes) append_utf8(back, code);
+    EXPECT_EQ(back, "aé市😀");
+}
 }  // namespace
 }  // namespace bridgemap::io

@@ -69,5 +69,57 @@ TEST(DateSpan, OverlapAndContainment) {
     EXPECT_TRUE((DateSpan{k_open_start, parse_date("2018-01-01")->last}).overlaps(year2018));  // touching days count
 }
 
+TEST(ParseDateWithOrder, DayFirstAndMonthFirst) {
+    // 04/07/2018 is 4 July day-first and 7 April month-first.
+    EXPECT_EQ(format_day(parse_date("04/07/2018", DateOrder::dmy)->first), "2018-07-04");
+    EXPECT_EQ(format_day(parse_date("04/07/2018", DateOrder::mdy)->first), "2018-04-07");
+    // One-digit day and month, and the '-' and '.' separators.
+    EXPECT_EQ(format_day(parse_date("4/7/2018", DateOrder::dmy)->first), "2018-07-04");
+    EXPECT_EQ(format_day(parse_date("04-07-2018", DateOrder::dmy)->first), "2018-07-04");
+    EXPECT_EQ(format_day(parse_date("04.07.2018", DateOrder::mdy)->first), "2018-04-07");
+    EXPECT_EQ(format_day(parse_date("25/12/2018", DateOrder::dmy)->first), "2018-12-25");
+    // ISO dates read the same whatever the order.
+    EXPECT_EQ(parse_date("2018-07-04", DateOrder::mdy), parse_date("2018-07-04"));
+    EXPECT_EQ(parse_date("2018-07", DateOrder::dmy), parse_date("2018-07"));
+}
+
+TEST(ParseDateWithOrder, ImpossibleAmbiguousAndShortYears) {
+    DateProblem problem = DateProblem::none;
+    EXPECT_FALSE(parse_date("31/02/2018", DateOrder::dmy, &problem));  // no 31 February
+    EXPECT_EQ(problem, DateProblem::impossible);
+    EXPECT_FALSE(parse_date("25/12/2018", DateOrder::mdy, &problem));  // no month 25
+    EXPECT_EQ(problem, DateProblem::impossible);
+    EXPECT_FALSE(parse_date("29/02/2019", DateOrder::dmy, &problem));  // 2019 is no leap year
+    EXPECT_EQ(problem, DateProblem::impossible);
+    EXPECT_TRUE(parse_date("29/02/2020", DateOrder::dmy, &problem));
+    EXPECT_EQ(problem, DateProblem::none);
+
+    EXPECT_FALSE(parse_date("04/07/2018", DateOrder::iso, &problem));
+    EXPECT_EQ(problem, DateProblem::needs_order);
+    EXPECT_FALSE(parse_date("04/07/2018", &problem));  // the one-order form is ISO only
+    EXPECT_EQ(problem, DateProblem::malformed);
+
+    EXPECT_FALSE(parse_date("04/07/18", DateOrder::dmy, &problem));
+    EXPECT_EQ(problem, DateProblem::short_year);
+    EXPECT_FALSE(parse_date("4/7/18", DateOrder::iso, &problem));
+    EXPECT_EQ(problem, DateProblem::short_year);
+
+    for (const char* text : {"04/07-2018", "004/07/2018", "04/07/218", "04/07/20180", "4 July 2018", "04/07/2018 "}) {
+        EXPECT_FALSE(parse_date(text, DateOrder::dmy, &problem)) << text;
+        EXPECT_EQ(problem, DateProblem::malformed) << text;
+    }
+}
+
+TEST(SplitNumericDate, NumbersInTheOrderWritten) {
+    const auto date = split_numeric_date("25.12.2018");
+    ASSERT_TRUE(date);
+    EXPECT_EQ(date->first, 25u);
+    EXPECT_EQ(date->second, 12u);
+    EXPECT_EQ(date->year, 2018);
+    EXPECT_FALSE(date->short_year);
+    EXPECT_FALSE(split_numeric_date("2018-12-25"));
+    EXPECT_EQ(spell_date(2018, 7, 4), "4 July 2018");
+}
+
 }  // namespace
 }  // namespace bridgemap

@@ -37,6 +37,9 @@ public:
     void error_in_sheet(std::string file, std::string sheet, std::size_t row, std::string cell, std::string message);
     void warning_in_sheet(std::string file, std::string sheet, std::size_t row, std::string cell, std::string message);
     void add(Diagnostic diagnostic);
+    /// Counts `count` errors that another diagnostic's message sums up ("... and 199 more dates
+    /// written this way"): they count in error_count() without a line of their own.
+    void count_summarised_errors(std::size_t count) noexcept { errors_ += count; }
 
     [[nodiscard]] std::size_t error_count() const noexcept { return errors_; }
     [[nodiscard]] std::size_t warning_count() const noexcept { return warnings_; }

@@ -11,7 +11,8 @@
 namespace bridgemap::ingest {
 
 /// The CSV text of each table of `network`, keyed by file name (members.csv, ...). Tables
-/// with no rows are left out, except members.csv. Attributes follow the SPEC columns.
+/// with no rows are left out, except members.csv; sectors.csv holds Network::sector_aliases
+/// when there are any. Attributes follow the SPEC columns.
 std::map<std::string, std::string> network_to_csv(const Network& network);
 
 /// Writes network_to_csv(network) into `folder` (created if missing), all files or none.

@@ -23,21 +23,21 @@ inline bool is_valid_utf8(std::string_view text) noexcept {
 /// truncated sequence it reads what is there. O(1).
 char32_t next_code_point(std::string_view text, std::size_t& at) noexcept;
 
-/// The code points of valid UTF-8 `text`. O(length).
-std::u32string decode_utf8(std::string_view text);
-
-/// Appends the UTF-8 bytes of `code` to `out`.
-void append_utf8(std::string& out, char32_t code);
-
-/// The lower-case letter of `code` for ASCII, Latin-1, Latin Extended-A and Greek and Cyrillic
-/// capitals ("É" → "é", "Ł" → "ł", "Ω" → "ω", "Д" → "д"); any other code point unchanged. A
-/// simple case fold for comparing names, not full Unicode case folding (no "ß" → "ss").
-char32_t fold_case(char32_t code) noexcept;
-
-/// `text` with every code point case-folded (fold_case). O(length).
-std::string fold_case(std::string_view text);
-
 /// Number of Unicode code points in valid UTF-8 `text`.
 std::size_t utf8_length(std::string_view text) noexcept;
+
+/// The code points of UTF-8 `text`; a byte that starts no valid sequence becomes U+FFFD. O(length).
+std::u32string decode_utf8(std::string_view text);
+
+/// Appends code point `code` to `out` as UTF-8.
+void append_utf8(std::string& out, char32_t code);
+
+/// The lower-case letter of `code` for ASCII, Latin-1, Latin Extended-A, basic Greek and
+/// basic Cyrillic capitals ('É' -> 'é', 'Ł' -> 'ł', 'Σ' -> 'σ', 'Д' -> 'д'); other code points
+/// unchanged. A small simple case fold, not Unicode's full one (no 'ß' -> "ss"). O(1).
+char32_t fold_case(char32_t code) noexcept;
+
+/// `text` with every code point folded by fold_case. O(length).
+std::string fold_case(std::string_view text);
 
 }  // namespace bridgemap::io

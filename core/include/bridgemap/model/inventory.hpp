@@ -2,6 +2,7 @@
 // What a network holds, in counts a convenor can check against their spreadsheets.
 
 #include <bridgemap/model/network.hpp>
+#include <bridgemap/model/sector_names.hpp>
 
 #include <cstddef>
 #include <string>
@@ -12,6 +13,8 @@ namespace bridgemap {
 struct SectorCount {
     std::string sector;
     std::size_t members = 0;
+    /// How members and organisations wrote it (sector_spellings), most used first.
+    std::vector<SectorSpelling> spellings;
 };
 
 struct YearCount {

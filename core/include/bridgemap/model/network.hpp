@@ -102,6 +102,13 @@ struct ExplicitTie {
     std::optional<DateSpan> date;
 };
 
+/// A row of sectors.csv: members and organisations whose sector is written `alias` (in any
+/// spelling sector_key folds together) are in the sector written `sector`.
+struct SectorAlias {
+    std::string alias;
+    std::string sector;
+};
+
 /// A whole network. Tables keep the input's row order. Sectors are sorted by name.
 struct Network {
     std::vector<Member> members;
@@ -113,8 +120,9 @@ struct Network {
     std::vector<Affiliation> affiliations;
     std::vector<ExplicitTie> ties;
 
-    std::vector<std::string> sectors;  ///< Known sector names, sorted.
-    std::vector<std::string> roles;    ///< Attendance roles; roles[0] is "".
+    std::vector<std::string> sectors;         ///< Known sector names, sorted (resolve_sectors names them).
+    std::vector<SectorAlias> sector_aliases;  ///< sectors.csv rows, as the reader checked them.
+    std::vector<std::string> roles;           ///< Attendance roles; roles[0] is "".
 
     Attributes member_attributes;
     Attributes organisation_attributes;
@@ -168,7 +176,11 @@ bool is_unknown_sector_label(std::string_view label) noexcept;
 
 /// Fills Network::sectors from the member and organisation labels and resolves each
 /// member's sector: members.sector, else the sector of members.organisation, else unknown.
-/// O(members + organisations) plus sorting the distinct sector names.
+/// Labels with one sector_key ("Public", "public sector") are one sector, and so are the labels
+/// network.sector_aliases maps onto it (an alias onto "unknown" makes a label unknown; an alias
+/// onto a sector nobody uses is ignored: the reader reports it). A sector is named by its
+/// spelling used most often among members and organisations, ties going to the first in byte
+/// order; aliased spellings do not name it. O((members + organisations) log).
 void resolve_sectors(Network& network);
 
 }  // namespace bridgemap
