@@ -21,7 +21,11 @@ namespace {
 class Workbook {
 public:
     explicit Workbook(std::filesystem::path path) : path_(std::move(path)) {
-        workbook_ = workbook_new(path_.c_str());
+        // Constant memory: each row goes to disk as it is written (rows are written in
+        // order), text inline rather than in a shared table; a million ties take seconds.
+        lxw_workbook_options options{};
+        options.constant_memory = LXW_TRUE;
+        workbook_ = workbook_new_opt(path_.c_str(), &options);
         if (workbook_ == nullptr) throw IoError("cannot create the workbook " + path_.string());
         // A fixed creation time: the same input gives the same bytes.
         lxw_doc_properties properties{};

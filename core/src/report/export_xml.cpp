@@ -106,15 +106,28 @@ void gexf_attribute_declarations(std::string& out, const char* kind, const char*
     out += "    </attributes>\n";
 }
 
-void gexf_values(std::string& out, const char* prefix, const std::vector<ExportColumn>& columns, std::size_t row,
-                 const char* indent) {
+/// `<attvalue for="` + prefix + column + `" value="` for each column, made once.
+std::vector<std::string> attvalue_openings(const char* prefix, std::size_t columns) {
+    std::vector<std::string> openings;
+    for (std::size_t c = 0; c < columns; ++c) {
+        openings.push_back(std::string("<attvalue for=\"") + prefix + std::to_string(c) + "\" value=\"");
+    }
+    return openings;
+}
+
+void gexf_values(std::string& out, const std::vector<std::string>& openings, const std::vector<ExportColumn>& columns,
+                 std::size_t row, const char* indent) {
     out += indent;
     out += "<attvalues>";
     for (std::size_t c = 0; c < columns.size(); ++c) {
-        if (!columns[c].has_value(row)) continue;
-        out += "<attvalue for=\"";
-        out += prefix + std::to_string(c) + "\" value=\"";
-        append_xml(out, columns[c].cell(row));
+        const ExportColumn& column = columns[c];
+        if (!column.has_value(row)) continue;
+        out += openings[c];
+        if (column.type == ValueType::text) {
+            append_xml(out, column.texts[row]);
+        } else {
+            out += column.cell(row);  // digits, '.', '-', 'e', true/false: nothing to escape
+        }
         out += "\"/>";
     }
     out += "</attvalues>\n";
@@ -137,6 +150,8 @@ std::string gexf_document(const ExportNetwork& network) {
     out += ">\n";
     gexf_attribute_declarations(out, "node", "n", nodes.columns);
     gexf_attribute_declarations(out, "edge", "e", edges.columns);
+    const std::vector<std::string> node_openings = attvalue_openings("n", nodes.columns.size());
+    const std::vector<std::string> edge_openings = attvalue_openings("e", edges.columns.size());
     out += "    <nodes count=\"" + std::to_string(nodes.count()) + "\">\n";
     for (std::size_t i = 0; i < nodes.count(); ++i) {
         out += "      <node id=\"";
@@ -146,7 +161,7 @@ std::string gexf_document(const ExportNetwork& network) {
         out += "\"";
         if (!nodes.start[i].empty()) out += " start=\"" + nodes.start[i] + "\"";
         out += ">\n";
-        gexf_values(out, "n", nodes.columns, i, "        ");
+        gexf_values(out, node_openings, nodes.columns, i, "        ");
         out += "        <viz:color " + rgb_attributes(nodes.colour[i]) + "/>\n";
         out += "        <viz:position x=\"" + io::format_number(nodes.x[i]) + "\" y=\"" +
                io::format_number(nodes.y[i]) + "\" z=\"0\"/>\n";
@@ -163,7 +178,7 @@ std::string gexf_document(const ExportNetwork& network) {
         out += "\" weight=\"" + io::format_number(edges.weight[e]) + "\"";
         if (!edges.start[e].empty()) out += " start=\"" + edges.start[e] + "\"";
         out += ">\n";
-        gexf_values(out, "e", edges.columns, e, "        ");
+        gexf_values(out, edge_openings, edges.columns, e, "        ");
         out += "      </edge>\n";
     }
     out += "    </edges>\n  </graph>\n</gexf>\n";
