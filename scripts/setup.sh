@@ -23,7 +23,8 @@ packages=(g++ cmake make pkg-config
           libigraph-dev libboost-graph-dev libgraphviz-dev graphviz
           nlohmann-json3-dev libcli11-dev libgtest-dev libxlsxwriter-dev)
 # What the tests need besides: NetworkX and python-igraph recompute the reference
-# values; Chromium (driven through python3-websocket) renders the HTML report; xmllint
+# values and, with openpyxl, read every export back; Chromium (driven through python3-websocket)
+# renders the HTML report; xmllint
 # checks SVG; clang-format checks that the code is laid out as .clang-format says.
 if [ "$mode" = test ]; then
   packages+=(python3 python3-networkx python3-igraph python3-openpyxl python3-websocket chromium libxml2-utils clang-format)
