@@ -92,6 +92,7 @@ int main(int argc, char** argv) {
     commands.push_back(add_seat_command(app));
     commands.push_back(add_map_command(app));
     commands.push_back(add_import_command(app));
+    commands.push_back(add_export_command(app));
     commands.push_back(add_generate_command(app));
 
     if (argc > 1 && argv[1][0] != '-') {

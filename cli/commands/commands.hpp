@@ -14,5 +14,6 @@ Command add_generate_command(CLI::App& app);
 Command add_map_command(CLI::App& app);
 Command add_seat_command(CLI::App& app);
 Command add_import_command(CLI::App& app);
+Command add_export_command(CLI::App& app);
 
 }  // namespace bridgemap::cli

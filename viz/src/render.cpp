@@ -260,26 +260,23 @@ private:
     std::vector<std::string> texts_;
 };
 
-}  // namespace
+/// Checks the scene and builds its Graphviz graph in `graph` (not laid out). Call holding
+/// graphviz_mutex(). Returns the nodes, in scene order.
+std::vector<Agnode_t*> build_graph(const MapScene& scene, MapFormat format, Tooltips& tooltips,
+                                   const detail::Graph& graph) {
+    const bool fixed = scene.layout == SceneLayout::fixed;
 
-std::string render_scene(const MapScene& scene, MapFormat format) {
     for (const auto& edge : scene.edges) {
         if (edge.from >= scene.nodes.size() || edge.to >= scene.nodes.size()) {
             throw Error("map scene has a line to a node that does not exist");
         }
     }
-    const bool fixed = scene.layout == SceneLayout::fixed;
     if (fixed) {
         for (const auto& node : scene.nodes) {
             if (!node.position) throw Error("map scene with fixed positions has a node without one");
         }
     }
 
-    Tooltips tooltips(format);
-    std::lock_guard<std::mutex> lock(detail::graphviz_mutex());
-    detail::GraphvizMessages messages;
-    const detail::Context& context = detail::shared_context();
-    detail::Graph graph("map");
     Agraph_t* g = graph.get();
     using detail::declare_attribute;
     using detail::set_attribute;
@@ -393,6 +390,19 @@ std::string render_scene(const MapScene& scene, MapFormat format) {
         if (edge.length > 0) set_attribute(created, edge_length, number(edge.length, 3));
     }
 
+    return nodes;
+}
+
+}  // namespace
+
+std::string render_scene(const MapScene& scene, MapFormat format) {
+    Tooltips tooltips(format);
+    std::lock_guard<std::mutex> lock(detail::graphviz_mutex());
+    detail::GraphvizMessages messages;
+    const detail::Context& context = detail::shared_context();
+    detail::Graph graph("map");
+    build_graph(scene, format, tooltips, graph);
+
     // sfdp seeds its own start positions, but coarsens the graph with rand() before that: reset
     // rand() to the state a program starts in (srand(1)), so that every render lays out the
     // scene as the first render of a process does, whatever was rendered before.
@@ -404,6 +414,22 @@ std::string render_scene(const MapScene& scene, MapFormat format) {
     if (format == MapFormat::pdf) fix_pdf_creation_date(bytes);
     if (format == MapFormat::svg) tooltips.fill_in(bytes);
     return bytes;
+}
+
+std::vector<MapPoint> scene_positions(const MapScene& scene) {
+    Tooltips tooltips(MapFormat::dot);
+    std::lock_guard<std::mutex> lock(detail::graphviz_mutex());
+    detail::GraphvizMessages messages;
+    const detail::Context& context = detail::shared_context();
+    detail::Graph graph("map");
+    const std::vector<Agnode_t*> nodes = build_graph(scene, MapFormat::svg, tooltips, graph);
+    std::srand(1);  // as render_scene: the same layout whatever ran before
+    const detail::Layout layout(context, graph, engine_name(scene.layout), messages);
+    detail::snap_positions(graph);
+    std::vector<MapPoint> points;
+    points.reserve(nodes.size());
+    for (Agnode_t* node : nodes) points.push_back({ND_coord(node).x / 72.0, ND_coord(node).y / 72.0});
+    return points;
 }
 
 }  // namespace bridgemap::viz

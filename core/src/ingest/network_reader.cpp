@@ -3,6 +3,7 @@
 #include <bridgemap/ingest/workbook.hpp>
 #include <bridgemap/io/atomic_file.hpp>
 #include <bridgemap/model/sector_names.hpp>
+#include <bridgemap/model/consent.hpp>
 
 #include "ingest/fingerprint_set.hpp"
 #include "ingest/table_rows.hpp"
@@ -256,6 +257,12 @@ private:
             {std::string(id), std::string(row.values[1]), std::string(row.values[2]), organisation, k_unknown_sector});
         store_attributes(network_.member_attributes, index, row);
         note_sector_label(reporter, row, row.values[2]);
+        for (std::size_t j = 0; j < row.extras.size(); ++j) {
+            if (row.extra_names[j] == k_consent_column && !parse_consent(row.extras[j])) {
+                reporter.error(row, k_consent_column,
+                               "consent " + in_quotes(row.extras[j]) + " is not named, pseudonym or hidden");
+            }
+        }
     }
 
     void event(RowReporter& reporter, const TableRow& row) {

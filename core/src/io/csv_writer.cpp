@@ -5,12 +5,21 @@
 
 namespace bridgemap::io {
 
+bool starts_formula(std::string_view text) noexcept {
+    if (text.empty()) return false;
+    const char first = text.front();
+    return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
+}
+
 void append_csv_field(std::string& out, std::string_view field) {
+    const bool inert = starts_formula(field);
     if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
+        if (inert) out.push_back('\'');
         out.append(field);
         return;
     }
     out.push_back('"');
+    if (inert) out.push_back('\'');
     for (const char c : field) {
         if (c == '"') out.push_back('"');
         out.push_back(c);

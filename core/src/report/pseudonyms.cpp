@@ -34,7 +34,7 @@ std::string code_of(std::uint64_t hash, std::size_t length) {
 
 }  // namespace
 
-Network pseudonymise(const Network& network, std::string_view key) {
+std::vector<std::string> member_pseudonyms(const Network& network, std::string_view key) {
     std::string default_key;
     if (key.empty()) {
         std::vector<std::string_view> ids;
@@ -46,17 +46,27 @@ Network pseudonymise(const Network& network, std::string_view key) {
         }
         key = default_key;
     }
-    Network copy = network;
+    std::vector<std::string> pseudonyms;
+    pseudonyms.reserve(network.members.size());
     std::set<std::string> used;
-    for (auto& member : copy.members) {
+    for (const auto& member : network.members) {
         const std::uint64_t hash = keyed_hash(key, member.id);
         std::string pseudonym;
         for (std::size_t length = 4;; ++length) {
             pseudonym = "Member " + code_of(hash ^ (length > 12 ? length : 0), length);
             if (used.insert(pseudonym).second) break;
         }
-        member.id = pseudonym;
-        member.name = pseudonym;
+        pseudonyms.push_back(std::move(pseudonym));
+    }
+    return pseudonyms;
+}
+
+Network pseudonymise(const Network& network, std::string_view key) {
+    Network copy = network;
+    std::vector<std::string> pseudonyms = member_pseudonyms(network, key);
+    for (std::size_t i = 0; i < copy.members.size(); ++i) {
+        copy.members[i].id = pseudonyms[i];
+        copy.members[i].name = std::move(pseudonyms[i]);
     }
     for (std::size_t o = 0; o < copy.organisations.size(); ++o) {
         copy.organisations[o].id = "Organisation " + std::to_string(o + 1);

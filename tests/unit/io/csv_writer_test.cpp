@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <limits>
+#include <utility>
 
 namespace bridgemap::io {
 namespace {
@@ -44,6 +45,39 @@ TEST(CsvWriter, WritesRowsWithSeparators) {
     csv.field("m1").field(2.5).field(std::int64_t{-3}).field(true).empty_field();
     csv.end_row();
     EXPECT_EQ(out, "id,name\nm1,2.5,-3,true,\n");
+}
+
+TEST(AppendCsvField, FormulaLikeTextGetsAQuote) {
+    // OWASP CSV injection: text a spreadsheet would evaluate starts with a single quote.
+    const std::pair<const char*, const char*> cases[] = {
+        {"=SUM(A1:A2)", "'=SUM(A1:A2)"},
+        {"+44 20 7946 0000", "'+44 20 7946 0000"},
+        {"-5", "'-5"},
+        {"@cmd", "'@cmd"},
+        {"\tx", "'\tx"},
+        {"\rx", "\"'\rx\""},
+        {"=A1,B1", "\"'=A1,B1\""},
+        {"a=b", "a=b"},
+        {"", ""},
+        {"'=already", "'=already"},
+    };
+    for (const auto& [text, expected] : cases) {
+        std::string out;
+        append_csv_field(out, text);
+        EXPECT_EQ(out, expected) << text;
+    }
+    EXPECT_TRUE(starts_formula("-0.25"));
+    EXPECT_FALSE(starts_formula("0.25"));
+}
+
+TEST(CsvWriter, NumbersStayNumbersEvenWhenNegative) {
+    // An E-I index of -0.25 goes through the numeric overload: no quote. The same characters
+    // given as text are made inert.
+    std::string out;
+    CsvWriter csv(out);
+    csv.field(-0.25).field(std::int64_t{-3}).field("-0.25").field("=1+1");
+    csv.end_row();
+    EXPECT_EQ(out, "-0.25,-3,'-0.25,'=1+1\n");
 }
 
 }  // namespace

@@ -1,6 +1,11 @@
 #pragma once
 // RFC 4180 output: fields containing a comma, quote, CR or LF are quoted, quotes doubled;
 // records end in LF. Numbers are written with 12 significant digits.
+//
+// Spreadsheet safety (OWASP "CSV injection"): a text field that begins with =, +, -, @, a tab
+// or a carriage return would be taken for a formula by Excel and LibreOffice; it is written
+// with a single quote before it ('=SUM(A1) stays text). Numbers bridgemap formats itself go
+// through the numeric overloads and are never changed: -0.25 stays a number.
 
 #include <cstdint>
 #include <initializer_list>
@@ -9,8 +14,13 @@
 
 namespace bridgemap::io {
 
-/// Appends `field` to `out`, quoted if it needs to be.
+/// Appends the text `field` to `out`: with a leading ' when it would start a formula
+/// (starts_formula()), quoted if it needs to be.
 void append_csv_field(std::string& out, std::string_view field);
+
+/// True when a spreadsheet would read `text` as a formula: it begins with =, +, -, @, a tab
+/// or a carriage return.
+bool starts_formula(std::string_view text) noexcept;
 
 /// `value` rounded to 12 significant digits, without trailing zeros: 0.5, 1e-07, 3 (for
 /// 2.9999999999999964, a sum of fractions). Twelve digits keep every metric's meaning and
@@ -23,6 +33,7 @@ class CsvWriter {
 public:
     explicit CsvWriter(std::string& out) : out_(out) {}
 
+    /// A text field (made inert for spreadsheets, see above).
     CsvWriter& field(std::string_view text);
     /// Without this, a string literal would pick the bool overload.
     CsvWriter& field(const char* text) { return field(std::string_view(text)); }

@@ -4,7 +4,9 @@
 
 #include <bridgemap/model/network.hpp>
 
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace bridgemap::report {
 
@@ -17,5 +19,9 @@ namespace bridgemap::report {
 /// and cannot be recomputed from one member's id alone. Collisions get a longer code.
 /// O(members + organisations).
 Network pseudonymise(const Network& network, std::string_view key = {});
+
+/// The pseudonyms pseudonymise() gives, by member index: the same key, the same codes.
+/// O(members log members).
+std::vector<std::string> member_pseudonyms(const Network& network, std::string_view key = {});
 
 }  // namespace bridgemap::report

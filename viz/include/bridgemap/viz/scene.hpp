@@ -107,4 +107,8 @@ struct MapScene {
 /// with Graphviz's message if Graphviz fails.
 std::string render_scene(const MapScene& scene, MapFormat format);
 
+/// The positions render_scene() gives the scene's nodes (inches, y upwards, by node index):
+/// the same layout, without drawing. Same scene, same positions. Time: the layout's.
+std::vector<MapPoint> scene_positions(const MapScene& scene);
+
 }  // namespace bridgemap::viz

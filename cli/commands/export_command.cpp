@@ -1,0 +1,159 @@
+#include "commands/commands.hpp"
+
+#include <bridgemap/error.hpp>
+#include <bridgemap/io/atomic_file.hpp>
+#include <bridgemap/metrics/analysis.hpp>
+#include <bridgemap/report/consent.hpp>
+#include <bridgemap/report/export_formats.hpp>
+#include <bridgemap/viz/map_data.hpp>
+#include <bridgemap/viz/member_positions.hpp>
+#include <bridgemap/viz/palette.hpp>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+
+namespace bridgemap::cli {
+namespace {
+
+struct ExportOptions {
+    DataOptions data;
+    std::string out;
+    std::string format;
+    std::string with;
+    bool pseudonymise = false;
+    bool exact = false;
+    std::size_t samples = 0;
+    bool timings = false;
+};
+
+/// The map's sector colours and the whole-network map's member positions.
+report::ExportLook export_look(const Network& network, const Analysis& analysis, std::uint64_t seed) {
+    report::ExportLook look;
+    for (std::size_t s = 0; s < analysis.sectors.count(); ++s) {
+        look.sector_colours.push_back(viz::sector_style(static_cast<SectorIndex>(s)).fill);
+    }
+    look.unknown_sector_colour = viz::sector_style(k_unknown_sector).fill;
+    viz::MapOptions map_options;
+    map_options.seed = seed;
+    const viz::MemberPositions positions =
+        viz::member_positions(network, viz::map_data(analysis, MemberMetric::bridging), map_options);
+    for (const auto& point : positions.points) {
+        look.x.push_back(point.x);
+        look.y.push_back(point.y);
+    }
+    look.layout = positions.method;
+    return look;
+}
+
+int run_export(const ExportOptions& options) {
+    if (options.out.empty()) throw RequestError("say where to write the export with --out FILE");
+    const report::ExportFormat format =
+        options.format.empty() ? report::export_format_for(options.out) : report::parse_export_format(options.format);
+    if (!options.with.empty() && options.with != "settings") {
+        throw RequestError("--with takes \"settings\" (organisations, events and groups as nodes), not " +
+                           in_quotes(options.with));
+    }
+    if (options.exact && options.samples > 0) throw RequestError("--exact and --samples cannot be used together");
+    AnalysisOptions analysis_options = cli::analysis_options(options.data);
+    if (options.exact) analysis_options.paths.mode = PathOptions::Mode::exact;
+    if (options.samples > 0) {
+        analysis_options.paths.mode = PathOptions::Mode::sampled;
+        analysis_options.paths.samples = options.samples;
+    }
+
+    using Clock = std::chrono::steady_clock;
+    const auto started = Clock::now();
+    const LoadedNetwork loaded = load_network(options.data, std::cerr);
+    const Network& network = loaded.windowed();
+    const report::Disclosure disclosure =
+        report::disclosure(network, options.pseudonymise ? report::ConsentPolicy::pseudonymise_everyone
+                                                         : report::ConsentPolicy::as_recorded);
+    const Analysis analysis = analyse(network, analysis_options);
+    if (!analysis.paths.exact) {
+        std::cerr << "bridgemap export: " << analysis.paths.method << ". Use --exact for exact values (slower).\n";
+    }
+    const auto analysed = Clock::now();
+
+    report::ExportRequest request;
+    request.with_settings = options.with == "settings";
+    request.ties = analysis_options.ties;
+    request.windowed = !loaded.window.is_open();
+    request.look = export_look(network, analysis, options.data.seed);
+    const auto laid_out = Clock::now();
+    const report::ExportNetwork exported = report::export_network(network, analysis, disclosure, request);
+    const auto files = report::export_files(exported, format, options.out);
+    io::OutputSet outputs;
+    for (const auto& [path, contents] : files) outputs.stage(path, contents);
+    outputs.commit();
+    const auto written = Clock::now();
+    if (options.timings) {
+        const auto seconds = [](auto from, auto to) { return std::chrono::duration<double>(to - from).count(); };
+        std::fprintf(stderr, "%9.4f s  read and analyse\n%9.4f s  layout\n%9.4f s  write %s\n",
+                     seconds(started, analysed), seconds(analysed, laid_out), seconds(laid_out, written),
+                     std::string(report::format_name(format)).c_str());
+    }
+
+    std::cout << exported.tie_model << "\n";
+    std::size_t ties = 0;
+    for (const auto& kind : exported.edges.columns[0].texts) ties += kind == "tie";
+    std::cout << "Wrote ";
+    for (std::size_t k = 0; k < files.size(); ++k) {
+        std::cout << (k == 0 ? "" : " and ") << files[k].first.string();
+    }
+    std::cout << ": " << exported.nodes.count() << " nodes, " << exported.edges.count() << " edges (" << ties
+              << " ties).\n";
+    if (disclosure.hidden_count() > 0) {
+        std::cout << disclosure.hidden_count()
+                  << " hidden members left out (consent); they still count in the metrics.\n";
+    }
+    if (disclosure.pseudonym_count() > 0) {
+        std::cout << disclosure.pseudonym_count() << " members shown by pseudonym.\n";
+    }
+    return k_exit_success;
+}
+
+}  // namespace
+
+Command add_export_command(CLI::App& app) {
+    auto options = std::make_shared<ExportOptions>();
+    CLI::App* command = app.add_subcommand("export",
+                                           "Write the network with every metric for Gephi, NetworkX, "
+                                           "igraph, spreadsheets and graph databases");
+    command->footer(
+        "Formats: gexf (Gephi: colours, positions, timeline), graphml (NetworkX, igraph, yEd, Cytoscape),\n"
+        "json (NetworkX node-link, D3), csv (FILE-nodes.csv and FILE-edges.csv: Excel, Gephi, GraphFrames,\n"
+        "Neo4j), xlsx (members, ties, sectors, summary) and pajek (.net). Nodes carry every member metric of\n"
+        "analyse, edges every tie metric, with the same values. Members whose consent is hidden are left out,\n"
+        "pseudonym members appear by pseudonym only. docs/export.md shows each format in use.");
+    add_data_options(*command, options->data);
+    command->add_option("--out", options->out, "The file to write (for csv, the stem of the two files)")
+        ->type_name("FILE");
+    command
+        ->add_option("--format", options->format,
+                     "gexf, graphml, json, csv, xlsx or pajek (default: from the extension of --out)")
+        ->check(CLI::IsMember({"gexf", "graphml", "json", "csv", "xlsx", "pajek"}))
+        ->type_name("FORMAT");
+    command
+        ->add_option("--with", options->with,
+                     "settings: also organisations, events and groups as nodes, with member-setting edges")
+        ->type_name("settings");
+    command->add_flag("--pseudonymise", options->pseudonymise,
+                      "Show every member by a stable pseudonym and organisations as \"Organisation N\"");
+    command->add_flag("--exact", options->exact,
+                      "Exact betweenness, bridging and closeness even for large networks (slow above ~20,000 members)");
+    command
+        ->add_option("--samples", options->samples,
+                     "Estimate betweenness, bridging and closeness from K sampled members (faster, with a stated "
+                     "error bound)")
+        ->check(whole_number(1))
+        ->type_name("K");
+    add_tie_model_options(*command, options->data);
+    add_community_options(*command, options->data);
+    command->add_flag("--timings", options->timings, "Print how long each stage took, on stderr");
+    return {command, [options] { return run_export(*options); }};
+}
+
+}  // namespace bridgemap::cli
