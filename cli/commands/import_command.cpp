@@ -18,6 +18,7 @@ struct ImportCommandOptions {
     std::string out;
     std::string into;
     std::string matches;
+    std::string date_order;
 };
 
 std::string plural(std::size_t count, const char* one, const char* many) {
@@ -43,6 +44,8 @@ int run_import(const ImportCommandOptions& options) {
     request.events = options.events;
     if (!options.into.empty()) request.into = options.into;
     if (!options.matches.empty()) request.matches = options.matches;
+    if (options.date_order == "dmy") request.date_order = DateOrder::dmy;
+    if (options.date_order == "mdy") request.date_order = DateOrder::mdy;
     for (const auto& path : {options.events, options.into, options.matches}) {
         std::error_code error;
         if (!path.empty() && !std::filesystem::exists(path, error)) throw IoError("file not found: " + path);
@@ -109,6 +112,12 @@ Command add_import_command(CLI::App& app) {
     command->add_option("--into", options->into, "An existing network (folder or JSON file) to add the events to")
         ->type_name("NETWORK");
     command->add_option("--matches", options->matches, "A matches.csv with your decisions to apply")->type_name("FILE");
+    command
+        ->add_option("--date-order", options->date_order,
+                     "Read event dates written like 04/07/2018 day-first (dmy) or month-first (mdy); they are kept "
+                     "as YYYY-MM-DD")
+        ->check(CLI::IsMember({"dmy", "mdy"}))
+        ->type_name("dmy|mdy");
     return {command, [options] { return run_import(*options); }};
 }
 

@@ -211,5 +211,37 @@ TEST(Import, IntoAddsNewEventsToAnExistingNetworkAndKeepsItsIdsAndRows) {
     EXPECT_FALSE(std::filesystem::exists(folder / "clash"));
 }
 
+TEST(Import, DayFirstEventDatesNeedDateOrderAndAreKeptAsIsoDates) {
+    const TemporaryFolder folder("import-dmy");
+    // The example's lists with its events file written day-first, as a British spreadsheet does.
+    for (const auto& entry : std::filesystem::directory_iterator(k_example)) {
+        std::filesystem::copy(entry.path(), folder / entry.path().filename());
+    }
+    std::string events = slurp(folder / "events.csv");
+    for (const auto& [iso, dmy] : {std::pair<std::string, std::string>{"2017-06-07", "07/06/2017"},
+                                   {"2018-07-03", "03/07/2018"},
+                                   {"2018-07-04", "4.7.2018"}}) {
+        const auto at = events.find(iso);
+        ASSERT_NE(at, std::string::npos) << iso;
+        events.replace(at, iso.size(), dmy);
+    }
+    write_file(folder / "events.csv", events);
+    const auto refused = run_bridgemap({"import", (folder / "events.csv").string(), "--out", (folder / "a").string()});
+    EXPECT_EQ(refused.exit_code, 3);
+    EXPECT_NE(refused.err.find("events.csv:3: error: event \"dinner-2018-07\": malformed date \"03/07/2018\" "
+                               "(expected YYYY-MM-DD; give --date-order dmy or mdy"),
+              std::string::npos)
+        << refused.err;
+    EXPECT_FALSE(std::filesystem::exists(folder / "a"));
+
+    const auto dmy = run_bridgemap(
+        {"import", (folder / "events.csv").string(), "--out", (folder / "b").string(), "--date-order", "dmy"});
+    ASSERT_EQ(dmy.exit_code, 0) << dmy.err;
+    const auto iso = run_bridgemap({"import", (k_example / "events.csv").string(), "--out", (folder / "c").string()});
+    ASSERT_EQ(iso.exit_code, 0) << iso.err;
+    // Read day-first, the dates are those of the ISO file: the same network, byte for byte.
+    for (const char* table : k_tables) EXPECT_EQ(slurp(folder / "b" / table), slurp(folder / "c" / table)) << table;
+}
+
 }  // namespace
 }  // namespace bridgemap::testing

@@ -154,7 +154,7 @@ std::optional<TextTable> read_text_table(const std::filesystem::path& path, cons
     return table;
 }
 
-EventsFile read_events(const TextTable& table, Diagnostics& diagnostics) {
+EventsFile read_events(const TextTable& table, Diagnostics& diagnostics, DateOrder order) {
     EventsFile result;
     if (table.lines.empty()) {
         diagnostics.error(table.file, 0, "the events file is empty: it needs the columns id,name,date,kind,list");
@@ -213,11 +213,19 @@ EventsFile read_events(const TextTable& table, Diagnostics& diagnostics) {
                    "event " + in_quotes(event.id) + " has no list: give the path of its attendee export");
         }
         DateProblem problem = DateProblem::none;
-        if (!event.date.empty() && !parse_date(event.date, &problem)) {
+        const auto date = event.date.empty() ? std::nullopt : parse_date(event.date, order, &problem);
+        if (!event.date.empty() && !date) {
+            const char* hint = problem == DateProblem::needs_order
+                                   ? " (expected YYYY-MM-DD; give --date-order dmy or mdy to read it day-first or "
+                                     "month-first)"
+                               : problem == DateProblem::short_year ? " (write the year with four digits)"
+                                                                    : " (expected YYYY-MM-DD, YYYY-MM or YYYY)";
             report(diagnostics, table.place(line, columns.at("date")), true,
                    "event " + in_quotes(event.id) + ": " +
                        (problem == DateProblem::impossible ? "impossible date " : "malformed date ") +
-                       in_quotes(event.date) + " (expected YYYY-MM-DD, YYYY-MM or YYYY)");
+                       in_quotes(event.date) + hint);
+        } else if (date && split_numeric_date(event.date)) {
+            event.date = format_day(date->first);  // read by --date-order: kept as YYYY-MM-DD
         }
         result.events.push_back(std::move(event));
     }

@@ -100,7 +100,7 @@ ImportResult import_signups(const ImportOptions& options, Diagnostics& diagnosti
 
     // The network imported into.
     if (options.into) {
-        auto existing = read_network(*options.into);
+        auto existing = read_network(*options.into, ReadOptions{options.date_order});
         for (const auto& diagnostic : existing.diagnostics.all()) diagnostics.add(diagnostic);
         if (existing.diagnostics.has_errors()) return result;
         network = std::move(existing.network);
@@ -112,7 +112,7 @@ ImportResult import_signups(const ImportOptions& options, Diagnostics& diagnosti
     // The events and their lists.
     const auto events_table = read_text_table(options.events, events_shown, diagnostics);
     if (!events_table) return result;
-    const EventsFile events = read_events(*events_table, diagnostics);
+    const EventsFile events = read_events(*events_table, diagnostics, options.date_order);
     result.summary.events = events.events.size();
     std::vector<ListRow> rows;
     std::vector<std::string> member_extra_names;

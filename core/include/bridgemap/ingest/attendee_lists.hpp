@@ -5,6 +5,7 @@
 // recognised. Every problem is a diagnostic at FILE:LINE or FILE[SHEET]!CELL.
 
 #include <bridgemap/ingest/diagnostics.hpp>
+#include <bridgemap/model/date.hpp>
 
 #include <cstddef>
 #include <filesystem>
@@ -75,8 +76,9 @@ struct EventsFile {
 
 /// The events of `table`: columns id and list required, name, date, kind, parent optional,
 /// recognised ignoring case, spaces and punctuation. An empty id or list, a repeated id or
-/// a malformed date (SPEC §1) is an error at its row; rows are kept as far as they go.
-EventsFile read_events(const TextTable& table, Diagnostics& diagnostics);
+/// a malformed date (SPEC §1) is an error at its row; rows are kept as far as they go. A date
+/// such as 04/07/2018 is read as `order` says and kept as YYYY-MM-DD (an error without an order).
+EventsFile read_events(const TextTable& table, Diagnostics& diagnostics, DateOrder order = DateOrder::iso);
 
 /// One attendee row.
 struct Attendee {

@@ -5,9 +5,12 @@
 // the user to check and overrule.
 
 #include <bridgemap/ingest/diagnostics.hpp>
+#include <bridgemap/ingest/network_reader.hpp>
+#include <bridgemap/model/date.hpp>
 #include <bridgemap/model/network.hpp>
 
 #include <cstddef>
+
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -18,6 +21,7 @@ struct ImportOptions {
     std::filesystem::path events;                  ///< The events file (CSV or .xlsx), as the user gave it.
     std::optional<std::filesystem::path> into;     ///< A network folder or JSON file to add to.
     std::optional<std::filesystem::path> matches;  ///< A matches.csv with the user's decisions.
+    DateOrder date_order = DateOrder::iso;         ///< How to read 04/07/2018 in the events file and in --into.
 };
 
 /// What an import found, for the command's summary line.
