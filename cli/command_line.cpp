@@ -2,6 +2,7 @@
 
 #include <bridgemap/error.hpp>
 #include <bridgemap/ingest/network_reader.hpp>
+#include <bridgemap/io/text.hpp>
 #include <bridgemap/model/lookup.hpp>
 #include <bridgemap/model/sector_names.hpp>
 #include <bridgemap/random.hpp>
@@ -110,7 +111,7 @@ LoadedNetwork load_network(const DataOptions& options, std::ostream& diagnostics
 }
 
 std::string in_quotes(std::string_view text) {
-    return "\"" + std::string(text) + "\"";
+    return io::in_quotes(text);
 }
 
 CLI::Validator whole_number(std::size_t least) {

@@ -3,6 +3,7 @@
 #include <bridgemap/ingest/csv_reader.hpp>
 #include <bridgemap/ingest/identity.hpp>
 #include <bridgemap/io/atomic_file.hpp>
+#include <bridgemap/io/text.hpp>
 #include <bridgemap/io/utf8.hpp>
 #include <bridgemap/model/date.hpp>
 
@@ -21,9 +22,7 @@ std::string trim(std::string_view text) {
     return std::string(text.substr(first, last - first + 1));
 }
 
-std::string in_quotes(std::string_view text) {
-    return "\"" + std::string(text) + "\"";
-}
+using io::in_quotes;
 
 bool is_workbook(const std::filesystem::path& path) {
     std::string extension = path.extension().string();

@@ -1,4 +1,5 @@
 #include <bridgemap/ingest/member_lists.hpp>
+#include <bridgemap/io/text.hpp>
 
 #include "ingest/table_rows.hpp"
 
@@ -14,9 +15,7 @@
 namespace bridgemap::ingest {
 namespace {
 
-std::string in_quotes(std::string_view text) {
-    return "\"" + std::string(text) + "\"";
-}
+using io::in_quotes;
 
 /// The member `text` names, by id or name (look_up_member); else k_none, and an error at
 /// `path`:`line` saying so, with the closest ids and names.

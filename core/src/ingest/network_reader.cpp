@@ -2,8 +2,9 @@
 #include <bridgemap/ingest/network_reader.hpp>
 #include <bridgemap/ingest/workbook.hpp>
 #include <bridgemap/io/atomic_file.hpp>
-#include <bridgemap/model/sector_names.hpp>
+#include <bridgemap/io/text.hpp>
 #include <bridgemap/model/consent.hpp>
+#include <bridgemap/model/sector_names.hpp>
 
 #include "ingest/fingerprint_set.hpp"
 #include "ingest/table_rows.hpp"
@@ -35,14 +36,7 @@ const TableSchema k_sectors{"sectors", {"alias", "sector"}, 2};
 const std::vector<const TableSchema*> k_tables{&k_organisations, &k_members,      &k_events, &k_groups, &k_attendance,
                                                &k_group_members, &k_affiliations, &k_ties,   &k_sectors};
 
-std::string in_quotes(std::string_view text) {
-    std::string out;
-    out.reserve(text.size() + 2);
-    out += '"';
-    out += text;
-    out += '"';
-    return out;
-}
+using io::in_quotes;
 
 /// Appends one row's extra columns to `attributes`, creating columns as new names appear.
 void store_attributes(Attributes& attributes, std::size_t row_number, const TableRow& row) {

@@ -6,6 +6,7 @@
 #include <bridgemap/ingest/signup_import.hpp>
 #include <bridgemap/io/atomic_file.hpp>
 #include <bridgemap/io/csv_writer.hpp>
+#include <bridgemap/io/text.hpp>
 
 #include <algorithm>
 #include <functional>
@@ -16,9 +17,7 @@
 namespace bridgemap::ingest {
 namespace {
 
-std::string in_quotes(std::string_view text) {
-    return "\"" + std::string(text) + "\"";
-}
+using io::in_quotes;
 
 /// One attendee row with the event it is for.
 struct ListRow {

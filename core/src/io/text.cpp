@@ -105,6 +105,12 @@ std::string pad_left(std::string_view text, std::size_t width) {
     return out;
 }
 
+std::string in_quotes(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() + 2);
+    return out.append(1, '"').append(text).append(1, '"');
+}
+
 std::size_t edit_distance(std::string_view a, std::string_view b) {
     const std::u32string x = decode_utf8(a);
     const std::u32string y = decode_utf8(b);

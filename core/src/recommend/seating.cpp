@@ -2,6 +2,7 @@
 // model/history.hpp), and checking and scoring a seating. The search is in
 // seating_search.cpp, the bound in seating_bound.cpp.
 
+#include <bridgemap/io/text.hpp>
 #include <bridgemap/recommend/seating.hpp>
 
 #include <bridgemap/error.hpp>
@@ -32,9 +33,7 @@ bool equals_ignoring_case(std::string_view a, std::string_view b) {
     return true;
 }
 
-std::string in_quotes(const std::string& text) {
-    return "\"" + text + "\"";
-}
+using io::in_quotes;
 
 }  // namespace
 

@@ -4,6 +4,7 @@
 #include "recommend/seating_search.hpp"
 
 #include <bridgemap/error.hpp>
+#include <bridgemap/io/text.hpp>
 #include <bridgemap/random.hpp>
 
 #include "concurrency/parallel_for.hpp"
@@ -292,9 +293,7 @@ Score RoundState::recomputed_score() const {
 
 namespace {
 
-std::string in_quotes(const std::string& text) {
-    return "\"" + text + "\"";
-}
+using io::in_quotes;
 
 std::string list_labels(const SeatingProblem& problem, std::span<const seating_search::Person> persons) {
     std::string text;

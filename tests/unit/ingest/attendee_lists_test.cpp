@@ -142,11 +142,11 @@ TEST(ReadEvents, ReportsEveryBadRowAndKeepsExtraColumns) {
     EXPECT_EQ(events.events[0].list, "a.csv");
     EXPECT_EQ(events.extra_names, std::vector<std::string>{"Place"});
     EXPECT_EQ(events.events[0].extras, std::vector<std::string>{"London"});
-    EXPECT_EQ(
-        messages(diagnostics),
-        (std::vector<std::string>{
-            "events.csv:3: error: empty event id",
-            "events.csv:4: error: event \"c\": malformed date \"04/07/2018\" (expected YYYY-MM-DD, YYYY-MM or YYYY)"}));
+    EXPECT_EQ(messages(diagnostics),
+              (std::vector<std::string>{"events.csv:3: error: empty event id",
+                                        "events.csv:4: error: event \"c\": malformed date \"04/07/2018\" (expected "
+                                        "YYYY-MM-DD; give --date-order dmy or mdy to read it "
+                                        "day-first or month-first)"}));
 }
 
 }  // namespace

@@ -36,6 +36,9 @@ std::string pad_right(std::string_view text, std::size_t width);
 /// Spaces and then `text`, up to `width` columns (right-aligned); unchanged when wider.
 std::string pad_left(std::string_view text, std::size_t width);
 
+/// `text` in double quotes, for messages that name the user's ids and values: "m-7".
+std::string in_quotes(std::string_view text);
+
 /// Levenshtein distance between `a` and `b` counted in code points (insertions, deletions and
 /// substitutions of one code point each), for "did you mean". O(|a| · |b|) time, O(|b|) memory.
 std::size_t edit_distance(std::string_view a, std::string_view b);
