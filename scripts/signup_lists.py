@@ -281,7 +281,7 @@ def main():
             rows.append(row)
             truth.append([name, str(len(rows) + 1), "p%03d" % p])
         write_list(os.path.join(options.out, name), fmt, rows)
-        events.append(["event-%d" % (e + 1), "Event %d" % (e + 1), "2019-%02d-15" % (e + 1),
+        events.append(["event-%d" % (e + 1), "Event %d" % (e + 1), "%d-%02d-15" % (2019 + e // 12, e % 12 + 1),
                        "online" if fmt == "zoom" else "workshop", name])
     for filename, table in (("events.csv", events), ("truth.csv", truth)):
         with open(os.path.join(options.out, filename), "w", newline="", encoding="utf-8") as out:
