@@ -1,5 +1,6 @@
 #include <bridgemap/error.hpp>
 #include <bridgemap/ingest/workbook.hpp>
+#include <bridgemap/io/utf8.hpp>
 
 #include <expat.h>
 #include <zip.h>
@@ -53,24 +54,6 @@ const XML_Char* attribute(const XML_Char** attributes, std::string_view wanted) 
     return nullptr;
 }
 
-void append_utf8(std::string& out, std::uint32_t code) {
-    if (code < 0x80) {
-        out += static_cast<char>(code);
-    } else if (code < 0x800) {
-        out += static_cast<char>(0xC0 | (code >> 6));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-    } else if (code < 0x10000) {
-        out += static_cast<char>(0xE0 | (code >> 12));
-        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (code >> 18));
-        out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-    }
-}
-
 /// The code unit of an `_xHHHH_` escape starting at `at`, if there is one.
 std::optional<std::uint32_t> escape_at(std::string_view text, std::size_t at) {
     if (at + 7 > text.size() || text[at] != '_' || text[at + 1] != 'x' || text[at + 6] != '_') return std::nullopt;
@@ -97,7 +80,7 @@ std::string decode_escapes(std::string_view text) {
         if (*code >= 0xD800 && *code <= 0xDBFF) {
             const auto low = escape_at(text, i + 7);
             if (low && *low >= 0xDC00 && *low <= 0xDFFF) {
-                append_utf8(out, 0x10000 + ((*code - 0xD800) << 10) + (*low - 0xDC00));
+                io::append_utf8(out, 0x10000 + ((*code - 0xD800) << 10) + (*low - 0xDC00));
                 i += 14;
                 continue;
             }
@@ -105,7 +88,7 @@ std::string decode_escapes(std::string_view text) {
         if (*code >= 0xD800 && *code <= 0xDFFF) {
             out += text.substr(i, 7);
         } else {
-            append_utf8(out, *code);
+            io::append_utf8(out, *code);
         }
         i += 7;
     }
