@@ -43,6 +43,17 @@ void add_data_options(CLI::App& command, DataOptions& options) {
     command.add_option("--seed", options.seed, "Random seed for anything randomised (default 1)")->type_name("N");
 }
 
+void add_consent_options(CLI::App& command, bool& pseudonymise) {
+    command.add_flag("--pseudonymise", pseudonymise,
+                     "Show every member by a stable pseudonym (\"Member K7QD\") and organisations as \"Organisation "
+                     "N\"; sectors kept. Members' consent column (hidden, pseudonym) is obeyed either way");
+}
+
+report::Disclosure member_disclosure(const Network& network, bool pseudonymise) {
+    return report::disclosure(
+        network, pseudonymise ? report::ConsentPolicy::pseudonymise_everyone : report::ConsentPolicy::as_recorded);
+}
+
 void add_community_options(CLI::App& command, DataOptions& options) {
     command
         .add_option("--leiden-iterations", options.leiden_iterations,

@@ -163,8 +163,7 @@ Command add_report_command(CLI::App& app) {
         ->type_name("FILE.html");
     command->add_option("--title", options->title, "The report's title (default: the network folder's name)")
         ->type_name("TEXT");
-    command->add_flag("--pseudonymise", options->pseudonymise,
-                      "Show members as stable pseudonyms (\"Member K7QD\") and organisations as numbers; sectors kept");
+    add_consent_options(*command, options->pseudonymise);
     command
         ->add_option("--pseudonym-key", options->pseudonym_key,
                      "Secret that fixes the pseudonyms, so that reports made at different times agree (default: "
