@@ -54,6 +54,11 @@ void add_consent_options(CLI::App& command, bool& pseudonymise);
 /// InvalidDataError for an unknown consent value.
 report::Disclosure member_disclosure(const Network& network, bool pseudonymise);
 
+/// The layout seed of a map: `seed` itself, or under --pseudonymise one mixed with the
+/// network's pseudonyms, so that a pseudonymised map does not share its layout with the
+/// named one (a reader holding both cannot match marks by position).
+std::uint64_t map_seed(std::uint64_t seed, const Network& network, bool pseudonymise);
+
 /// How the network is to be read: --date-order as an ingest::ReadOptions.
 ingest::ReadOptions read_options(const DataOptions& options);
 
