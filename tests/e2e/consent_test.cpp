@@ -254,6 +254,26 @@ TEST_F(Consent, PseudonymisedReportWarnsOfSmallSectors) {
     EXPECT_EQ(result.err.find("sector funder"), std::string::npos) << result.err;
 }
 
+TEST_F(Consent, TrendAndExportNameNeither) {
+    run_clean({"trend", data().string(), "--out", out("trend.csv").string()}, {out("trend.csv")});
+    run_clean({"trend", data().string(), "--format", "json"});
+    for (const std::string extension : {"gexf", "graphml", "json", "net"}) {
+        run_clean({"export", data().string(), "--out", out("net." + extension).string(), "--with", "settings"},
+                  {out("net." + extension)});
+    }
+    run_clean({"export", data().string(), "--out", out("net.csv").string()},
+              {out("net-nodes.csv"), out("net-edges.csv")});
+    // The workbook is zipped: search its unzipped XML.
+    const auto result = run_bridgemap({"export", data().string(), "--out", out("net.xlsx").string()});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    const std::string command =
+        "unzip -p " + shell_quote(out("net.xlsx").string()) + " > " + shell_quote(out("xlsx.xml").string());
+    ASSERT_EQ(std::system(command.c_str()), 0);
+    const std::string xml = slurp(out("xlsx.xml"));
+    EXPECT_NE(xml.find(pseudonym_of(k_pseudonym_id)), std::string::npos);
+    expect_none(xml, forbidden(), "net.xlsx");
+}
+
 TEST_F(Consent, PseudonymiseNamesNobody) {
     std::vector<std::string> names;
     for (const auto& row : read_csv(fs::path(BRIDGEMAP_EXAMPLE_DIR) / "members.csv")) {
