@@ -114,7 +114,13 @@ int run_map(const MapCommandOptions& options, const CLI::App& command) {
         MemberIndex member = k_none;
         EventIndex event = k_none;
         if (!options.member.empty()) {
-            member = member_argument(network, options.member, "--member");
+            try {
+                member = member_argument(network, options.member, "--member");
+            } catch (const RequestError&) {
+                // Its "did you mean" could name a hidden or pseudonym member.
+                if (disclosure.hidden_count() == 0 && disclosure.pseudonym_count() == 0) throw;
+                throw RequestError("unknown member " + in_quotes(options.member) + " for --member");
+            }
             if (!disclosure.shown(member)) {
                 throw RequestError("unknown member " + in_quotes(options.member) + " for --member");
             }

@@ -214,6 +214,11 @@ TEST_F(Consent, MapsDrawNoHiddenMember) {
     EXPECT_EQ(ego.exit_code, 2) << ego.err;
     EXPECT_NE(ego.err.find("unknown member"), std::string::npos) << ego.err;
     EXPECT_FALSE(fs::exists(out("hidden.svg")));
+    // A near miss is not answered with the hidden member's id.
+    const auto typo =
+        run_bridgemap({"map", data().string(), "--out", out("hidden.svg").string(), "--member", "colin-falconr"});
+    EXPECT_EQ(typo.exit_code, 2) << typo.err;
+    EXPECT_EQ(typo.err.find("falconer"), std::string::npos) << typo.err;
 }
 
 TEST_F(Consent, PseudonymisedMapHasItsOwnLayout) {
