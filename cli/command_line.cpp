@@ -6,6 +6,7 @@
 #include <bridgemap/model/lookup.hpp>
 #include <bridgemap/model/sector_names.hpp>
 #include <bridgemap/random.hpp>
+#include <bridgemap/report/pseudonyms.hpp>
 
 #include <algorithm>
 #include <charconv>
@@ -42,6 +43,27 @@ void add_data_options(CLI::App& command, DataOptions& options) {
                     "Tie weight coefficients, e.g. events=1,groups=1,orgs=1,ties=1 (default all 1)")
         ->type_name("LIST");
     command.add_option("--seed", options.seed, "Random seed for anything randomised (default 1)")->type_name("N");
+}
+
+void add_consent_options(CLI::App& command, bool& pseudonymise) {
+    command.add_flag("--pseudonymise", pseudonymise,
+                     "Show every member by a stable pseudonym (\"Member K7QD\") and organisations as \"Organisation "
+                     "N\"; sectors kept. Members' consent column (hidden, pseudonym) is obeyed either way");
+}
+
+report::Disclosure member_disclosure(const Network& network, bool pseudonymise) {
+    return report::disclosure(
+        network, pseudonymise ? report::ConsentPolicy::pseudonymise_everyone : report::ConsentPolicy::as_recorded);
+}
+
+std::uint64_t map_seed(std::uint64_t seed, const Network& network, bool pseudonymise) {
+    if (!pseudonymise) return seed;
+    std::uint64_t hash = 0xcbf29ce484222325ULL ^ seed;
+    for (const auto& pseudonym : report::member_pseudonyms(network)) {
+        for (const char c : pseudonym) hash = (hash ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+    }
+    hash ^= hash >> 33;
+    return hash == seed ? hash + 1 : hash;
 }
 
 void add_community_options(CLI::App& command, DataOptions& options) {

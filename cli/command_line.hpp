@@ -8,6 +8,7 @@
 #include <bridgemap/metrics/scores.hpp>
 #include <bridgemap/model/network.hpp>
 #include <bridgemap/model/window.hpp>
+#include <bridgemap/report/consent.hpp>
 #include <bridgemap/ties/projection.hpp>
 
 #include <CLI/CLI.hpp>
@@ -43,6 +44,20 @@ struct DataOptions {
 
 /// Adds DATA, --from, --until, --date-order, --weights and --seed to `command`.
 void add_data_options(CLI::App& command, DataOptions& options);
+
+/// Adds --pseudonymise (SPEC §5) to a command whose output names members: every member is
+/// then shown by a stable pseudonym and organisations as "Organisation N".
+void add_consent_options(CLI::App& command, bool& pseudonymise);
+
+/// How each member of `network` may appear in a command's output: as members.consent says,
+/// or everyone by pseudonym when `pseudonymise` (--pseudonymise). Borrows `network`. Throws
+/// InvalidDataError for an unknown consent value.
+report::Disclosure member_disclosure(const Network& network, bool pseudonymise);
+
+/// The layout seed of a map: `seed` itself, or under --pseudonymise one mixed with the
+/// network's pseudonyms, so that a pseudonymised map does not share its layout with the
+/// named one (a reader holding both cannot match marks by position).
+std::uint64_t map_seed(std::uint64_t seed, const Network& network, bool pseudonymise);
 
 /// How the network is to be read: --date-order as an ingest::ReadOptions.
 ingest::ReadOptions read_options(const DataOptions& options);

@@ -23,11 +23,12 @@ struct AnalyseOptions {
     bool exact = false;
     std::size_t samples = 0;
     bool timings = false;
+    bool pseudonymise = false;
 };
 
 /// A few lines a convenor can read: size, cohesion, mixing, and who bridges most.
-void print_text_summary(const Network& network, const Analysis& analysis, const std::string& tie_model,
-                        std::ostream& out) {
+void print_text_summary(const Network& network, const Analysis& analysis, const report::Disclosure& disclosure,
+                        const std::string& tie_model, std::ostream& out) {
     const TieGraph& graph = analysis.graph;
     const SectorMixing& mixing = analysis.mixing;
     out << tie_model << "\n";
@@ -59,15 +60,21 @@ void print_text_summary(const Network& network, const Analysis& analysis, const 
         }
     }
     const MemberScores& bridging = analysis.paths.bridging;
-    const report::BridgeBuilders builders = report::rank_bridge_builders(analysis, 5);
-    const auto& order = builders.ranked;
+    // Hidden members are ranked with everyone (their bridging is real) but not listed.
+    const std::size_t top = 5;
+    const report::BridgeBuilders builders =
+        report::rank_bridge_builders(analysis, disclosure.hidden_count() > 0 ? 0 : top);
+    std::vector<MemberIndex> order;
+    for (const MemberIndex member : builders.ranked) {
+        if (order.size() < top && disclosure.shown(member)) order.push_back(member);
+    }
     const std::size_t unknown = builders.unknown_left_out;
     if (!order.empty()) {
         out << "\nTop bridge builders (share of cross-sector shortest paths through them):\n";
         for (std::size_t k = 0; k < order.size(); ++k) {
             const Member& member = network.members[order[k]];
-            out << "  " << member.display_name() << " (" << network.sector_name(member.sector)
-                << "): " << io::fixed(bridging[order[k]], 4) << "\n";
+            out << "  " << (disclosure.named(order[k]) ? member.display_name() : disclosure.name(order[k])) << " ("
+                << network.sector_name(member.sector) << "): " << io::fixed(bridging[order[k]], 4) << "\n";
         }
         if (unknown > 0) {
             out << "  (" << unknown << (unknown == 1 ? " member" : " members")
@@ -90,6 +97,7 @@ int run_analyse(const AnalyseOptions& options) {
 
     const LoadedNetwork loaded = load_network(options.data, std::cerr);
     const Network& network = loaded.windowed();
+    const report::Disclosure disclosure = member_disclosure(network, options.pseudonymise);
     const Analysis analysis = analyse(network, analysis_options);
     if (options.timings) {
         for (const auto& [stage, seconds] : analysis.timings) {
@@ -101,23 +109,23 @@ int run_analyse(const AnalyseOptions& options) {
     }
 
     const report::AnalysisContext context{options.data.data, loaded.window, analysis_options.ties, options.data.seed};
-    const std::string summary = report::summary_json(network, analysis, context);
+    const std::string summary = report::summary_json(network, analysis, context, options.pseudonymise);
     if (!options.out.empty()) {
         const std::filesystem::path folder = options.out;
         std::error_code error;
         std::filesystem::create_directories(folder, error);
         if (error) throw IoError("cannot create folder " + folder.string() + ": " + error.message());
         io::OutputSet outputs;
-        outputs.stage(folder / "members.csv", report::members_csv(network, analysis));
-        outputs.stage(folder / "ties.csv", report::ties_csv(network, analysis));
+        outputs.stage(folder / "members.csv", report::members_csv(network, analysis, disclosure));
+        outputs.stage(folder / "ties.csv", report::ties_csv(network, analysis, disclosure));
         outputs.stage(folder / "summary.json", summary);
         outputs.commit();
     }
     if (options.format == "json") {
         std::cout << summary;
     } else {
-        print_text_summary(network, analysis, describe_tie_model(analysis_options.ties, !loaded.window.is_open()),
-                           std::cout);
+        print_text_summary(network, analysis, disclosure,
+                           describe_tie_model(analysis_options.ties, !loaded.window.is_open()), std::cout);
         if (!options.out.empty()) {
             std::cout << "\nWrote " << (std::filesystem::path(options.out) / "members.csv").string()
                       << ", ties.csv and "
@@ -136,7 +144,9 @@ Command add_analyse_command(CLI::App& app) {
         "Writes DIR/members.csv (one row per member), DIR/ties.csv (one row per tie) and DIR/summary.json\n"
         "(the whole network), and prints a short summary. docs/metrics.md explains each number.\n"
         "Betweenness, bridging and closeness are exact up to about 20,000 members and estimated from a\n"
-        "sample above that (announced, with its error bound); --exact or --samples K decide it yourself.");
+        "sample above that (announced, with its error bound); --exact or --samples K decide it yourself.\n"
+        "Consent (SPEC §5): members whose consent is hidden have no row in members.csv or ties.csv and are\n"
+        "not listed, but count in every figure; pseudonym members appear by pseudonym only.");
     add_data_options(*command, options->data);
     command->add_option("--out", options->out, "Folder for members.csv, ties.csv and summary.json (created if missing)")
         ->type_name("DIR");
@@ -153,6 +163,7 @@ Command add_analyse_command(CLI::App& app) {
         ->type_name("K");
     add_tie_model_options(*command, options->data);
     add_community_options(*command, options->data);
+    add_consent_options(*command, options->pseudonymise);
     command->add_flag("--timings", options->timings, "Print how long each stage took, on stderr");
     return {command, [options] { return run_analyse(*options); }};
 }

@@ -68,9 +68,7 @@ int run_export(const ExportOptions& options) {
     const auto started = Clock::now();
     const LoadedNetwork loaded = load_network(options.data, std::cerr);
     const Network& network = loaded.windowed();
-    const report::Disclosure disclosure =
-        report::disclosure(network, options.pseudonymise ? report::ConsentPolicy::pseudonymise_everyone
-                                                         : report::ConsentPolicy::as_recorded);
+    const report::Disclosure disclosure = member_disclosure(network, options.pseudonymise);
     const Analysis analysis = analyse(network, analysis_options);
     if (!analysis.paths.exact) {
         std::cerr << "bridgemap export: " << analysis.paths.method << ". Use --exact for exact values (slower).\n";
@@ -140,8 +138,7 @@ Command add_export_command(CLI::App& app) {
         ->add_option("--with", options->with,
                      "settings: also organisations, events and groups as nodes, with member-setting edges")
         ->type_name("settings");
-    command->add_flag("--pseudonymise", options->pseudonymise,
-                      "Show every member by a stable pseudonym and organisations as \"Organisation N\"");
+    add_consent_options(*command, options->pseudonymise);
     command->add_flag("--exact", options->exact,
                       "Exact betweenness, bridging and closeness even for large networks (slow above ~20,000 members)");
     command

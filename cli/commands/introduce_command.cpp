@@ -12,6 +12,7 @@
 
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace bridgemap::cli {
@@ -29,16 +30,19 @@ struct IntroduceOptions {
     bool evaluate = false;
     std::string out;
     std::string format = "text";
+    bool pseudonymise = false;
 };
 
 int run_introduce(const IntroduceOptions& options) {
     if (options.count == 0) throw RequestError("--count must be at least 1");
     const LoadedNetwork loaded = load_network(options.data, std::cerr);
     const Network& network = loaded.windowed();
+    const report::Disclosure disclosure = member_disclosure(network, options.pseudonymise);
 
     report::IntroductionReport result;
     result.network = &network;
-    result.data = options.data.data;
+    // No local path in a pseudonymised output.
+    result.data = options.pseudonymise ? std::string("pseudonymised network") : options.data.data;
     result.window = loaded.window;
     IntroductionOptions& request = result.request;
     request.ties = tie_options(options.data);
@@ -48,6 +52,10 @@ int run_introduce(const IntroduceOptions& options) {
     request.warm_only = options.warm_only;
     request.include_inactive = options.include_inactive;
     request.seed = options.data.seed;
+    if (disclosure.hidden_count() > 0) {
+        request.hidden.assign(network.members.size(), false);
+        for (MemberIndex m = 0; m < network.members.size(); ++m) request.hidden[m] = !disclosure.shown(m);
+    }
     if (!options.between.empty()) request.between = parse_between(options.between, member_sectors(network));
     if (!options.exclude.empty()) {
         Diagnostics diagnostics;
@@ -65,6 +73,12 @@ int run_introduce(const IntroduceOptions& options) {
     for (const Introduction& intro : result.plan.introductions) pairs.emplace_back(intro.a, intro.b);
     result.after = bridging_measures(with_introductions(result.plan.graph, pairs), result.plan.groups);
     if (options.evaluate) result.evaluation = evaluate_introductions(result.plan, request);
+    // Written from a copy that names members as their consent allows (same indices).
+    std::optional<Network> shown;
+    if (disclosure.hidden_count() > 0 || disclosure.pseudonym_count() > 0 || options.pseudonymise) {
+        shown = report::disclosed_network(disclosure);
+        result.network = &*shown;
+    }
 
     if (!options.out.empty()) io::write_file_atomically(options.out, report::introductions_csv(result));
     if (options.format == "json") {
@@ -93,6 +107,8 @@ Command add_introduce_command(CLI::App& app) {
         "(default 40), and ties.csv rows: two people who were only in the same large room are still candidates.\n"
         "--exclude FILE: pairs already tried, one pair of members (ids or names) per row (a previous --out file "
         "works).\n"
+        "Consent (SPEC §5): members whose consent is hidden are never suggested nor named as introducer (paths\n"
+        "through them still count); pseudonym members, and everyone with --pseudonymise, appear by pseudonym.\n"
         "docs/introductions.md explains the objective, the algorithm and the evaluation.");
     add_data_options(*command, options->data);
     command->add_option("--count", options->count, "How many introductions (default 10)")
@@ -118,6 +134,7 @@ Command add_introduce_command(CLI::App& app) {
     add_tie_model_options(*command, options->data);
     command->add_flag("--include-inactive", options->include_inactive,
                       "Also suggest members with no attendance, group or recorded tie");
+    add_consent_options(*command, options->pseudonymise);
     command->add_flag(
         "--evaluate", options->evaluate,
         "Add the introductions to the network and compare before/after with random and Adamic-Adar pairs");

@@ -16,6 +16,7 @@
 #include <cstdio>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <utility>
 
 namespace bridgemap::cli {
@@ -34,6 +35,7 @@ struct MapCommandOptions {
     std::size_t labels = 0;
     std::size_t ties_per_member = 3;
     std::string title;
+    bool pseudonymise = false;
 };
 
 std::size_t count_class(const viz::MapScene& scene, const std::string& word) {
@@ -60,12 +62,27 @@ int run_map(const MapCommandOptions& options, const CLI::App& command) {
     map_options.ties_per_member = options.ties_per_member;
     map_options.seed = options.data.seed;
     map_options.title = options.title;
-    map_options.data_name = options.data.data;
+    // No local path in a pseudonymised map's caption.
+    map_options.data_name = options.pseudonymise ? std::string() : options.data.data;
     map_options.ties = tie_options(options.data);
 
     const LoadedNetwork loaded = load_network(options.data, std::cerr);
     const Network& network = loaded.windowed();
     map_options.window = loaded.window;
+    map_options.seed = map_seed(options.data.seed, network, options.pseudonymise);
+    // Consent (SPEC §5): members are drawn from a copy that names them as they allow (same
+    // indices), and hidden members are taken off the scene before it is laid out.
+    const report::Disclosure disclosure = member_disclosure(network, options.pseudonymise);
+    std::optional<Network> shown;
+    if (options.pseudonymise || disclosure.hidden_count() > 0 || disclosure.pseudonym_count() > 0) {
+        shown = report::disclosed_network(disclosure);
+    }
+    const Network& drawn = shown ? *shown : network;
+    std::vector<bool> hidden;
+    if (disclosure.hidden_count() > 0) {
+        hidden.assign(network.members.size(), false);
+        for (MemberIndex m = 0; m < network.members.size(); ++m) hidden[m] = !disclosure.shown(m);
+    }
 
     std::string what;
     std::string network_line;  // the network's ties and E-I, as analyse states them
@@ -86,7 +103,7 @@ int run_map(const MapCommandOptions& options, const CLI::App& command) {
                       << "); drawing the summary map, one node per "
                       << (map_options.colouring == viz::MapColouring::community ? "community" : "sector") << ".\n";
         }
-        viz::NetworkSummaryMap summary_map = viz::network_summary_map(network, map_options);
+        viz::NetworkSummaryMap summary_map = viz::network_summary_map(drawn, map_options);
         scene = std::move(summary_map.scene);
         describe_network(summary_map.mixing.ties, summary_map.mixing);
         what = "summary map of " + std::to_string(scene.nodes.size()) +
@@ -96,7 +113,18 @@ int run_map(const MapCommandOptions& options, const CLI::App& command) {
         // Resolve ids before the analysis, so that a typo fails fast.
         MemberIndex member = k_none;
         EventIndex event = k_none;
-        if (!options.member.empty()) member = member_argument(network, options.member, "--member");
+        if (!options.member.empty()) {
+            try {
+                member = member_argument(network, options.member, "--member");
+            } catch (const RequestError&) {
+                // Its "did you mean" could name a hidden or pseudonym member.
+                if (disclosure.hidden_count() == 0 && disclosure.pseudonym_count() == 0) throw;
+                throw RequestError("unknown member " + in_quotes(options.member) + " for --member");
+            }
+            if (!disclosure.shown(member)) {
+                throw RequestError("unknown member " + in_quotes(options.member) + " for --member");
+            }
+        }
         if (!options.event.empty()) {
             event = event_argument(network, options.event, "--event",
                                    loaded.window.is_open() ? "" : " (or not in the --from/--until window)");
@@ -118,19 +146,22 @@ int run_map(const MapCommandOptions& options, const CLI::App& command) {
         }
         const viz::MapData data = viz::map_data(analysis, size_metric);
         if (member != k_none) {
-            scene = viz::ego_scene(network, data, member, options.radius, map_options);
-            what = "ego map of " + network.members[member].display_name() + " (" +
+            scene = viz::ego_scene(drawn, data, member, options.radius, map_options);
+            if (!hidden.empty()) viz::leave_out_members(scene, hidden);
+            what = "ego map of " + drawn.members[member].display_name() + " (" +
                    std::to_string(
                        std::count_if(scene.nodes.begin(), scene.nodes.end(),
                                      [](const viz::MapNode& node) { return node.key.rfind("member-", 0) == 0; }) -
                        1) +
                    " contacts within " + std::to_string(options.radius) + (options.radius == 1 ? " step)" : " steps)");
         } else if (event != k_none) {
-            scene = viz::event_scene(network, data, event, map_options);
+            scene = viz::event_scene(drawn, data, event, map_options);
+            if (!hidden.empty()) viz::leave_out_members(scene, hidden);
             what = "event map of " + network.events[event].display_name() + " (" + std::to_string(scene.nodes.size()) +
                    " people, " + std::to_string(scene.edges.size()) + " existing ties drawn)";
         } else {
-            scene = viz::whole_network_scene(network, data, map_options);
+            scene = viz::whole_network_scene(drawn, data, map_options);
+            if (!hidden.empty()) viz::leave_out_members(scene, hidden);
             what = "whole-network map (" + std::to_string(scene.nodes.size()) + " members, " +
                    std::to_string(scene.edges.size()) + " ties drawn, " +
                    std::to_string(count_class(scene, "weak-bridge")) + " weak bridges)";
@@ -157,6 +188,8 @@ Command add_map_command(CLI::App& app) {
         "  --member ID [--radius 2]  one member's network by sector, and who they could be introduced to\n"
         "  --summary                 one node per sector (or community); automatic above 2000 members\n"
         "The format follows the file's extension. The same input and options give the same picture.\n"
+        "Consent (SPEC §5): members whose consent is hidden are not drawn (nor their ties), pseudonym members are\n"
+        "labelled by pseudonym; a --pseudonymise map has its own layout, so it cannot be matched with a named one.\n"
         "docs/maps.md explains how to read each map.");
     add_data_options(*command, options->data);
     command->add_option("--out", options->out, "The map file: .svg, .png, .pdf or .dot")->required()->type_name("FILE");
@@ -192,6 +225,7 @@ Command add_map_command(CLI::App& app) {
         ->type_name("K");
     add_tie_model_options(*command, options->data);
     add_community_options(*command, options->data);
+    add_consent_options(*command, options->pseudonymise);
     command->add_option("--title", options->title, "The map's title (default: one that says what it shows)")
         ->type_name("TEXT");
     return {command, [options, command] { return run_map(*options, *command); }};

@@ -51,7 +51,9 @@ private:
 
 /// How to run this report again, for the Method section (the options that change it).
 std::string command_line(const ReportOptions& options) {
-    std::string line = "bridgemap report " + options.data.data + " --out " + options.out;
+    // No local path in a pseudonymised report.
+    std::string line = "bridgemap report " + (options.pseudonymise ? std::string("DATA") : options.data.data) +
+                       " --out " + (options.pseudonymise ? std::string("REPORT.html") : options.out);
     if (!options.data.from.empty()) line += " --from " + options.data.from;
     if (!options.data.until.empty()) line += " --until " + options.data.until;
     if (!options.data.date_order.empty()) line += " --date-order " + options.data.date_order;
@@ -83,9 +85,21 @@ int run_report(const ReportOptions& options) {
     const TieOptions ties = tie_options(options.data);
     StageClock clock(options.timings);
     const LoadedNetwork loaded = load_network(options.data, std::cerr);
+    // Consent (SPEC §5) as recorded: hidden members are left out of every table, list and map
+    // (they count in every figure); pseudonym members are named by pseudonym.
+    const report::Disclosure disclosure = member_disclosure(loaded.windowed(), false);
     std::optional<Network> pseudonymised;
-    if (options.pseudonymise) pseudonymised = report::pseudonymise(loaded.windowed(), options.pseudonym_key);
+    if (options.pseudonymise) {
+        pseudonymised = report::pseudonymise(loaded.windowed(), options.pseudonym_key);
+    } else if (disclosure.hidden_count() > 0 || disclosure.pseudonym_count() > 0) {
+        pseudonymised = report::disclosed_network(disclosure);
+    }
     const Network& network = pseudonymised ? *pseudonymised : loaded.windowed();
+    std::vector<bool> hidden;
+    if (disclosure.hidden_count() > 0) {
+        hidden.assign(network.members.size(), false);
+        for (MemberIndex m = 0; m < network.members.size(); ++m) hidden[m] = !disclosure.shown(m);
+    }
     clock.lap("read");
 
     AnalysisOptions analysis_options;
@@ -98,27 +112,60 @@ int run_report(const ReportOptions& options) {
     clock.lap("analyse");
 
     report::ReportContent content;
-    content.title = options.title.empty() ? default_title(options.data.data) : options.title;
+    content.title = !options.title.empty() ? options.title
+                    : options.pseudonymise ? std::string("Pseudonymised network")
+                                           : default_title(options.data.data);
+    content.hidden = hidden;
+    if (!options.pseudonymise) content.consent_pseudonyms = disclosure.pseudonym_count();
     content.network = &network;
     content.analysis = &analysis;
     content.context =
-        report::AnalysisContext{options.data.data, loaded.window, analysis_options.ties, options.data.seed};
+        report::AnalysisContext{options.pseudonymise ? std::string("(not named: pseudonymised)") : options.data.data,
+                                loaded.window, analysis_options.ties, options.data.seed};
     content.inventory = take_inventory(loaded.whole);
     content.weak_spots = report::find_weak_spots(network, analysis, analysis_options.ties);
-    content.findings = report::headline_findings(network, analysis, content.weak_spots);
+    if (!hidden.empty()) {
+        for (auto& link : content.weak_spots.sector_pairs) {
+            for (MemberIndex m = 0; m < network.members.size(); ++m) {
+                if (hidden[m] && link.only_person == network.members[m].display_name()) link.only_person = "not named";
+            }
+        }
+    }
+    content.findings = report::headline_findings(network, analysis, content.weak_spots, hidden);
+    if (options.pseudonymise) {
+        // Few members in a sector can be recognised from their sector alone.
+        std::vector<std::size_t> in_sector(network.sectors.size(), 0);
+        for (const Member& member : network.members) {
+            if (member.sector != k_unknown_sector) ++in_sector[member.sector];
+        }
+        for (std::size_t s = 0; s < in_sector.size(); ++s) {
+            if (in_sector[s] == 0 || in_sector[s] >= 5) continue;
+            content.privacy_warnings.push_back("sector " + network.sectors[s] + " has " + std::to_string(in_sector[s]) +
+                                               (in_sector[s] == 1 ? " member: they" : " members: they") +
+                                               " may be recognisable");
+            std::cerr << "bridgemap report: " << content.privacy_warnings.back() << ".\n";
+        }
+    }
     clock.lap("weak spots and findings");
     content.pseudonymised = options.pseudonymise;
     content.command_line = command_line(options);
 
     viz::MapOptions map_options;
-    map_options.seed = options.data.seed;
+    map_options.seed = map_seed(options.data.seed, loaded.windowed(), options.pseudonymise);
     map_options.data_name = content.title;
     map_options.window = loaded.window;
     map_options.ties = analysis_options.ties;
     // The report shows every metric, so its analysis has every family the map needs.
-    content.map_svg = viz::render_network_map(network, viz::map_data(analysis, MemberMetric::bridging), map_options,
-                                              viz::MapFormat::svg);
     const bool summary = network.members.size() > viz::k_summary_threshold;
+    if (!hidden.empty() && !summary) {
+        viz::MapScene scene =
+            viz::whole_network_scene(network, viz::map_data(analysis, MemberMetric::bridging), map_options);
+        viz::leave_out_members(scene, hidden);
+        content.map_svg = viz::render_scene(scene, viz::MapFormat::svg);
+    } else {
+        content.map_svg = viz::render_network_map(network, viz::map_data(analysis, MemberMetric::bridging), map_options,
+                                                  viz::MapFormat::svg);
+    }
     content.map_caption =
         summary ? "Summary map: one circle per sector, sized by its members; lines show how strongly each pair of "
                   "sectors is tied compared with chance, and the weak pairs are marked. The network has " +
@@ -163,8 +210,7 @@ Command add_report_command(CLI::App& app) {
         ->type_name("FILE.html");
     command->add_option("--title", options->title, "The report's title (default: the network folder's name)")
         ->type_name("TEXT");
-    command->add_flag("--pseudonymise", options->pseudonymise,
-                      "Show members as stable pseudonyms (\"Member K7QD\") and organisations as numbers; sectors kept");
+    add_consent_options(*command, options->pseudonymise);
     command
         ->add_option("--pseudonym-key", options->pseudonym_key,
                      "Secret that fixes the pseudonyms, so that reports made at different times agree (default: "

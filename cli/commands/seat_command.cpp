@@ -33,6 +33,7 @@ struct SeatOptions {
     std::string map;
     SeatingRequest request;       ///< --tables, --size, --rounds, --max-per-sector; the people come from the files.
     SeatingSearchOptions search;  ///< --iterations; the seed is --seed.
+    bool pseudonymise = false;
 };
 
 /// Stages the --map folder: every table's map and index.html (viz::seating_maps).
@@ -43,8 +44,8 @@ void stage_maps(const report::PrintedPlan& printed, const Network& before, const
     std::filesystem::create_directories(folder, error);
     if (error) throw IoError("cannot create folder " + folder.string() + ": " + error.message());
     viz::MapOptions map_options;
-    map_options.seed = options.data.seed;
-    map_options.data_name = options.data.data;
+    map_options.seed = map_seed(options.data.seed, before, options.pseudonymise);
+    map_options.data_name = options.pseudonymise ? std::string() : options.data.data;
     map_options.window = loaded.window;
     map_options.ties = tie_options(options.data);
     for (auto& file : viz::seating_maps(printed, before, analysis_options(options.data), map_options)) {
@@ -122,11 +123,21 @@ int run_seat(const SeatOptions& options) {
     SeatingSearchOptions search = options.search;
     search.seed = options.data.seed;
     const SeatingPlan plan = plan_seating(problem, search);
-    const report::PrintedPlan printed = report::lay_out(whole, problem, plan, event);
+    // Consent (SPEC §5): everyone seated is printed and drawn, hidden members by pseudonym,
+    // from copies with the same indices.
+    const bool disclose = options.pseudonymise || member_disclosure(whole, false).hidden_count() > 0 ||
+                          member_disclosure(whole, false).pseudonym_count() > 0;
+    std::optional<Network> whole_shown;
+    std::optional<Network> before_shown;
+    if (disclose) {
+        whole_shown = report::disclosed_network(member_disclosure(whole, options.pseudonymise), true);
+        before_shown = report::disclosed_network(member_disclosure(before, options.pseudonymise), true);
+    }
+    const report::PrintedPlan printed = report::lay_out(disclose ? *whole_shown : whole, problem, plan, event);
 
     io::OutputSet outputs;
     if (!options.out.empty()) outputs.stage(options.out, report::plan_csv(printed));
-    if (!options.map.empty()) stage_maps(printed, before, options, loaded, outputs);
+    if (!options.map.empty()) stage_maps(printed, disclose ? *before_shown : before, options, loaded, outputs);
     outputs.commit();
 
     if (options.format == "json") {
@@ -153,7 +164,9 @@ Command add_seat_command(CLI::App& app) {
         "who have no tie yet and come from different sectors or communities; only ties formed before the event\n"
         "count. Prints the plan per round and table, with what it achieves against random seating and the best\n"
         "possible. Member files: one member id or name per row (first column; a header row member_id is\n"
-        "allowed); keep-apart and keep-together files: one group of members per row. docs/seating.md explains it all.");
+        "allowed); keep-apart and keep-together files: one group of members per row. docs/seating.md explains it all.\n"
+        "Consent (SPEC §5): members whose consent is hidden are seated but shown by pseudonym, like pseudonym\n"
+        "members (and everyone with --pseudonymise).");
     const auto file = [&](const char* name, std::string& file, const char* help) {
         command->add_option(name, file, help)->check(CLI::ExistingFile)->type_name("FILE");
     };
@@ -186,6 +199,7 @@ Command add_seat_command(CLI::App& app) {
         ->add_option("--map", options->map,
                      "Also draw each table's people and their ties: DIR/round-R-table-T.svg and DIR/index.html")
         ->type_name("DIR");
+    add_consent_options(*command, options->pseudonymise);
     command->add_option("--format", options->format, "What to print: text (the plan) or json")
         ->check(CLI::IsMember({"text", "json"}))
         ->type_name("FORMAT");

@@ -179,6 +179,7 @@ IntroductionPlan recommend_introductions(const Network& network, const Introduct
     plan.candidates.assign(n, false);
     for (MemberIndex x = 0; x < n; ++x) {
         if (!plan.groups.known(x)) continue;
+        if (x < options.hidden.size() && options.hidden[x]) continue;
         if (options.between) {
             const SectorIndex sector = plan.sectors.of_member[x];
             if (sector != options.between->first && sector != options.between->second) continue;
@@ -219,7 +220,7 @@ IntroductionPlan recommend_introductions(const Network& network, const Introduct
         }
         intro.a = a;
         intro.b = b;
-        const auto introducer = introductions_detail::strongest_mutual_contact(plan.graph, a, b);
+        const auto introducer = introductions_detail::strongest_mutual_contact(plan.graph, a, b, options.hidden);
         intro.introducer = introducer.member;
         intro.introducer_tie = introducer.tie;
         intro.gain = choice->effect.gain;

@@ -23,7 +23,8 @@ CandidateRules::CandidateRules(const IntroductionPlan& plan, const IntroductionO
     : plan_(&plan),
       warm_only_(options.warm_only),
       between_(options.between.has_value()),
-      max_per_member_(options.max_per_member) {
+      max_per_member_(options.max_per_member),
+      hidden_(&options.hidden) {
     excluded_.reserve(options.exclude.size());
     for (const auto& [u, v] : options.exclude) excluded_.insert(pair_key(u, v));
 }
@@ -44,7 +45,10 @@ bool CandidateRules::pair(MemberIndex u, MemberIndex v) const {
     if (!groups_allow(u, v)) return false;
     if (plan_->graph.find_tie(u, v) != k_none) return false;
     if (excluded(u, v)) return false;
-    return !warm_only_ || have_mutual_contact(plan_->graph, u, v);
+    if (!warm_only_) return true;
+    // A hidden member may not introduce: with some, only a shown mutual contact makes it warm.
+    if (!hidden_->empty()) return strongest_mutual_contact(plan_->graph, u, v, *hidden_).member != k_none;
+    return have_mutual_contact(plan_->graph, u, v);
 }
 
 bool have_mutual_contact(const TieGraph& graph, MemberIndex u, MemberIndex v) {
@@ -71,7 +75,8 @@ bool have_mutual_contact(const TieGraph& graph, MemberIndex u, MemberIndex v) {
     return false;
 }
 
-Introducer strongest_mutual_contact(const TieGraph& graph, MemberIndex u, MemberIndex v) {
+Introducer strongest_mutual_contact(const TieGraph& graph, MemberIndex u, MemberIndex v,
+                                    const std::vector<bool>& hidden) {
     const auto a = graph.neighbours(u);
     const auto a_weights = graph.weights(u);
     const auto b = graph.neighbours(v);
@@ -84,6 +89,9 @@ Introducer strongest_mutual_contact(const TieGraph& graph, MemberIndex u, Member
         if (a[i] < b[j]) {
             ++i;
         } else if (b[j] < a[i]) {
+            ++j;
+        } else if (a[i] < hidden.size() && hidden[a[i]]) {
+            ++i;
             ++j;
         } else {
             const double tie = std::min(a_weights[i], b_weights[j]);

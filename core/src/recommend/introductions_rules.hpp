@@ -34,12 +34,15 @@ public:
     [[nodiscard]] bool pair(MemberIndex u, MemberIndex v) const;
     [[nodiscard]] bool warm_only() const noexcept { return warm_only_; }
     [[nodiscard]] std::size_t max_per_member() const noexcept { return max_per_member_; }
+    /// IntroductionOptions::hidden: members who may not introduce.
+    [[nodiscard]] const std::vector<bool>& hidden() const noexcept { return *hidden_; }
 
 private:
     const IntroductionPlan* plan_;
     bool warm_only_;
     bool between_;
     std::size_t max_per_member_;
+    const std::vector<bool>* hidden_;
     std::unordered_set<std::uint64_t> excluded_;
 };
 
@@ -47,8 +50,10 @@ private:
 bool have_mutual_contact(const TieGraph& graph, MemberIndex u, MemberIndex v);
 
 /// The strongest mutual contact: the largest min(w(u,i), w(i,v)), then the larger sum, then
-/// the lower index. O(degree(u) + degree(v)).
-Introducer strongest_mutual_contact(const TieGraph& graph, MemberIndex u, MemberIndex v);
+/// the lower index; never a member marked in `hidden` (by index; empty: nobody).
+/// O(degree(u) + degree(v)).
+Introducer strongest_mutual_contact(const TieGraph& graph, MemberIndex u, MemberIndex v,
+                                    const std::vector<bool>& hidden = {});
 
 /// Events both u and v attended, from the projection's settings (events come first in each
 /// member's ascending list). O(settings of u + settings of v).

@@ -129,7 +129,7 @@ struct Scored {
 void detail(Scored& pair, const SearchContext& context) {
     if (pair.detailed) return;
     pair.picks = context.picks[pair.u] + context.picks[pair.v];
-    pair.warmth = strongest_mutual_contact(context.state->graph(), pair.u, pair.v).tie;
+    pair.warmth = strongest_mutual_contact(context.state->graph(), pair.u, pair.v, context.rules->hidden()).tie;
     pair.shared = shared_event_count(*context.settings, pair.u, pair.v);
     pair.detailed = true;
 }

@@ -30,7 +30,7 @@ nlohmann::ordered_json number_or_null(double value) {
 
 }  // namespace
 
-std::string members_csv(const Network& network, const Analysis& analysis) {
+std::string members_csv(const Network& network, const Analysis& analysis, const Disclosure& disclosure) {
     std::string out;
     io::CsvWriter csv(out);
     // The member metrics in member_metric_names() order, with each member's community before
@@ -45,13 +45,32 @@ std::string members_csv(const Network& network, const Analysis& analysis) {
     csv.end_row();
 
     const TieGraph& graph = analysis.graph;
+    std::vector<MemberIndex> rows;
+    rows.reserve(network.members.size());
     for (std::size_t i = 0; i < network.members.size(); ++i) {
-        const auto member = static_cast<MemberIndex>(i);
+        if (disclosure.shown(static_cast<MemberIndex>(i))) rows.push_back(static_cast<MemberIndex>(i));
+    }
+    if (disclosure.pseudonym_count() > 0) {
+        std::sort(rows.begin(), rows.end(),
+                  [&](MemberIndex a, MemberIndex b) { return disclosure.id(a) < disclosure.id(b); });
+    }
+    const bool organisations_renamed = disclosure.policy() == ConsentPolicy::pseudonymise_everyone;
+    for (const MemberIndex member : rows) {
+        const std::size_t i = member;
         const Member& m = network.members[i];
-        csv.field(m.id).field(m.name);
+        if (disclosure.named(member)) {
+            csv.field(m.id).field(m.name);
+        } else {
+            csv.field(disclosure.id(member)).field(disclosure.name(member));
+        }
         csv.field(m.sector == k_unknown_sector ? std::string_view() : std::string_view(network.sectors[m.sector]));
-        csv.field(m.organisation == k_none ? std::string_view()
-                                           : std::string_view(network.organisations[m.organisation].id));
+        if (m.organisation == k_none || (!disclosure.attributes_shown(member) && !organisations_renamed)) {
+            csv.empty_field();
+        } else if (organisations_renamed) {
+            csv.field(disclosure.organisation_name(m.organisation));
+        } else {
+            csv.field(network.organisations[m.organisation].id);
+        }
         csv.field(static_cast<std::uint64_t>(graph.degree(member))).field(graph.strength(member));
         csv.field(analysis.paths.betweenness[i]).field(analysis.paths.closeness[i]).field(analysis.paths.harmonic[i]);
         csv.field(analysis.eigenvector[i]).field(analysis.pagerank[i]);
@@ -70,13 +89,19 @@ std::string members_csv(const Network& network, const Analysis& analysis) {
         csv.field(static_cast<std::uint64_t>(analysis.sector_scores.cross_sector_ties[i]));
         csv.field(static_cast<std::uint64_t>(analysis.connectivity.component[i] + 1));
         csv.field(analysis.connectivity.articulation_point[i] != 0);
-        for (const auto& values : network.member_attributes.values) csv.field(values[i]);
+        for (const auto& values : network.member_attributes.values) {
+            if (disclosure.attributes_shown(member)) {
+                csv.field(values[i]);
+            } else {
+                csv.empty_field();
+            }
+        }
         csv.end_row();
     }
     return out;
 }
 
-std::string ties_csv(const Network& network, const Analysis& analysis) {
+std::string ties_csv(const Network& /*network*/, const Analysis& analysis, const Disclosure& disclosure) {
     const TieGraph& graph = analysis.graph;
     struct Row {
         const std::string* source;
@@ -87,8 +112,9 @@ std::string ties_csv(const Network& network, const Analysis& analysis) {
     rows.reserve(graph.tie_count());
     for (TieIndex t = 0; t < graph.tie_count(); ++t) {
         const Tie& tie = graph.tie(t);
-        const std::string* a = &network.members[tie.source].id;
-        const std::string* b = &network.members[tie.target].id;
+        if (!disclosure.shown(tie.source) || !disclosure.shown(tie.target)) continue;
+        const std::string* a = &disclosure.id(tie.source);
+        const std::string* b = &disclosure.id(tie.target);
         if (*b < *a) std::swap(a, b);
         rows.push_back({a, b, t});
     }
@@ -136,7 +162,8 @@ std::string tie_model_json(const TieOptions& ties, bool windowed) {
     return model.dump();
 }
 
-std::string summary_json(const Network& network, const Analysis& analysis, const AnalysisContext& context) {
+std::string summary_json(const Network& network, const Analysis& analysis, const AnalysisContext& context,
+                         bool pseudonymised) {
     using Json = nlohmann::ordered_json;
     const TieGraph& graph = analysis.graph;
     const SectorMixing& mixing = analysis.mixing;
@@ -191,7 +218,7 @@ std::string summary_json(const Network& network, const Analysis& analysis, const
                                {"method", paths.method}};
     summary["tie_model"] = Json::parse(tie_model_json(context.ties, !context.window.is_open()));
     const DateSpan span = context.window.span();
-    summary["settings"] = {{"data", context.data},
+    summary["settings"] = {{"data", pseudonymised ? Json(nullptr) : Json(context.data)},
                            {"from", context.window.from ? Json(format_day(span.first)) : Json(nullptr)},
                            {"until", context.window.until ? Json(format_day(span.last)) : Json(nullptr)},
                            {"weights",

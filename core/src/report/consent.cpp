@@ -60,4 +60,37 @@ Disclosure disclosure(const Network& network, ConsentPolicy policy) {
     return result;
 }
 
+Network disclosed_network(const Disclosure& disclosure, bool hidden_by_pseudonym) {
+    const Network& network = *disclosure.network_;
+    Network copy = network;
+    std::vector<std::string> all_pseudonyms;
+    if (hidden_by_pseudonym && disclosure.hidden_count() > 0) all_pseudonyms = member_pseudonyms(network);
+    for (std::size_t i = 0; i < copy.members.size(); ++i) {
+        const auto member = static_cast<MemberIndex>(i);
+        if (disclosure.named(member)) continue;
+        if (!disclosure.shown(member)) {
+            if (all_pseudonyms.empty()) continue;
+            copy.members[i].id = all_pseudonyms[i];
+            copy.members[i].name = all_pseudonyms[i];
+        } else {
+            copy.members[i].id = disclosure.id(member);
+            copy.members[i].name = disclosure.name(member);
+        }
+        for (auto& values : copy.member_attributes.values) {
+            if (i < values.size()) values[i].clear();
+        }
+    }
+    if (disclosure.policy() == ConsentPolicy::pseudonymise_everyone) {
+        for (std::size_t o = 0; o < copy.organisations.size(); ++o) {
+            copy.organisations[o].id = disclosure.organisation_name(static_cast<OrganisationIndex>(o));
+            copy.organisations[o].name = copy.organisations[o].id;
+        }
+        copy.organisation_attributes = Attributes{};
+        for (auto& affiliation : copy.affiliations) affiliation.note.clear();
+        copy.affiliation_attributes = Attributes{};
+    }
+    copy.index_ids();
+    return copy;
+}
+
 }  // namespace bridgemap::report

@@ -270,8 +270,12 @@ std::string bridge_builders(const ReportContent& content) {
         "two other sectors who are not tied to each other; low <em>constraint</em> means their contacts are "
         "not all tied to one another.</p>";
     const MemberScores& bridging = analysis.paths.bridging;
-    const BridgeBuilders builders = rank_bridge_builders(analysis, k_top_rows);
-    const std::vector<MemberIndex>& order = builders.ranked;
+    const auto is_hidden = [&](MemberIndex m) { return m < content.hidden.size() && content.hidden[m]; };
+    const BridgeBuilders builders = rank_bridge_builders(analysis, content.hidden.empty() ? k_top_rows : 0);
+    std::vector<MemberIndex> order;
+    for (const MemberIndex m : builders.ranked) {
+        if (order.size() < k_top_rows && !is_hidden(m)) order.push_back(m);
+    }
     if (order.empty()) {
         out +=
             "<p>No member carries cross-sector routes (the network has fewer than two known sectors, or no "
@@ -308,7 +312,7 @@ std::string bridge_builders(const ReportContent& content) {
     out += "<h3 id=\"holding-together\">Who holds the network together</h3>";
     std::vector<MemberIndex> holders;
     for (MemberIndex i = 0; i < network.members.size(); ++i) {
-        if (analysis.connectivity.would_cut_off[i] > 0) holders.push_back(i);
+        if (analysis.connectivity.would_cut_off[i] > 0 && !is_hidden(i)) holders.push_back(i);
     }
     std::stable_sort(holders.begin(), holders.end(), [&](MemberIndex a, MemberIndex b) {
         return analysis.connectivity.would_cut_off[a] > analysis.connectivity.would_cut_off[b];
@@ -387,6 +391,11 @@ std::string weak_spots(const ReportContent& content) {
         out += "<p>None: every cross-sector tie is backed by a shared contact.</p>";
     } else {
         const std::size_t total = lonely.size();
+        // Consent: ties of hidden members count in the total but get no row.
+        const auto is_hidden = [&](MemberIndex m) { return m < content.hidden.size() && content.hidden[m]; };
+        std::erase_if(lonely, [&](TieIndex t) {
+            return is_hidden(analysis.graph.tie(t).source) || is_hidden(analysis.graph.tie(t).target);
+        });
         if (lonely.size() > k_top_rows) lonely.resize(k_top_rows);
         out +=
             table_head(format_count(total) + " such ties" + (total > k_top_rows ? "; the longest way round first" : ""),
@@ -532,9 +541,22 @@ std::string method(const ReportContent& content) {
          "index: Krackhardt and Stern (1988). Communities: Leiden (Traag et al. 2019), modularity objective. "
          "Route-based measures: " +
              e(analysis.paths.method) + ".");
-    item("Privacy", content.pseudonymised
-                        ? "Members and organisations are shown by stable pseudonyms; sectors are real."
-                        : "Members are shown by name.");
+    std::string privacy = content.pseudonymised
+                              ? "Members and organisations are shown by stable pseudonyms; sectors are real."
+                              : "Members are shown by name.";
+    if (!content.pseudonymised && content.consent_pseudonyms > 0) {
+        privacy += " " + format_count(content.consent_pseudonyms) +
+                   (content.consent_pseudonyms == 1 ? " member is" : " members are") +
+                   " shown by pseudonym, as their consent asks.";
+    }
+    std::size_t hidden = 0;
+    for (const bool h : content.hidden) hidden += h;
+    if (hidden > 0) {
+        privacy += " " + format_count(hidden) + (hidden == 1 ? " member asked" : " members asked") +
+                   " not to be shown: they count in every figure but appear in no table, list or map.";
+    }
+    for (const auto& warning : content.privacy_warnings) privacy += " " + e(warning) + ".";
+    item("Privacy", privacy);
     item("Reproduce", "<code>" + e(content.command_line) + "</code> (seed " + std::to_string(context.seed) + ").");
     item("Software", "bridgemap " + e(BRIDGEMAP_VERSION));
     return out + "</dl></section>";

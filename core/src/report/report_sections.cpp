@@ -71,6 +71,7 @@ void add_introductions_section(const Network& network, const TieOptions& ties, s
     request.ties = ties;
     request.count = count;
     request.seed = seed;
+    request.hidden = content.hidden;
     const IntroductionPlan plan = recommend_introductions(network, request);
     for (const Introduction& introduction : plan.introductions) {
         IntroductionRow row;

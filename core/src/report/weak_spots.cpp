@@ -202,7 +202,8 @@ BridgeBuilders rank_bridge_builders(const Analysis& analysis, std::size_t limit)
     return builders;
 }
 
-std::vector<Finding> headline_findings(const Network& network, const Analysis& analysis, const WeakSpots& weak_spots) {
+std::vector<Finding> headline_findings(const Network& network, const Analysis& analysis, const WeakSpots& weak_spots,
+                                       const std::vector<bool>& hidden) {
     std::vector<Finding> findings;
     const Sectors& sectors = analysis.sectors;
     const SectorMixing& mixing = analysis.mixing;
@@ -278,9 +279,16 @@ std::vector<Finding> headline_findings(const Network& network, const Analysis& a
         }
     }
     // Who holds the network together across sectors.
-    const std::vector<MemberIndex> order = rank_bridge_builders(analysis, 3).ranked;
+    const auto is_hidden = [&](std::size_t m) { return m < hidden.size() && hidden[m]; };
+    std::vector<MemberIndex> order = rank_bridge_builders(analysis, hidden.empty() ? 3 : 0).ranked;
+    std::erase_if(order, [&](MemberIndex m) { return is_hidden(m); });
     const auto& cut = analysis.connectivity.would_cut_off;
-    const auto most_cut = std::max_element(cut.begin(), cut.end());
+    auto most_cut = cut.end();
+    for (auto it = cut.begin(); it != cut.end(); ++it) {
+        if (!is_hidden(static_cast<std::size_t>(it - cut.begin())) && (most_cut == cut.end() || *it > *most_cut)) {
+            most_cut = it;
+        }
+    }
     if (most_cut != cut.end() && *most_cut >= 2) {
         const auto who = static_cast<std::size_t>(most_cut - cut.begin());
         findings.push_back({"If " + network.members[who].display_name() + " stepped back, " + format_count(*most_cut) +

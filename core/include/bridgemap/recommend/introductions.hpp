@@ -52,6 +52,10 @@ struct IntroductionOptions {
     /// Also suggest members with no activity in the network (no attendance, group membership
     /// or ties.csv row): by default they are left out.
     bool include_inactive = false;
+    /// By member index, true for members who must never be suggested nor named as introducer
+    /// (consent hidden, SPEC §5); empty: nobody. They stay in the graph: reach through them
+    /// still counts.
+    std::vector<bool> hidden;
     std::uint64_t seed = 1;  ///< Leiden communities (across communities) and the random baseline.
     unsigned threads = 0;    ///< Worker threads; 0 uses every core. Results never depend on it.
 };

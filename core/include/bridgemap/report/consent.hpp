@@ -47,6 +47,15 @@ public:
 
 private:
     friend Disclosure disclosure(const Network& network, ConsentPolicy policy);
+    friend Network disclosed_network(const Disclosure& disclosure, bool hidden_by_pseudonym);
+
+    /// A copy of the network a Disclosure was made for, with the same indices, for writers that
+    /// take a Network: members shown by pseudonym get it as id and name and empty extra columns;
+    /// under pseudonymise_everyone organisations are "Organisation N" and their extra columns and
+    /// affiliation notes are dropped (as pseudonymise() does). Hidden members are left as they
+    /// are: the writer must still leave them out (disclosure.shown()). Compute on the original,
+    /// write from the copy. O(size of the network).
+    Network disclosed_network(const Disclosure& disclosure);
     const Network* network_ = nullptr;
     ConsentPolicy policy_ = ConsentPolicy::as_recorded;
     std::vector<Consent> consent_;
@@ -61,5 +70,14 @@ private:
 /// The Disclosure borrows `network`, which must outlive it. Throws InvalidDataError for an
 /// unknown consent value (member_consent()). O(members log members + organisations).
 Disclosure disclosure(const Network& network, ConsentPolicy policy);
+
+/// A copy of the network a Disclosure was made for, with the same indices, for writers that
+/// take a Network: members shown by pseudonym get it as id and name and empty extra columns;
+/// under pseudonymise_everyone organisations are "Organisation N" and their extra columns and
+/// affiliation notes are dropped (as pseudonymise() does). Hidden members are left as they
+/// are: the writer must still leave them out (disclosure.shown()); with
+/// `hidden_by_pseudonym` (seat, which seats them) they get their pseudonym too. Compute on
+/// the original, write from the copy. O(size of the network).
+Network disclosed_network(const Disclosure& disclosure, bool hidden_by_pseudonym = false);
 
 }  // namespace bridgemap::report

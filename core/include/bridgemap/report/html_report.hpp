@@ -59,6 +59,12 @@ struct ReportContent {
     std::string trend_note;
 
     bool pseudonymised = false;
+    /// Consent (SPEC §5): members left out of every table, list and finding, by member index
+    /// (they still count in every figure); empty: nobody.
+    std::vector<bool> hidden;
+    std::size_t consent_pseudonyms = 0;  ///< Members shown by pseudonym as their consent asks.
+    /// Said in the Privacy note ("sector X has 3 members: they may be recognisable").
+    std::vector<std::string> privacy_warnings;
     std::string command_line;  ///< How to reproduce the report.
 };
 
@@ -70,7 +76,8 @@ void add_trend_section(const Network& whole, const Window& window, const TieOpti
 
 /// The "Suggested introductions" section: `count` introductions as `bridgemap introduce`
 /// chooses them under the report's tie model `ties` (seed for its communities and baseline);
-/// a note instead when count is 0.
+/// a note instead when count is 0. Members marked in content.hidden are never suggested nor
+/// named as introducer.
 void add_introductions_section(const Network& network, const TieOptions& ties, std::size_t count, std::uint64_t seed,
                                ReportContent& content);
 

@@ -76,6 +76,9 @@ BridgeBuilders rank_bridge_builders(const Analysis& analysis, std::size_t limit)
 /// expects, or a sentence that no pair stands out; the E-I index against its baseline; the
 /// lowest cross-sector reach between such sectors, when below 95%; who holds bridging (the
 /// ranking above). Fewer when the network has fewer than two known sectors or no ties.
-std::vector<Finding> headline_findings(const Network& network, const Analysis& analysis, const WeakSpots& weak_spots);
+/// Members marked in `hidden` (consent, by index) are never named: the findings name the
+/// first shown ones.
+std::vector<Finding> headline_findings(const Network& network, const Analysis& analysis, const WeakSpots& weak_spots,
+                                       const std::vector<bool>& hidden = {});
 
 }  // namespace bridgemap::report

@@ -111,4 +111,9 @@ std::string render_scene(const MapScene& scene, MapFormat format);
 /// the same layout, without drawing. Same scene, same positions. Time: the layout's.
 std::vector<MapPoint> scene_positions(const MapScene& scene);
 
+/// Consent (SPEC §5): removes the nodes of members marked in `hidden` (by member index; node
+/// keys "member-N", N from 1) and every edge that touches them, before the layout, so that
+/// they are not drawn at all. Other nodes keep their order. O(nodes + edges).
+void leave_out_members(MapScene& scene, const std::vector<bool>& hidden);
+
 }  // namespace bridgemap::viz
