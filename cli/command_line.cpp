@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <ostream>
 
 namespace bridgemap::cli {
@@ -258,11 +259,14 @@ std::vector<std::size_t> parse_table_sizes(const std::string& text) {
     return sizes;
 }
 
-MemberIndex member_argument(const Network& network, const std::string& text, std::string_view option) {
+MemberIndex member_argument(const Network& network, const std::string& text, std::string_view option,
+                            const report::Disclosure* disclosure) {
     const Lookup found = look_up_member(network, text);
-    if (found.index == k_none) {
+    const bool private_members =
+        disclosure != nullptr && (disclosure->hidden_count() > 0 || disclosure->pseudonym_count() > 0);
+    if (found.index == k_none || (disclosure != nullptr && !disclosure->shown(found.index))) {
         throw RequestError("unknown member " + in_quotes(text) + " for " + std::string(option) +
-                           lookup_hint(network, found, false));
+                           (private_members ? std::string() : lookup_hint(network, found, false)));
     }
     return found.index;
 }
@@ -276,6 +280,12 @@ EventIndex event_argument(const Network& network, const std::string& text, std::
                            lookup_hint(network, found, true));
     }
     return found.index;
+}
+
+void StageClock::lap(const char* stage) {
+    const auto now = std::chrono::steady_clock::now();
+    if (enabled_) std::fprintf(stderr, "%9.3f s  %s\n", std::chrono::duration<double>(now - start_).count(), stage);
+    start_ = now;
 }
 
 }  // namespace bridgemap::cli

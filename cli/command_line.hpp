@@ -13,6 +13,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <iosfwd>
@@ -122,7 +123,10 @@ std::pair<SectorIndex, SectorIndex> parse_between(const std::string& text, const
 
 /// The member an option names (`--member`): its id, or its name in any letter case. Throws
 /// RequestError "unknown member "X" for --member; did you mean ...?" (model/lookup) otherwise.
-MemberIndex member_argument(const Network& network, const std::string& text, std::string_view option);
+/// With `disclosure`, a member it hides is unknown too, and when it hides or pseudonymises anyone
+/// (--pseudonymise) nothing is suggested: a suggestion could name them (SPEC §5).
+MemberIndex member_argument(const Network& network, const std::string& text, std::string_view option,
+                            const report::Disclosure* disclosure = nullptr);
 
 /// The event an option names (`--event`), by id or name; `outside` is added to the message
 /// when nothing fits (say, " (or not in the --from/--until window)").
@@ -132,6 +136,18 @@ EventIndex event_argument(const Network& network, const std::string& text, std::
 /// --sizes "8,8,10,6": the seats of each table, each a whole number of 1 or more. Throws
 /// RequestError saying what was expected.
 std::vector<std::size_t> parse_table_sizes(const std::string& text);
+
+/// Prints how long each stage of a command took, on stderr, when enabled (--timings).
+class StageClock {
+public:
+    explicit StageClock(bool enabled) : enabled_(enabled) {}
+    /// Prints the time since the last lap (or since construction) with `stage`.
+    void lap(const char* stage);
+
+private:
+    bool enabled_;
+    std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+};
 
 /// A command registers itself with the application and says what to run once the
 /// arguments are parsed.

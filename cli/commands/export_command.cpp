@@ -64,8 +64,7 @@ int run_export(const ExportOptions& options) {
         analysis_options.paths.samples = options.samples;
     }
 
-    using Clock = std::chrono::steady_clock;
-    const auto started = Clock::now();
+    StageClock clock(options.timings);
     const LoadedNetwork loaded = load_network(options.data, std::cerr);
     const Network& network = loaded.windowed();
     const report::Disclosure disclosure = member_disclosure(network, options.pseudonymise);
@@ -73,26 +72,20 @@ int run_export(const ExportOptions& options) {
     if (!analysis.paths.exact) {
         std::cerr << "bridgemap export: " << analysis.paths.method << ". Use --exact for exact values (slower).\n";
     }
-    const auto analysed = Clock::now();
+    clock.lap("read and analyse");
 
     report::ExportRequest request;
     request.with_settings = options.with == "settings";
     request.ties = analysis_options.ties;
     request.windowed = !loaded.window.is_open();
     request.look = export_look(network, analysis, options.data.seed);
-    const auto laid_out = Clock::now();
+    clock.lap("layout");
     const report::ExportNetwork exported = report::export_network(network, analysis, disclosure, request);
     const auto files = report::export_files(exported, format, options.out);
     io::OutputSet outputs;
     for (const auto& [path, contents] : files) outputs.stage(path, contents);
     outputs.commit();
-    const auto written = Clock::now();
-    if (options.timings) {
-        const auto seconds = [](auto from, auto to) { return std::chrono::duration<double>(to - from).count(); };
-        std::fprintf(stderr, "%9.4f s  read and analyse\n%9.4f s  layout\n%9.4f s  write %s\n",
-                     seconds(started, analysed), seconds(analysed, laid_out), seconds(laid_out, written),
-                     std::string(report::format_name(format)).c_str());
-    }
+    clock.lap(("write " + std::string(report::format_name(format))).c_str());
 
     std::cout << exported.tie_model << "\n";
     std::size_t ties = 0;

@@ -52,10 +52,7 @@ int run_introduce(const IntroduceOptions& options) {
     request.warm_only = options.warm_only;
     request.include_inactive = options.include_inactive;
     request.seed = options.data.seed;
-    if (disclosure.hidden_count() > 0) {
-        request.hidden.assign(network.members.size(), false);
-        for (MemberIndex m = 0; m < network.members.size(); ++m) request.hidden[m] = !disclosure.shown(m);
-    }
+    request.hidden = disclosure.hidden_members();
     if (!options.between.empty()) request.between = parse_between(options.between, member_sectors(network));
     if (!options.exclude.empty()) {
         Diagnostics diagnostics;

@@ -78,11 +78,11 @@ int run_map(const MapCommandOptions& options, const CLI::App& command) {
         shown = report::disclosed_network(disclosure);
     }
     const Network& drawn = shown ? *shown : network;
-    std::vector<bool> hidden;
-    if (disclosure.hidden_count() > 0) {
-        hidden.assign(network.members.size(), false);
-        for (MemberIndex m = 0; m < network.members.size(); ++m) hidden[m] = !disclosure.shown(m);
-    }
+    const std::vector<bool> hidden = disclosure.hidden_members();
+    const auto without_hidden = [&](viz::MapScene drawn_scene) {
+        if (!hidden.empty()) viz::leave_out_members(drawn_scene, hidden);
+        return drawn_scene;
+    };
 
     std::string what;
     std::string network_line;  // the network's ties and E-I, as analyse states them
@@ -113,18 +113,7 @@ int run_map(const MapCommandOptions& options, const CLI::App& command) {
         // Resolve ids before the analysis, so that a typo fails fast.
         MemberIndex member = k_none;
         EventIndex event = k_none;
-        if (!options.member.empty()) {
-            try {
-                member = member_argument(network, options.member, "--member");
-            } catch (const RequestError&) {
-                // Its "did you mean" could name a hidden or pseudonym member.
-                if (disclosure.hidden_count() == 0 && disclosure.pseudonym_count() == 0) throw;
-                throw RequestError("unknown member " + in_quotes(options.member) + " for --member");
-            }
-            if (!disclosure.shown(member)) {
-                throw RequestError("unknown member " + in_quotes(options.member) + " for --member");
-            }
-        }
+        if (!options.member.empty()) member = member_argument(network, options.member, "--member", &disclosure);
         if (!options.event.empty()) {
             event = event_argument(network, options.event, "--event",
                                    loaded.window.is_open() ? "" : " (or not in the --from/--until window)");
@@ -146,8 +135,7 @@ int run_map(const MapCommandOptions& options, const CLI::App& command) {
         }
         const viz::MapData data = viz::map_data(analysis, size_metric);
         if (member != k_none) {
-            scene = viz::ego_scene(drawn, data, member, options.radius, map_options);
-            if (!hidden.empty()) viz::leave_out_members(scene, hidden);
+            scene = without_hidden(viz::ego_scene(drawn, data, member, options.radius, map_options));
             what = "ego map of " + drawn.members[member].display_name() + " (" +
                    std::to_string(
                        std::count_if(scene.nodes.begin(), scene.nodes.end(),
@@ -155,13 +143,11 @@ int run_map(const MapCommandOptions& options, const CLI::App& command) {
                        1) +
                    " contacts within " + std::to_string(options.radius) + (options.radius == 1 ? " step)" : " steps)");
         } else if (event != k_none) {
-            scene = viz::event_scene(drawn, data, event, map_options);
-            if (!hidden.empty()) viz::leave_out_members(scene, hidden);
+            scene = without_hidden(viz::event_scene(drawn, data, event, map_options));
             what = "event map of " + network.events[event].display_name() + " (" + std::to_string(scene.nodes.size()) +
                    " people, " + std::to_string(scene.edges.size()) + " existing ties drawn)";
         } else {
-            scene = viz::whole_network_scene(drawn, data, map_options);
-            if (!hidden.empty()) viz::leave_out_members(scene, hidden);
+            scene = without_hidden(viz::whole_network_scene(drawn, data, map_options));
             what = "whole-network map (" + std::to_string(scene.nodes.size()) + " members, " +
                    std::to_string(scene.edges.size()) + " ties drawn, " +
                    std::to_string(count_class(scene, "weak-bridge")) + " weak bridges)";

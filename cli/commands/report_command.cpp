@@ -32,23 +32,6 @@ struct ReportOptions {
     bool timings = false;
 };
 
-/// Prints how long each stage took, on stderr, with --timings.
-class StageClock {
-public:
-    explicit StageClock(bool enabled) : enabled_(enabled) {}
-    void lap(const char* stage) {
-        const auto now = std::chrono::steady_clock::now();
-        if (enabled_) {
-            std::fprintf(stderr, "%9.3f s  %s\n", std::chrono::duration<double>(now - start_).count(), stage);
-        }
-        start_ = now;
-    }
-
-private:
-    bool enabled_;
-    std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
-};
-
 /// How to run this report again, for the Method section (the options that change it).
 std::string command_line(const ReportOptions& options) {
     // No local path in a pseudonymised report.
@@ -95,18 +78,10 @@ int run_report(const ReportOptions& options) {
         pseudonymised = report::disclosed_network(disclosure);
     }
     const Network& network = pseudonymised ? *pseudonymised : loaded.windowed();
-    std::vector<bool> hidden;
-    if (disclosure.hidden_count() > 0) {
-        hidden.assign(network.members.size(), false);
-        for (MemberIndex m = 0; m < network.members.size(); ++m) hidden[m] = !disclosure.shown(m);
-    }
+    const std::vector<bool> hidden = disclosure.hidden_members();
     clock.lap("read");
 
-    AnalysisOptions analysis_options;
-    analysis_options.ties = ties;
-    analysis_options.paths.seed = options.data.seed;
-    analysis_options.communities.seed = options.data.seed;
-    analysis_options.communities.max_iterations = options.data.leiden_iterations;
+    AnalysisOptions analysis_options = cli::analysis_options(options.data);
     if (options.exact) analysis_options.paths.mode = PathOptions::Mode::exact;
     const Analysis analysis = analyse(network, analysis_options);
     clock.lap("analyse");

@@ -1,5 +1,6 @@
 #include <bridgemap/io/text.hpp>
 #include <bridgemap/io/utf8.hpp>
+#include <bridgemap/model/consent.hpp>
 #include <bridgemap/model/lookup.hpp>
 
 #include <algorithm>
@@ -27,9 +28,11 @@ std::size_t distance_to(std::string_view wanted, const std::string& name) {
     return io::edit_distance(wanted, name);
 }
 
-/// look_up_member and look_up_event: `id_of(i)` and `name_of(i)` for i < count.
-template <typename IdOf, typename NameOf>
-Lookup look_up(std::size_t count, std::uint32_t by_id, std::string_view text, IdOf id_of, NameOf name_of) {
+/// look_up_member and look_up_event: `id_of(i)` and `name_of(i)` for i < count; only those
+/// with `may_name(i)` are offered as near misses or listed as sharing a name.
+template <typename IdOf, typename NameOf, typename MayName>
+Lookup look_up(std::size_t count, std::uint32_t by_id, std::string_view text, IdOf id_of, NameOf name_of,
+               MayName may_name) {
     Lookup lookup;
     if (by_id != k_none) {
         lookup.index = by_id;
@@ -45,13 +48,14 @@ Lookup look_up(std::size_t count, std::uint32_t by_id, std::string_view text, Id
         lookup.same_name.clear();
         return lookup;
     }
+    std::erase_if(lookup.same_name, [&](std::uint32_t i) { return !may_name(i); });
     if (!lookup.same_name.empty()) return lookup;
     const std::size_t limit = std::max<std::size_t>(1, io::utf8_length(wanted) / 4);
     std::vector<std::pair<std::size_t, std::uint32_t>> close;
     for (std::uint32_t i = 0; i < count; ++i) {
         const std::size_t distance = std::min(io::edit_distance(wanted, io::fold_case(id_of(i))),
                                               distance_to(wanted, io::fold_case(trim_spaces(name_of(i)))));
-        if (distance <= limit) close.emplace_back(distance, i);
+        if (distance <= limit && may_name(i)) close.emplace_back(distance, i);
     }
     std::stable_sort(close.begin(), close.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     for (std::size_t k = 0; k < close.size() && k < 3; ++k) lookup.near_misses.push_back(close[k].second);
@@ -61,17 +65,22 @@ Lookup look_up(std::size_t count, std::uint32_t by_id, std::string_view text, Id
 }  // namespace
 
 Lookup look_up_member(const Network& network, std::string_view text) {
+    // Members who did not consent to be named (SPEC §5) are found by their id or name, but never
+    // offered to someone who mistyped one.
+    const std::vector<Consent> consent = member_consent(network);
     return look_up(
         network.members.size(), network.find_member(text), text,
         [&](std::uint32_t i) -> std::string_view { return network.members[i].id; },
-        [&](std::uint32_t i) -> std::string_view { return network.members[i].name; });
+        [&](std::uint32_t i) -> std::string_view { return network.members[i].name; },
+        [&](std::uint32_t i) { return consent[i] == Consent::named; });
 }
 
 Lookup look_up_event(const Network& network, std::string_view text) {
     return look_up(
         network.events.size(), network.find_event(text), text,
         [&](std::uint32_t i) -> std::string_view { return network.events[i].id; },
-        [&](std::uint32_t i) -> std::string_view { return network.events[i].name; });
+        [&](std::uint32_t i) -> std::string_view { return network.events[i].name; },
+        [](std::uint32_t) { return true; });
 }
 
 std::string lookup_hint(const Network& network, const Lookup& lookup, bool events) {
@@ -84,7 +93,9 @@ std::string lookup_hint(const Network& network, const Lookup& lookup, bool event
     std::string hint;
     if (!lookup.same_name.empty()) {
         hint.append("; \"").append(name_of(lookup.same_name.front())).append("\" is the name of ");
-        hint.append(std::to_string(lookup.same_name.size())).append(events ? " events: " : " members: ");
+        const bool one = lookup.same_name.size() == 1;
+        hint.append(std::to_string(lookup.same_name.size()))
+            .append(events ? (one ? " event: " : " events: ") : (one ? " member: " : " members: "));
         for (std::size_t k = 0; k < lookup.same_name.size(); ++k) {
             hint.append(k == 0 ? "" : ", ").append(id_of(lookup.same_name[k]));
         }

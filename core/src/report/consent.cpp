@@ -93,4 +93,12 @@ Network disclosed_network(const Disclosure& disclosure, bool hidden_by_pseudonym
     return copy;
 }
 
+std::vector<bool> Disclosure::hidden_members() const {
+    std::vector<bool> hidden;
+    if (hidden_ == 0) return hidden;
+    hidden.resize(consent_.size());
+    for (std::size_t m = 0; m < consent_.size(); ++m) hidden[m] = consent_[m] == Consent::hidden;
+    return hidden;
+}
+
 }  // namespace bridgemap::report

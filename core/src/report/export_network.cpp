@@ -493,11 +493,13 @@ ExportNetwork export_network(const Network& network, const Analysis& analysis, c
     if (request.with_settings) text += ", organisations, events and groups";
     text += " as nodes, ties as edges, with every metric of bridgemap analyse. " + out.tie_model;
     if (disclosure.hidden_count() > 0) {
-        text += " " + std::to_string(disclosure.hidden_count()) +
-                " members who asked to be hidden are left out (they count in the metrics).";
+        text.append(" ").append(std::to_string(disclosure.hidden_count()));
+        text.append(" members who asked to be hidden are left out (they count in the metrics).");
     }
     if (disclosure.pseudonym_count() > 0) {
-        text += " " + std::to_string(disclosure.pseudonym_count()) + " members appear by pseudonym only.";
+        text.append(" ")
+            .append(std::to_string(disclosure.pseudonym_count()))
+            .append(" members appear by pseudonym only.");
     }
     if (!request.look.layout.empty()) text += " Positions: " + request.look.layout + ".";
     return out;

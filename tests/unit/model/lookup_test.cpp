@@ -92,5 +92,21 @@ TEST(LookUpMember, EmptyNetworkAndEmptyText) {
     EXPECT_TRUE(look_up_member(people(), "  ").near_misses.empty());
 }
 
+TEST(LookUpMember, MembersNotToBeNamedAreFoundButNeverSuggested) {
+    Network network = people();
+    // consent: helen-shah hidden, jo-2 pseudonym, the rest named (empty is named).
+    network.member_attributes.names = {"consent"};
+    network.member_attributes.values = {{"hidden", "", "pseudonym", "", ""}};
+    EXPECT_EQ(look_up_member(network, "Helen Shah").index, 0u);  // exact: found
+    EXPECT_EQ(look_up_member(network, "helen-shah").index, 0u);
+    EXPECT_TRUE(look_up_member(network, "Helen Shaw").near_misses.empty());  // not offered
+    EXPECT_EQ(lookup_hint(network, look_up_member(network, "Helen Shaw"), false), "");
+    // "Jo Smith" names jo-1 (named) and jo-2 (pseudonym): only jo-1 is listed.
+    const Lookup jo = look_up_member(network, "jo smith");
+    EXPECT_EQ(jo.index, k_none);
+    EXPECT_EQ(jo.same_name, (std::vector<std::uint32_t>{1}));
+    EXPECT_EQ(look_up_member(network, "jo-3").near_misses, (std::vector<std::uint32_t>{1}));
+}
+
 }  // namespace
 }  // namespace bridgemap

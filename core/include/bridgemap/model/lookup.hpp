@@ -22,7 +22,9 @@ struct Lookup {
 /// `text` ignoring letter case (io::fold_case) and surrounding spaces (several: Lookup::same_name);
 /// else no match with the near misses: members whose folded id or name is within edit distance
 /// max(1, length / 4) of the folded text (at most 3), or a word of whose name equals it, the
-/// closest first, then in file order. O(members · length²) when the id is not found.
+/// closest first, then in file order. Members whose members.consent is pseudonym or hidden (SPEC
+/// §5) are found by their id or exact name but are never offered as near misses nor listed as
+/// sharing a name. O(members · length²) when the id is not found.
 Lookup look_up_member(const Network& network, std::string_view text);
 
 /// The same for events, by id or name.

@@ -39,6 +39,8 @@ public:
     /// Whether members' own text columns (email, the extra columns) may be written for
     /// `member`: only when named.
     [[nodiscard]] bool attributes_shown(MemberIndex member) const { return named(member); }
+    /// By member, true for the hidden; empty when nobody is hidden. O(members).
+    [[nodiscard]] std::vector<bool> hidden_members() const;
     /// Members left out of every row (they still count in network-level figures).
     [[nodiscard]] std::size_t hidden_count() const noexcept { return hidden_; }
     /// Members shown by pseudonym.
