@@ -153,6 +153,10 @@ int run_map(const MapCommandOptions& options, const CLI::App& command) {
                    std::to_string(count_class(scene, "weak-bridge")) + " weak bridges)";
         }
     }
+    if (options.pseudonymise) {
+        for (const auto& warning : report::small_sector_warnings(network))
+            std::cerr << "bridgemap map: " << warning << ".\n";
+    }
     const std::string bytes = viz::render_scene(scene, format);
     io::write_file_atomically(options.out, bytes);
     std::cout << describe_tie_model(map_options.ties, !loaded.window.is_open()) << "\n"

@@ -109,17 +109,8 @@ int run_report(const ReportOptions& options) {
     content.findings = report::headline_findings(network, analysis, content.weak_spots, hidden);
     if (options.pseudonymise) {
         // Few members in a sector can be recognised from their sector alone.
-        std::vector<std::size_t> in_sector(network.sectors.size(), 0);
-        for (const Member& member : network.members) {
-            if (member.sector != k_unknown_sector) ++in_sector[member.sector];
-        }
-        for (std::size_t s = 0; s < in_sector.size(); ++s) {
-            if (in_sector[s] == 0 || in_sector[s] >= 5) continue;
-            content.privacy_warnings.push_back("sector " + network.sectors[s] + " has " + std::to_string(in_sector[s]) +
-                                               (in_sector[s] == 1 ? " member: they" : " members: they") +
-                                               " may be recognisable");
-            std::cerr << "bridgemap report: " << content.privacy_warnings.back() << ".\n";
-        }
+        content.privacy_warnings = report::small_sector_warnings(network);
+        for (const auto& warning : content.privacy_warnings) std::cerr << "bridgemap report: " << warning << ".\n";
     }
     clock.lap("weak spots and findings");
     content.pseudonymised = options.pseudonymise;

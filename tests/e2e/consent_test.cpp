@@ -257,6 +257,13 @@ TEST_F(Consent, PseudonymisedReportWarnsOfSmallSectors) {
         EXPECT_NE(html.find(warning), std::string::npos) << warning;
     }
     EXPECT_EQ(result.err.find("sector funder"), std::string::npos) << result.err;
+    // The pseudonymised map warns the same; the named map does not.
+    const auto map = run_bridgemap({"map", data().string(), "--pseudonymise", "--out", out("small.svg").string()});
+    ASSERT_EQ(map.exit_code, 0) << map.err;
+    EXPECT_NE(map.err.find("bridgemap map: sector public has 2 members: they may be recognisable"), std::string::npos)
+        << map.err;
+    const auto named = run_bridgemap({"map", data().string(), "--out", out("named.svg").string()});
+    EXPECT_EQ(named.err.find("recognisable"), std::string::npos) << named.err;
 }
 
 TEST_F(Consent, TrendAndExportNameNeither) {

@@ -101,4 +101,20 @@ std::vector<bool> Disclosure::hidden_members() const {
     return hidden;
 }
 
+std::vector<std::string> small_sector_warnings(const Network& network) {
+    std::vector<std::size_t> in_sector(network.sectors.size(), 0);
+    for (const Member& member : network.members) {
+        if (member.sector != k_unknown_sector) ++in_sector[member.sector];
+    }
+    std::vector<std::string> warnings;
+    for (std::size_t s = 0; s < in_sector.size(); ++s) {
+        if (in_sector[s] == 0 || in_sector[s] >= 5) continue;
+        std::string warning = "sector ";
+        warning.append(network.sectors[s]).append(" has ").append(std::to_string(in_sector[s]));
+        warning.append(in_sector[s] == 1 ? " member: they" : " members: they").append(" may be recognisable");
+        warnings.push_back(std::move(warning));
+    }
+    return warnings;
+}
+
 }  // namespace bridgemap::report

@@ -76,5 +76,18 @@ TEST(Disclosure, NoConsentColumnNamesEveryone) {
     EXPECT_EQ(shown.hidden_count(), 0u);
 }
 
+TEST(SmallSectorWarnings, SectorsOfOneToFourMembersInSectorOrder) {
+    // a: 1 member, b: 5, c: 4; unknown-sector members are not a sector.
+    testing::TestNetwork build;
+    build.member("a1", "a");
+    for (const char* id : {"b1", "b2", "b3", "b4", "b5"}) build.member(id, "b");
+    for (const char* id : {"c1", "c2", "c3", "c4"}) build.member(id, "c");
+    build.member("u1").member("u2");
+    EXPECT_EQ(small_sector_warnings(build.build()),
+              (std::vector<std::string>{"sector a has 1 member: they may be recognisable",
+                                        "sector c has 4 members: they may be recognisable"}));
+    EXPECT_TRUE(small_sector_warnings(Network{}).empty());
+}
+
 }  // namespace
 }  // namespace bridgemap::report

@@ -67,6 +67,11 @@ private:
     std::size_t pseudonyms_shown_ = 0;
 };
 
+/// The warnings a pseudonymised output carries (SPEC §5): one per known sector with 1 to 4
+/// members, who may be recognised from their sector alone: "sector public has 2 members: they may
+/// be recognisable". In sector order. O(members).
+std::vector<std::string> small_sector_warnings(const Network& network);
+
 /// How each member of `network` may appear under `policy`. Pseudonyms are those of
 /// member_pseudonyms(network): the same membership gives the same codes in every output.
 /// The Disclosure borrows `network`, which must outlive it. Throws InvalidDataError for an
