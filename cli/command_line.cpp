@@ -288,4 +288,24 @@ void StageClock::lap(const char* stage) {
     start_ = now;
 }
 
+void add_path_options(CLI::App& command, PathChoice& choice) {
+    command.add_flag("--exact", choice.exact,
+                     "Exact betweenness, bridging and closeness even for large networks (slow above ~20,000 members)");
+    command
+        .add_option("--samples", choice.samples,
+                    "Estimate betweenness, bridging and closeness from K sampled members (faster, with a stated "
+                    "error bound)")
+        ->check(whole_number(1))
+        ->type_name("K");
+}
+
+void apply_path_choice(const PathChoice& choice, AnalysisOptions& analysis) {
+    if (choice.exact && choice.samples > 0) throw RequestError("--exact and --samples cannot be used together");
+    if (choice.exact) analysis.paths.mode = PathOptions::Mode::exact;
+    if (choice.samples > 0) {
+        analysis.paths.mode = PathOptions::Mode::sampled;
+        analysis.paths.samples = choice.samples;
+    }
+}
+
 }  // namespace bridgemap::cli

@@ -137,6 +137,19 @@ EventIndex event_argument(const Network& network, const std::string& text, std::
 /// RequestError saying what was expected.
 std::vector<std::size_t> parse_table_sizes(const std::string& text);
 
+/// How the path metrics (betweenness, bridging, closeness) are computed: --exact or --samples K,
+/// else automatically (exact up to about 20,000 members).
+struct PathChoice {
+    bool exact = false;
+    std::size_t samples = 0;
+};
+
+/// Adds --exact and --samples K to a command that writes every metric (analyse, export).
+void add_path_options(CLI::App& command, PathChoice& choice);
+
+/// Sets analysis.paths from the choice. Throws RequestError when both are given.
+void apply_path_choice(const PathChoice& choice, AnalysisOptions& analysis);
+
 /// Prints how long each stage of a command took, on stderr, when enabled (--timings).
 class StageClock {
 public:

@@ -20,8 +20,7 @@ struct AnalyseOptions {
     DataOptions data;
     std::string out;
     std::string format = "text";
-    bool exact = false;
-    std::size_t samples = 0;
+    PathChoice paths;
     bool timings = false;
     bool pseudonymise = false;
 };
@@ -87,13 +86,8 @@ int run_analyse(const AnalyseOptions& options) {
     if (options.out.empty() && options.format != "json") {
         throw RequestError("say where to write the results with --out DIR, or print the summary with --format json");
     }
-    if (options.exact && options.samples > 0) throw RequestError("--exact and --samples cannot be used together");
     AnalysisOptions analysis_options = cli::analysis_options(options.data);
-    if (options.exact) analysis_options.paths.mode = PathOptions::Mode::exact;
-    if (options.samples > 0) {
-        analysis_options.paths.mode = PathOptions::Mode::sampled;
-        analysis_options.paths.samples = options.samples;
-    }
+    apply_path_choice(options.paths, analysis_options);
 
     const LoadedNetwork loaded = load_network(options.data, std::cerr);
     const Network& network = loaded.windowed();
@@ -153,14 +147,7 @@ Command add_analyse_command(CLI::App& app) {
     command->add_option("--format", options->format, "What to print: text (a short summary) or json (summary.json)")
         ->check(CLI::IsMember({"text", "json"}))
         ->type_name("FORMAT");
-    command->add_flag("--exact", options->exact,
-                      "Exact betweenness, bridging and closeness even for large networks (slow above ~20,000 members)");
-    command
-        ->add_option("--samples", options->samples,
-                     "Estimate betweenness, bridging and closeness from K sampled members (faster, with a stated "
-                     "error bound)")
-        ->check(whole_number(1))
-        ->type_name("K");
+    add_path_options(*command, options->paths);
     add_tie_model_options(*command, options->data);
     add_community_options(*command, options->data);
     add_consent_options(*command, options->pseudonymise);

@@ -24,8 +24,7 @@ struct ExportOptions {
     std::string format;
     std::string with;
     bool pseudonymise = false;
-    bool exact = false;
-    std::size_t samples = 0;
+    PathChoice paths;
     bool timings = false;
 };
 
@@ -56,13 +55,8 @@ int run_export(const ExportOptions& options) {
         throw RequestError("--with takes \"settings\" (organisations, events and groups as nodes), not " +
                            in_quotes(options.with));
     }
-    if (options.exact && options.samples > 0) throw RequestError("--exact and --samples cannot be used together");
     AnalysisOptions analysis_options = cli::analysis_options(options.data);
-    if (options.exact) analysis_options.paths.mode = PathOptions::Mode::exact;
-    if (options.samples > 0) {
-        analysis_options.paths.mode = PathOptions::Mode::sampled;
-        analysis_options.paths.samples = options.samples;
-    }
+    apply_path_choice(options.paths, analysis_options);
 
     StageClock clock(options.timings);
     const LoadedNetwork loaded = load_network(options.data, std::cerr);
@@ -132,14 +126,7 @@ Command add_export_command(CLI::App& app) {
                      "settings: also organisations, events and groups as nodes, with member-setting edges")
         ->type_name("settings");
     add_consent_options(*command, options->pseudonymise);
-    command->add_flag("--exact", options->exact,
-                      "Exact betweenness, bridging and closeness even for large networks (slow above ~20,000 members)");
-    command
-        ->add_option("--samples", options->samples,
-                     "Estimate betweenness, bridging and closeness from K sampled members (faster, with a stated "
-                     "error bound)")
-        ->check(whole_number(1))
-        ->type_name("K");
+    add_path_options(*command, options->paths);
     add_tie_model_options(*command, options->data);
     add_community_options(*command, options->data);
     command->add_flag("--timings", options->timings, "Print how long each stage took, on stderr");
