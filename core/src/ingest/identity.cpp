@@ -367,28 +367,6 @@ std::string organisation_key(std::string_view written) {
     return join_words(words, " ");
 }
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-    const std::size_t n = a.size();
-    const std::size_t m = b.size();
-    std::vector<std::size_t> previous(m + 1);
-    std::vector<std::size_t> row(m + 1);
-    std::vector<std::size_t> current(m + 1);
-    for (std::size_t j = 0; j <= m; ++j) row[j] = j;
-    for (std::size_t i = 1; i <= n; ++i) {
-        current[0] = i;
-        for (std::size_t j = 1; j <= m; ++j) {
-            const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-            current[j] = std::min({row[j] + 1, current[j - 1] + 1, row[j - 1] + cost});
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
-                current[j] = std::min(current[j], previous[j - 2] + 1);
-            }
-        }
-        std::swap(previous, row);
-        std::swap(row, current);
-    }
-    return row[m];
-}
-
 NameRelation relate_names(const PersonName& a, const PersonName& b) {
     if (a.compact.empty() || b.compact.empty()) return NameRelation::unrelated;
     if (a.compact == b.compact) return NameRelation::same;

@@ -114,18 +114,23 @@ std::string in_quotes(std::string_view text) {
 std::size_t edit_distance(std::string_view a, std::string_view b) {
     const std::u32string x = decode_utf8(a);
     const std::u32string y = decode_utf8(b);
+    // Three rows: two back for a swap, the last, and the one being filled.
+    std::vector<std::size_t> before(y.size() + 1);
+    std::vector<std::size_t> last(y.size() + 1);
     std::vector<std::size_t> row(y.size() + 1);
-    for (std::size_t j = 0; j <= y.size(); ++j) row[j] = j;
+    for (std::size_t j = 0; j <= y.size(); ++j) last[j] = j;
     for (std::size_t i = 1; i <= x.size(); ++i) {
-        std::size_t diagonal = row[0];
         row[0] = i;
         for (std::size_t j = 1; j <= y.size(); ++j) {
-            const std::size_t up = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (x[i - 1] == y[j - 1] ? 0 : 1)});
-            diagonal = up;
+            row[j] = std::min({last[j] + 1, row[j - 1] + 1, last[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1)});
+            if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1]) {
+                row[j] = std::min(row[j], before[j - 2] + 1);
+            }
         }
+        std::swap(before, last);
+        std::swap(last, row);
     }
-    return row[y.size()];
+    return last[y.size()];
 }
 
 }  // namespace bridgemap::io

@@ -66,26 +66,6 @@ std::vector<std::vector<SectorSpelling>> sector_spellings(const Network& network
     return spellings;
 }
 
-std::size_t edit_distance(std::string_view a_text, std::string_view b_text) {
-    const std::u32string a = io::decode_utf8(a_text);
-    const std::u32string b = io::decode_utf8(b_text);
-    const std::size_t columns = b.size() + 1;
-    std::vector<std::size_t> d((a.size() + 1) * columns);
-    const auto at = [&](std::size_t i, std::size_t j) -> std::size_t& { return d[i * columns + j]; };
-    for (std::size_t i = 0; i <= a.size(); ++i) at(i, 0) = i;
-    for (std::size_t j = 0; j <= b.size(); ++j) at(0, j) = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-            at(i, j) = std::min({at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost});
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
-                at(i, j) = std::min(at(i, j), at(i - 2, j - 2) + 1);
-            }
-        }
-    }
-    return at(a.size(), b.size());
-}
-
 namespace {
 
 /// True when `plural` is `singular` + "s", + "es", or with a final "y" made "ies".

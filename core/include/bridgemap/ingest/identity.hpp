@@ -4,6 +4,8 @@
 // for a pair of spellings and the rule that turns it into merge or separate, and the slugs
 // that become member and organisation ids. Pure functions of their text: no input order.
 
+#include <bridgemap/io/text.hpp>
+
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -51,8 +53,8 @@ bool given_names_compatible(std::string_view a, std::string_view b);
 /// "Self-employed", "Freelance", "None", "N/A", "Retired", "-").
 std::string organisation_key(std::string_view written);
 
-/// Optimal string alignment distance (Levenshtein plus the swap of two neighbours). O(|a|·|b|).
-std::size_t edit_distance(std::string_view a, std::string_view b);
+/// Edit distance of folded names, adjacent swaps counting one: io::edit_distance.
+using io::edit_distance;
 
 /// How two names relate, from strongest to weakest.
 enum class NameRelation {

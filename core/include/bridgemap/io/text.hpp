@@ -39,8 +39,10 @@ std::string pad_left(std::string_view text, std::size_t width);
 /// `text` in double quotes, for messages that name the user's ids and values: "m-7".
 std::string in_quotes(std::string_view text);
 
-/// Levenshtein distance between `a` and `b` counted in code points (insertions, deletions and
-/// substitutions of one code point each), for "did you mean". O(|a| · |b|) time, O(|b|) memory.
+/// Edit distance between `a` and `b` counted in code points: insertions, deletions, substitutions
+/// and swaps of two adjacent code points cost one each (optimal string alignment: "buisness" is 1
+/// from "business"; "ca" is 3 from "abc"). For "did you mean", sector look-alikes and name
+/// matching. O(|a| · |b|) time, O(|b|) memory.
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
 }  // namespace bridgemap::io

@@ -3,6 +3,7 @@
 // sector. A label's key folds case and spacing; sectors.csv aliases map other spellings onto a
 // sector; sector names a letter or two apart are flagged as possible typos.
 
+#include <bridgemap/io/text.hpp>
 #include <bridgemap/model/network.hpp>
 
 #include <cstddef>
@@ -29,9 +30,8 @@ struct SectorSpelling {
 /// to it: most used first, then by label. O((members + organisations) log).
 std::vector<std::vector<SectorSpelling>> sector_spellings(const Network& network);
 
-/// Optimal string alignment distance (Damerau–Levenshtein with adjacent transpositions, each
-/// substring edited once) between the code points of `a` and `b`. O(|a|·|b|).
-std::size_t edit_distance(std::string_view a, std::string_view b);
+/// Edit distance in code points, adjacent swaps counting one: io::edit_distance.
+using io::edit_distance;
 
 /// True when two distinct sector keys look like one sector mistyped: one is the other's plural
 /// (+"s", +"es", "y" -> "ies"), or their edit distance is at most 2 when both have 6 or more
