@@ -56,7 +56,7 @@ struct CsvTables {
 };
 CsvTables csv_tables(const ExportNetwork& network);
 
-/// An xlsx workbook (libxlsxwriter) with the sheets members (every node), ties (every
+/// An xlsx workbook (report/xlsx_writer) with the sheets members (every node), ties (every
 /// edge), sectors and summary (the tie model, the network-level figures and the
 /// description); numbers as numbers, text always as strings, never formulas. The same
 /// input gives the same bytes. Throws IoError when the workbook cannot be made.
