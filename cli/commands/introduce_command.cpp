@@ -7,9 +7,12 @@
 #include <bridgemap/error.hpp>
 #include <bridgemap/ingest/member_lists.hpp>
 #include <bridgemap/io/atomic_file.hpp>
+#include <bridgemap/io/text.hpp>
+#include <bridgemap/model/date.hpp>
 #include <bridgemap/recommend/introductions.hpp>
 #include <bridgemap/report/introduction_files.hpp>
 
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -27,14 +30,34 @@ struct IntroduceOptions {
     bool warm_only = false;
     std::string exclude;
     bool include_inactive = false;
+    std::string active_since;
+    std::size_t max_per_introducer = IntroductionOptions{}.max_per_introducer;
+    std::string region = "any";
+    std::string event;
+    std::string emails;
+    std::string cc;
+    std::string print;
     bool evaluate = false;
     std::string out;
     std::string format = "text";
     bool pseudonymise = false;
 };
 
+/// --active-since: a YYYY-MM-DD day.
+std::optional<DayNumber> active_since(const std::string& text) {
+    if (text.empty()) return std::nullopt;
+    const auto span = parse_date(text);
+    if (!span || text.size() != 10) {
+        throw RequestError("--active-since " + io::in_quotes(text) + ": give a date as YYYY-MM-DD, e.g. 2024-01-31");
+    }
+    return span->first;
+}
+
 int run_introduce(const IntroduceOptions& options) {
     if (options.count == 0) throw RequestError("--count must be at least 1");
+    if (!options.print.empty() && !options.print.ends_with(".html")) {
+        throw RequestError("--print " + options.print + ": the printout is one HTML file; give a name ending in .html");
+    }
     const LoadedNetwork loaded = load_network(options.data, std::cerr);
     const Network& network = loaded.windowed();
     const report::Disclosure disclosure = member_disclosure(network, options.pseudonymise);
@@ -51,6 +74,17 @@ int run_introduce(const IntroduceOptions& options) {
     request.max_per_member = options.max_per_member;
     request.warm_only = options.warm_only;
     request.include_inactive = options.include_inactive;
+    request.active_since = active_since(options.active_since);
+    request.max_per_introducer = options.max_per_introducer;
+    request.same_region = options.region == "same";
+    if (!options.event.empty()) {
+        const EventIndex event =
+            event_argument(network, options.event, "--event", " (or not in the --from/--until window)");
+        request.attending.assign(network.members.size(), false);
+        for (const Attendance& row : network.attendance) {
+            if (row.event == event) request.attending[row.member] = true;
+        }
+    }
     request.seed = options.data.seed;
     request.hidden = disclosure.hidden_members();
     if (!options.between.empty()) request.between = parse_between(options.between, member_sectors(network));
@@ -77,12 +111,24 @@ int run_introduce(const IntroduceOptions& options) {
         result.network = &*shown;
     }
 
-    if (!options.out.empty()) io::write_file_atomically(options.out, report::introductions_csv(result));
+    // Every file whole, or none (io/atomic_file).
+    io::OutputSet files;
+    if (!options.out.empty()) files.stage(options.out, report::introductions_csv(result));
+    if (!options.emails.empty()) files.stage(options.emails, report::introduction_emails_csv(result, options.cc));
+    if (!options.print.empty()) {
+        const std::string title = options.pseudonymise ? std::string("Pseudonymised network")
+                                                       : std::filesystem::path(options.data.data).filename().string();
+        files.stage(options.print, report::introductions_print_html(result, title));
+    }
+    files.commit();
     if (options.format == "json") {
         std::cout << report::introductions_json(result);
     } else {
         std::cout << report::introductions_text(result);
-        if (!options.out.empty()) std::cout << "\nWrote " << options.out << ".\n";
+        for (const std::string* path : {&options.out, &options.emails, &options.print}) {
+            if (!path->empty()) std::cout << "\nWrote " << *path << ".";
+        }
+        if (!options.out.empty() || !options.emails.empty() || !options.print.empty()) std::cout << "\n";
     }
     return k_exit_success;
 }
@@ -100,6 +146,11 @@ Command add_introduce_command(CLI::App& app) {
         "most) and the share who reach it within two steps, the weakest sector pairs weighing most. It is not a\n"
         "\"people you may know\" list: --evaluate compares the set with random and Adamic-Adar pairs. Each\n"
         "suggestion names the strongest mutual contact who could introduce them, what they already share, and why.\n"
+        "Candidates are active: they attended an event (or were in a group) since --active-since, by default 12\n"
+        "months before the latest event. Warm first: a pair with an active mutual contact is preferred; a pair\n"
+        "without one is chosen only when it gains at least twice as much as the best warm pair. Each introducer is\n"
+        "asked at most --max-per-introducer times, each member appears at most --max-per-member times. When fewer\n"
+        "than --count are found, the output says which rule stopped it.\n"
         "Who knows whom counts only events, groups and organisations of at most --max-setting-size people\n"
         "(default 40), and ties.csv rows: two people who were only in the same large room are still candidates.\n"
         "--exclude FILE: pairs already tried, one pair of members (ids or names) per row (a previous --out file "
@@ -129,8 +180,31 @@ Command add_introduce_command(CLI::App& app) {
         ->check(CLI::Validator(CLI::ExistingFile).description(""))
         ->type_name("FILE");
     add_tie_model_options(*command, options->data);
+    command
+        ->add_option("--active-since", options->active_since,
+                     "Suggest and ask only members active since DATE: an event attended or a group running then "
+                     "(default: 12 months before the latest event)")
+        ->type_name("YYYY-MM-DD");
     command->add_flag("--include-inactive", options->include_inactive,
-                      "Also suggest members with no attendance, group or recorded tie");
+                      "Also suggest members who are not active (introducers stay active ones)");
+    command
+        ->add_option("--max-per-introducer", options->max_per_introducer,
+                     "Nobody asked to make more than N introductions (default 2; 0: no limit)")
+        ->check(whole_number(0))
+        ->type_name("N");
+    command->add_option("--region", options->region, "same: only pairs in one region (members' region column)")
+        ->check(CLI::IsMember({"same", "any"}))
+        ->type_name("same|any");
+    command->add_option("--event", options->event, "Only people attending this event (id or name): a briefing list")
+        ->type_name("EVENT");
+    command
+        ->add_option("--emails", options->emails,
+                     "Also write a mail-merge CSV (to, cc, subject, body): a double opt-in draft to each introducer")
+        ->type_name("FILE.csv");
+    command->add_option("--cc", options->cc, "The address to copy on each --emails draft (yours)")
+        ->type_name("ADDRESS");
+    command->add_option("--print", options->print, "Also write the introductions as A4 pages to print from a browser")
+        ->type_name("FILE.html");
     add_consent_options(*command, options->pseudonymise);
     command->add_flag(
         "--evaluate", options->evaluate,

@@ -164,6 +164,10 @@ TEST_F(Consent, IntroduceNeverSuggestsNorNamesHidden) {
     run_clean({"introduce", data().string(), "--out", out("intro.csv").string(), "--count", "20"}, {out("intro.csv")});
     run_clean({"introduce", data().string(), "--format", "json", "--warm-only", "--evaluate"});
     run_clean({"introduce", data().string(), "--across", "community", "--max-per-member", "0", "--count", "30"});
+    run_clean({"introduce", data().string(), "--include-inactive", "--count", "20", "--emails",
+               out("emails.csv").string(), "--print", out("intro.html").string()},
+              {out("emails.csv"), out("intro.html")});
+    run_clean({"introduce", data().string(), "--event", "gathering-2017", "--include-inactive"});
 }
 
 TEST_F(Consent, SeatSeatsHiddenByPseudonym) {
@@ -311,6 +315,9 @@ TEST_F(Consent, PseudonymiseNamesNobody) {
     check({"introduce", data().string(), "--pseudonymise", "--out", (folder / "intro.csv").string()},
           {folder / "intro.csv"});
     check({"introduce", data().string(), "--pseudonymise", "--format", "json"}, {});
+    check({"introduce", data().string(), "--pseudonymise", "--include-inactive", "--emails",
+           (folder / "emails.csv").string(), "--print", (folder / "intro.html").string()},
+          {folder / "emails.csv", folder / "intro.html"});
     check({"seat", data().string(), "--pseudonymise", "--event", "gathering-2017", "--tables", "3", "--out",
            (folder / "seat.csv").string(), "--map", (folder / "seat-maps").string()},
           {folder / "seat.csv", folder / "seat-maps"});

@@ -3,6 +3,9 @@
 
 #include "support/csv_rows.hpp"
 #include "support/run_command.hpp"
+#include "support/temporary_files.hpp"
+
+#include <bridgemap/report/html.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -38,7 +41,14 @@ std::map<std::string, std::string> sectors_of(const std::string& folder) {
 
 TEST(Introduce, BundledExampleListsTenAndWritesTheCsv) {
     const TemporaryFolder out("introduce-example");
-    const auto result = run_bridgemap({"introduce", BRIDGEMAP_EXAMPLE_DIR, "--out", (out / "intro.csv").string()});
+    // By default only members active since 2017-11-26 are suggested: fewer than 10, and it says why.
+    const auto active = run_bridgemap({"introduce", BRIDGEMAP_EXAMPLE_DIR});
+    ASSERT_EQ(active.exit_code, 0) << active.err;
+    EXPECT_NE(active.out.find("16 members not active since 2017-11-26"), std::string::npos) << active.out;
+    EXPECT_NE(active.out.find("introductions asked for: stopped by "), std::string::npos) << active.out;
+    EXPECT_EQ(active.out.find("10. "), std::string::npos) << active.out;
+    const auto result = run_bridgemap(
+        {"introduce", BRIDGEMAP_EXAMPLE_DIR, "--include-inactive", "--out", (out / "intro.csv").string()});
     ASSERT_EQ(result.exit_code, 0) << result.err;
     EXPECT_NE(result.out.find(" 1. "), std::string::npos) << result.out;
     EXPECT_NE(result.out.find("10. "), std::string::npos) << result.out;
@@ -64,6 +74,69 @@ TEST(Introduce, BundledExampleListsTenAndWritesTheCsv) {
         EXPECT_GT(std::stod(rows[r][6]), 0.0);
         EXPECT_FALSE(rows[r][7].empty());
     }
+}
+
+TEST(Introduce, EmailsPrintoutAndEvent) {
+    const TemporaryFolder out("introduce-emails");
+    // Give two members an email address: the drafts go to the introducer's.
+    const std::string data = (out / "net").string();
+    std::filesystem::copy(BRIDGEMAP_EXAMPLE_DIR, data);
+    const auto members = read_csv(data + "/members.csv");
+    std::string text = "id,name,sector,organisation,email\n";
+    for (std::size_t r = 1; r < members.size(); ++r) {
+        text += members[r][0] + ",\"" + members[r][1] + "\"," + members[r][2] + "," + members[r][3] + "," +
+                members[r][0] + "@example.org\n";
+    }
+    write_file(data + "/members.csv", text);
+    const auto result = run_bridgemap({"introduce", data, "--include-inactive", "--count", "6", "--out",
+                                       (out / "list.csv").string(), "--emails", (out / "emails.csv").string(), "--cc",
+                                       "me@example.org", "--print", (out / "print.html").string()});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    const auto list = read_csv(out / "list.csv");
+    const auto emails = read_csv(out / "emails.csv");
+    ASSERT_EQ(emails.size(), list.size());
+    ASSERT_EQ(emails[0],
+              (std::vector<std::string>{"to", "cc", "subject", "body", "rank", "introducer", "member_a", "member_b"}));
+    const std::string html = slurp(out / "print.html");
+    for (std::size_t r = 1; r < emails.size(); ++r) {
+        // Same rank, same pair, same introducer as the list; addressed to the introducer.
+        EXPECT_EQ(emails[r][4], list[r][0]);
+        EXPECT_EQ(emails[r][6], list[r][1]);
+        EXPECT_EQ(emails[r][7], list[r][2]);
+        EXPECT_EQ(emails[r][5], list[r][5]);
+        EXPECT_EQ(emails[r][0], list[r][5].empty() ? "" : list[r][5] + "@example.org");
+        EXPECT_EQ(emails[r][1], "me@example.org");
+        EXPECT_NE(emails[r][2].find(list[r][8]), std::string::npos);  // name_a in the subject
+        EXPECT_NE(emails[r][3].find(list[r][9]), std::string::npos);  // name_b in the body
+        EXPECT_NE(emails[r][3].find("only once both have said yes"), std::string::npos);
+        EXPECT_NE(html.find(report::html_escape(list[r][8])), std::string::npos) << list[r][8];
+    }
+    EXPECT_NE(html.find("@page { size: A4"), std::string::npos);
+    EXPECT_EQ(html.find("<script"), std::string::npos);
+
+    // --event: everyone suggested attended it (e2018-001, 46 people: larger than a setting that
+    // ties, so its attendees are not all tied already).
+    const auto event =
+        run_bridgemap({"introduce", k_generated, "--event", "e2018-001", "--include-inactive", "--format", "json"});
+    ASSERT_EQ(event.exit_code, 0) << event.err;
+    std::set<std::string> attended;
+    for (const auto& row : read_csv(k_generated + "/attendance.csv")) {
+        if (row[1] == "e2018-001") attended.insert(row[0]);
+    }
+    ASSERT_EQ(attended.size(), 46u);
+    const auto json = nlohmann::json::parse(event.out);
+    ASSERT_FALSE(json["introductions"].empty());
+    for (const auto& intro : json["introductions"]) {
+        EXPECT_TRUE(attended.contains(intro["member_a"]["id"])) << intro["member_a"]["id"];
+        EXPECT_TRUE(attended.contains(intro["member_b"]["id"])) << intro["member_b"]["id"];
+    }
+    // A date that is not one, and a printout that is not HTML, are usage errors that write nothing.
+    const auto bad = run_bridgemap({"introduce", BRIDGEMAP_EXAMPLE_DIR, "--active-since", "31/01/2018"});
+    EXPECT_EQ(bad.exit_code, 2);
+    EXPECT_NE(bad.err.find("--active-since \"31/01/2018\": give a date as YYYY-MM-DD"), std::string::npos) << bad.err;
+    const auto pdf = run_bridgemap({"introduce", BRIDGEMAP_EXAMPLE_DIR, "--print", (out / "x.pdf").string()});
+    EXPECT_EQ(pdf.exit_code, 2);
+    EXPECT_FALSE(std::filesystem::exists(out / "x.pdf"));
 }
 
 TEST(Introduce, SameInputSameBytes) {
@@ -161,8 +234,8 @@ TEST(Introduce, AcrossCommunitiesAndWindow) {
     ASSERT_EQ(result.exit_code, 0) << result.err;
     const auto rows = read_csv(out / "c.csv");
     ASSERT_EQ(rows.size(), 5u);
-    EXPECT_EQ(rows[0][20], "community_a");
-    for (std::size_t r = 1; r < rows.size(); ++r) EXPECT_NE(rows[r][20], rows[r][21]);
+    EXPECT_EQ(rows[0][27], "community_a");
+    for (std::size_t r = 1; r < rows.size(); ++r) EXPECT_NE(rows[r][27], rows[r][28]);
     const auto window = run_bridgemap({"introduce", k_generated, "--until", "2018", "--count", "3"});
     ASSERT_EQ(window.exit_code, 0) << window.err;
     EXPECT_NE(window.out.find("until 2018-12-31"), std::string::npos) << window.out;
@@ -264,8 +337,25 @@ struct RawNetwork {
     std::set<std::string> active;                                // attendance, group membership or ties.csv row
     std::map<Pair, double> weight;
     std::map<std::string, std::set<std::string>> neighbours;
+    // The last day of each dated activity, by member: events attended, group memberships
+    // (open-ended: "9999-12-31"), dated ties.csv rows. YYYY-MM and YYYY dates end the month/year.
+    std::map<std::string, std::vector<std::string>> activity_ends;
+
+    [[nodiscard]] bool active_since(const std::string& member, const std::string& since) const {
+        if (!activity_ends.contains(member)) return false;
+        const auto& ends = activity_ends.at(member);
+        return std::any_of(ends.begin(), ends.end(), [&](const std::string& end) { return end >= since; });
+    }
+
+    static std::string end_of(const std::string& date) {
+        if (date.size() == 4) return date + "-12-31";
+        if (date.size() == 7) return date + "-31";
+        return date;
+    }
 
     explicit RawNetwork(const std::string& folder) {
+        std::map<std::string, std::string> event_date;
+        for (auto& row : table(folder, "events.csv")) event_date[row["id"]] = row["date"];
         std::map<std::string, std::string> organisation_sector;
         for (auto& row : table(folder, "organisations.csv")) organisation_sector[row["id"]] = row["sector"];
         std::map<std::string, std::set<std::string>> settings;  // kind:id → members
@@ -285,11 +375,14 @@ struct RawNetwork {
             events[row["member_id"]].insert(row["event_id"]);
             settings["e:" + row["event_id"]].insert(row["member_id"]);
             active.insert(row["member_id"]);
+            const std::string& date = event_date[row["event_id"]];
+            if (!date.empty()) activity_ends[row["member_id"]].push_back(end_of(date));
         }
         for (auto& row : table(folder, "group_members.csv")) {
             groups[row["member_id"]].insert(row["group_id"]);
             settings["g:" + row["group_id"]].insert(row["member_id"]);
             active.insert(row["member_id"]);
+            activity_ends[row["member_id"]].push_back(row["until"].empty() ? "9999-12-31" : end_of(row["until"]));
         }
         for (const auto& [key, in] : settings) {
             if (key[0] == 'e') event_size[key.substr(2)] = in.size();
@@ -304,6 +397,10 @@ struct RawNetwork {
             weight[ordered(row["source"], row["target"])] += row["weight"].empty() ? 1.0 : std::stod(row["weight"]);
             active.insert(row["source"]);
             active.insert(row["target"]);
+            if (!row["date"].empty()) {
+                activity_ends[row["source"]].push_back(end_of(row["date"]));
+                activity_ends[row["target"]].push_back(end_of(row["date"]));
+            }
         }
         for (const auto& [pair, w] : weight) {
             neighbours[pair.first].insert(pair.second);
@@ -442,6 +539,16 @@ std::size_t expect_true_to_the_raw_files(const std::string& folder, const std::v
     const RawNetwork network(folder);
     const std::size_t cap = settings["max_per_member"];
     const bool warm_only = settings["warm_only"];
+    const bool include_inactive = settings["include_inactive"];
+    const std::size_t per_introducer = settings["max_per_introducer"];
+    const std::string since =
+        settings["active_since"].is_null() ? std::string() : std::string(settings["active_since"]);
+    std::map<std::string, std::size_t> asked;
+    // Who may introduce: active (since the day, when there is one) and asked fewer times than the cap.
+    const auto may_introduce = [&](const std::string& i) {
+        const bool active = since.empty() ? network.active.contains(i) : network.active_since(i, since);
+        return active && (per_introducer == 0 || asked[i] < per_introducer);
+    };
     std::set<std::string> between;
     if (!settings["between"].is_null()) between = {settings["between"][0], settings["between"][1]};
 
@@ -471,6 +578,10 @@ std::size_t expect_true_to_the_raw_files(const std::string& folder, const std::v
         EXPECT_NE(sa, sb);
         EXPECT_FALSE(network.tied(a, b));
         EXPECT_TRUE(network.active.contains(a) && network.active.contains(b));
+        if (!since.empty() && !include_inactive) {
+            EXPECT_TRUE(network.active_since(a, since)) << a;
+            EXPECT_TRUE(network.active_since(b, since)) << b;
+        }
         EXPECT_FALSE(std::find(added.begin(), added.end(), ordered(a, b)) != added.end());
         EXPECT_FALSE(excluded.contains(ordered(a, b)));
         if (!between.empty()) {
@@ -481,12 +592,12 @@ std::size_t expect_true_to_the_raw_files(const std::string& folder, const std::v
             EXPECT_LE(++picks[b], cap);
         }
 
-        // The introducer: a mutual contact, none stronger (the weaker of its two ties).
+        // The introducer: a mutual contact who may introduce, none stronger (the weaker of its two ties).
         double strongest = -1;
         for (const auto& i :
              intersection(network.neighbours.count(a) ? network.neighbours.at(a) : std::set<std::string>{},
                           network.neighbours.count(b) ? network.neighbours.at(b) : std::set<std::string>{})) {
-            strongest = std::max(strongest, std::min(network.w(a, i), network.w(i, b)));
+            if (may_introduce(i)) strongest = std::max(strongest, std::min(network.w(a, i), network.w(i, b)));
         }
         if (strongest < 0) {
             EXPECT_TRUE(intro["introducer"].is_null());
@@ -495,6 +606,8 @@ std::size_t expect_true_to_the_raw_files(const std::string& folder, const std::v
             ASSERT_FALSE(intro["introducer"].is_null());
             const std::string i = intro["introducer"]["id"];
             ASSERT_TRUE(network.tied(a, i) && network.tied(i, b)) << i;
+            EXPECT_TRUE(may_introduce(i)) << i;
+            ++asked[i];
             EXPECT_NEAR(std::min(network.w(a, i), network.w(i, b)), strongest, 1e-12) << i;
             EXPECT_NEAR(intro["introducer"]["tie_weight"].get<double>(), strongest, 1e-12);
         }
@@ -589,8 +702,12 @@ std::size_t expect_true_to_the_raw_files(const std::string& folder, const std::v
 
 TEST(Introduce, EveryStatedFactHoldsInTheRawFiles) {
     const std::string example = BRIDGEMAP_EXAMPLE_DIR;
-    EXPECT_EQ(expect_true_to_the_raw_files(example, {}), 10u);
-    EXPECT_EQ(expect_true_to_the_raw_files(example, {"--count", "6", "--warm-only", "--max-per-member", "1"}), 6u);
+    EXPECT_EQ(expect_true_to_the_raw_files(example, {"--include-inactive"}), 10u);
+    EXPECT_GT(expect_true_to_the_raw_files(example, {}), 0u);
+    EXPECT_EQ(expect_true_to_the_raw_files(
+                  example, {"--count", "6", "--warm-only", "--max-per-member", "1", "--include-inactive"}),
+              6u);
+    EXPECT_GT(expect_true_to_the_raw_files(example, {"--max-per-introducer", "1", "--region", "any"}), 0u);
     EXPECT_GT(expect_true_to_the_raw_files(example, {"--between", "public,grassroots", "--max-per-member", "0"}), 0u);
     EXPECT_EQ(expect_true_to_the_raw_files(k_generated, {}), 10u);
     EXPECT_EQ(expect_true_to_the_raw_files(k_generated, {"--count", "15", "--max-per-member", "1", "--warm-only"}),

@@ -3,6 +3,7 @@
 #include <bridgemap/error.hpp>
 #include <bridgemap/metrics/communities.hpp>
 #include <bridgemap/metrics/sector_mixing.hpp>
+#include <bridgemap/model/date.hpp>
 
 #include "concurrency/parallel_for.hpp"
 #include "recommend/introductions_reach.hpp"
@@ -159,6 +160,85 @@ void add_shared(const Network& network, const detail::Settings& settings, Introd
 
 }  // namespace
 
+std::optional<DayNumber> active_since_default(const Network& network) {
+    std::optional<DayNumber> latest;
+    for (const Event& event : network.events) {
+        if (event.date && (!latest || event.date->last > *latest)) latest = event.date->last;
+    }
+    if (!latest) return std::nullopt;
+    const CivilDate day = civil_from_days(*latest);
+    const unsigned last_day = is_valid_date(day.year - 1, day.month, day.day) ? day.day : 28;
+    return days_from_civil(day.year - 1, day.month, last_day);
+}
+
+namespace {
+
+/// The latest dated event each member attended (k_none: none).
+std::vector<EventIndex> last_events(const Network& network) {
+    std::vector<EventIndex> last(network.members.size(), k_none);
+    for (const Attendance& row : network.attendance) {
+        const auto& date = network.events[row.event].date;
+        if (!date) continue;
+        EventIndex& current = last[row.member];
+        if (current == k_none) {
+            current = row.event;
+            continue;
+        }
+        const DateSpan& known = *network.events[current].date;
+        if (date->last > known.last || (date->last == known.last && row.event > current)) current = row.event;
+    }
+    return last;
+}
+
+/// The members' regions (`region`, else `place`) as ids into sorted names, 0 for none.
+void add_regions(const Network& network, IntroductionPlan& plan) {
+    std::vector<std::string_view> of_member(network.members.size());
+    for (MemberIndex m = 0; m < network.members.size(); ++m) {
+        std::string_view region = network.member_attributes.get("region", m);
+        if (region.empty()) region = network.member_attributes.get("place", m);
+        of_member[m] = region;
+        if (!region.empty()) plan.region_names.emplace_back(region);
+    }
+    std::sort(plan.region_names.begin(), plan.region_names.end());
+    plan.region_names.erase(std::unique(plan.region_names.begin(), plan.region_names.end()), plan.region_names.end());
+    plan.region.assign(network.members.size(), 0);
+    for (MemberIndex m = 0; m < network.members.size(); ++m) {
+        if (of_member[m].empty()) continue;
+        const auto found = std::lower_bound(plan.region_names.begin(), plan.region_names.end(), of_member[m]);
+        plan.region[m] = static_cast<std::uint32_t>(found - plan.region_names.begin()) + 1;
+    }
+}
+
+/// Ties between each pair of groups, counted both ways: [s * G + t].
+std::vector<std::uint64_t> ties_between_groups(const TieGraph& graph, const Sectors& groups) {
+    const std::size_t count = groups.count();
+    std::vector<std::uint64_t> ties(count * count, 0);
+    for (const Tie& tie : graph.ties()) {
+        if (!groups.known(tie.source) || !groups.known(tie.target)) continue;
+        const SectorIndex s = groups.of_member[tie.source];
+        const SectorIndex t = groups.of_member[tie.target];
+        ++ties[s * count + t];
+        if (s != t) ++ties[t * count + s];
+    }
+    return ties;
+}
+
+/// The pair to take this step: the best warm pair, unless a cold one gains at least
+/// k_cold_gain_factor times as much (docs/introductions.md).
+std::optional<introductions_detail::Choice> next_choice(introductions_detail::SearchContext& context, bool warm_only) {
+    context.warm = true;
+    const auto warm = introductions_detail::best_introduction(context);
+    if (warm_only) return warm;
+    context.warm = false;
+    const auto any = introductions_detail::best_introduction(context);
+    if (!warm) return any;
+    if (!any) return warm;
+    // The best pair overall may be warm itself; then it is the warm search's pick too.
+    return any->effect.gain >= k_cold_gain_factor * warm->effect.gain ? any : warm;
+}
+
+}  // namespace
+
 IntroductionPlan recommend_introductions(const Network& network, const IntroductionOptions& options) {
     if (options.count == 0) throw RequestError("the number of introductions must be at least 1");
     IntroductionPlan plan;
@@ -173,17 +253,26 @@ IntroductionPlan recommend_introductions(const Network& network, const Introduct
     }
     plan.groups =
         options.across == IntroductionAcross::sectors ? plan.sectors : community_groups(plan.graph, options.seed);
+    plan.last_event = last_events(network);
+    add_regions(network, plan);
 
     const std::size_t n = network.members.size();
-    const std::vector<bool> active = introductions_detail::active_members(network);
+    plan.active_since = options.active_since ? options.active_since : active_since_default(network);
+    const std::vector<bool> active = plan.active_since
+                                         ? introductions_detail::active_members(network, *plan.active_since)
+                                         : introductions_detail::active_members(network);
+    const auto hidden = [&](MemberIndex x) { return x < options.hidden.size() && options.hidden[x]; };
+    // Who may be suggested, and who may not if the rules on activity are lifted (for limits).
+    std::vector<bool> if_inactive(n, false);
     plan.candidates.assign(n, false);
     for (MemberIndex x = 0; x < n; ++x) {
-        if (!plan.groups.known(x)) continue;
-        if (x < options.hidden.size() && options.hidden[x]) continue;
+        if (!plan.groups.known(x) || hidden(x)) continue;
+        if (!options.attending.empty() && !options.attending[x]) continue;
         if (options.between) {
             const SectorIndex sector = plan.sectors.of_member[x];
             if (sector != options.between->first && sector != options.between->second) continue;
         }
+        if_inactive[x] = true;
         if (!active[x] && !options.include_inactive) {
             ++plan.inactive_members;
             continue;
@@ -196,17 +285,24 @@ IntroductionPlan recommend_introductions(const Network& network, const Introduct
     const CandidateRules rules(plan, options);
     const detail::Settings settings = detail::collect_settings(network);
     std::vector<std::uint32_t> picks(n, 0);
+    std::vector<std::uint32_t> introduced(n, 0);
     std::vector<bool> eligible = plan.candidates;
+    // Introducers: active and shown, with room under max_per_introducer.
+    std::vector<bool> barred(n, false);
+    for (MemberIndex x = 0; x < n; ++x) barred[x] = hidden(x) || !active[x];
+    std::vector<std::uint64_t> group_ties = ties_between_groups(plan.graph, plan.groups);
+    const std::size_t group_count = plan.groups.count();
     introductions_detail::SearchContext context;
     context.state = &state;
     context.rules = &rules;
     context.settings = &settings;
     context.picks = picks;
     context.eligible = &eligible;
+    context.barred = &barred;
     context.workers = concurrency::worker_count(options.threads);
 
     for (std::size_t rank = 0; rank < options.count; ++rank) {
-        const auto choice = introductions_detail::best_introduction(context);
+        const auto choice = next_choice(context, options.warm_only);
         if (!choice) break;
         Introduction intro;
         MemberIndex a = choice->u;
@@ -220,7 +316,7 @@ IntroductionPlan recommend_introductions(const Network& network, const Introduct
         }
         intro.a = a;
         intro.b = b;
-        const auto introducer = introductions_detail::strongest_mutual_contact(plan.graph, a, b, options.hidden);
+        const auto introducer = introductions_detail::strongest_mutual_contact(plan.graph, a, b, barred);
         intro.introducer = introducer.member;
         intro.introducer_tie = introducer.tie;
         intro.gain = choice->effect.gain;
@@ -238,14 +334,63 @@ IntroductionPlan recommend_introductions(const Network& network, const Introduct
         intro.group_b_tied_to_a = state.direct_count(intro.group_b, intro.group_a);
         intro.a_contacts = state.contacts(a, intro.group_b);
         intro.b_contacts = state.contacts(b, intro.group_a);
+        intro.ties_between_groups = group_ties[intro.group_a * group_count + intro.group_b];
         add_shared(network, settings, intro);
-        plan.introductions.push_back(std::move(intro));
 
         state.add_tie(choice->u, choice->v);
+        ++group_ties[intro.group_a * group_count + intro.group_b];
+        ++group_ties[intro.group_b * group_count + intro.group_a];
         for (const MemberIndex x : {choice->u, choice->v}) {
             ++picks[x];
             if (options.max_per_member > 0 && picks[x] >= options.max_per_member) eligible[x] = false;
         }
+        if (intro.introducer != k_none && options.max_per_introducer > 0 &&
+            ++introduced[intro.introducer] >= options.max_per_introducer) {
+            barred[intro.introducer] = true;
+        }
+        plan.introductions.push_back(std::move(intro));
+    }
+    if (plan.introductions.size() == options.count) return plan;
+
+    // Fewer than asked for: which rules, lifted one at a time, would allow another pair.
+    const auto allows_another = [&](auto&& lift) {
+        introductions_detail::SearchContext relaxed = context;
+        IntroductionOptions lifted = options;
+        std::vector<bool> lifted_eligible = eligible;
+        std::vector<bool> lifted_barred = barred;
+        lift(lifted, lifted_eligible, lifted_barred);
+        std::vector<bool> lifted_candidates = plan.candidates;
+        for (MemberIndex x = 0; x < n; ++x) {
+            if (lifted_eligible[x]) lifted_candidates[x] = true;
+        }
+        const CandidateRules lifted_rules(plan, lifted, lifted_candidates);
+        relaxed.rules = &lifted_rules;
+        relaxed.eligible = &lifted_eligible;
+        relaxed.barred = &lifted_barred;
+        return next_choice(relaxed, lifted.warm_only).has_value();
+    };
+    if (options.max_per_member > 0 && allows_another([&](auto&, auto& lifted_eligible, auto&) {
+            for (MemberIndex x = 0; x < n; ++x) lifted_eligible[x] = plan.candidates[x];
+        })) {
+        plan.limits.push_back(IntroductionLimit::per_member);
+    }
+    if (options.warm_only && options.max_per_introducer > 0 && allows_another([&](auto&, auto&, auto& lifted_barred) {
+            for (MemberIndex x = 0; x < n; ++x) lifted_barred[x] = hidden(x) || !active[x];
+        })) {
+        plan.limits.push_back(IntroductionLimit::per_introducer);
+    }
+    if (options.warm_only && allows_another([&](auto& lifted, auto&, auto&) { lifted.warm_only = false; })) {
+        plan.limits.push_back(IntroductionLimit::warm_only);
+    }
+    if (options.same_region && allows_another([&](auto& lifted, auto&, auto&) { lifted.same_region = false; })) {
+        plan.limits.push_back(IntroductionLimit::same_region);
+    }
+    if (plan.inactive_members > 0 && allows_another([&](auto&, auto& lifted_eligible, auto&) {
+            for (MemberIndex x = 0; x < n; ++x) {
+                if (if_inactive[x] && !plan.candidates[x]) lifted_eligible[x] = true;
+            }
+        })) {
+        plan.limits.push_back(IntroductionLimit::active);
     }
     return plan;
 }

@@ -20,10 +20,16 @@ void sort_unique(std::vector<T>& items) {
 }  // namespace
 
 CandidateRules::CandidateRules(const IntroductionPlan& plan, const IntroductionOptions& options)
+    : CandidateRules(plan, options, plan.candidates) {}
+
+CandidateRules::CandidateRules(const IntroductionPlan& plan, const IntroductionOptions& options,
+                               const std::vector<bool>& candidates)
     : plan_(&plan),
+      candidates_(&candidates),
       warm_only_(options.warm_only),
       between_(options.between.has_value()),
       max_per_member_(options.max_per_member),
+      same_region_(options.same_region),
       hidden_(&options.hidden) {
     excluded_.reserve(options.exclude.size());
     for (const auto& [u, v] : options.exclude) excluded_.insert(pair_key(u, v));
@@ -33,6 +39,7 @@ bool CandidateRules::groups_allow(MemberIndex u, MemberIndex v) const {
     if (u == v || !member(u) || !member(v)) return false;
     const auto& groups = plan_->groups.of_member;
     if (groups[u] == groups[v]) return false;
+    if (same_region_ && (plan_->region[u] == 0 || plan_->region[u] != plan_->region[v])) return false;
     // With --between, candidates are already in one of its two sectors: one of each.
     return !between_ || plan_->sectors.of_member[u] != plan_->sectors.of_member[v];
 }
@@ -134,6 +141,21 @@ std::vector<bool> active_members(const Network& network) {
     for (const ExplicitTie& tie : network.ties) {
         active[tie.source] = true;
         active[tie.target] = true;
+    }
+    return active;
+}
+
+std::vector<bool> active_members(const Network& network, DayNumber since) {
+    std::vector<bool> active(network.members.size(), false);
+    for (const Attendance& row : network.attendance) {
+        const auto& date = network.events[row.event].date;
+        if (date && date->last >= since) active[row.member] = true;
+    }
+    for (const GroupMembership& row : network.group_members) {
+        if (row.period.last >= since) active[row.member] = true;
+    }
+    for (const ExplicitTie& tie : network.ties) {
+        if (tie.date && tie.date->last >= since) active[tie.source] = active[tie.target] = true;
     }
     return active;
 }

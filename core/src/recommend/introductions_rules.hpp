@@ -22,10 +22,14 @@ struct Introducer {
 class CandidateRules {
 public:
     CandidateRules(const IntroductionPlan& plan, const IntroductionOptions& options);
+    /// The same rules over other candidates than the plan's (by member index).
+    CandidateRules(const IntroductionPlan& plan, const IntroductionOptions& options,
+                   const std::vector<bool>& candidates);
 
     /// A member who may be suggested at all.
-    [[nodiscard]] bool member(MemberIndex x) const { return plan_->candidates[x]; }
-    /// Two candidate members in different groups and (with --between) different sectors.
+    [[nodiscard]] bool member(MemberIndex x) const { return (*candidates_)[x]; }
+    /// Two candidate members in different groups and (with --between) different sectors, and
+    /// (with same_region) of one region.
     [[nodiscard]] bool groups_allow(MemberIndex u, MemberIndex v) const;
     [[nodiscard]] bool excluded(MemberIndex u, MemberIndex v) const;
     /// Every pair rule except the cap per member: candidates, groups, untied in the plan's
@@ -39,9 +43,11 @@ public:
 
 private:
     const IntroductionPlan* plan_;
+    const std::vector<bool>* candidates_;
     bool warm_only_;
     bool between_;
     std::size_t max_per_member_;
+    bool same_region_;
     const std::vector<bool>* hidden_;
     std::unordered_set<std::uint64_t> excluded_;
 };
@@ -61,5 +67,10 @@ std::size_t shared_event_count(const detail::Settings& settings, MemberIndex u, 
 
 /// Members with an attendance row, a group membership or a ties.csv row.
 std::vector<bool> active_members(const Network& network);
+
+/// Members active since `since` (IntroductionOptions::active_since): an event attended that
+/// ended on or after it, a group membership running to it or later, or a ties.csv row dated
+/// then or later.
+std::vector<bool> active_members(const Network& network, DayNumber since);
 
 }  // namespace bridgemap::introductions_detail

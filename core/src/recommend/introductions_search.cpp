@@ -129,7 +129,7 @@ struct Scored {
 void detail(Scored& pair, const SearchContext& context) {
     if (pair.detailed) return;
     pair.picks = context.picks[pair.u] + context.picks[pair.v];
-    pair.warmth = strongest_mutual_contact(context.state->graph(), pair.u, pair.v, context.rules->hidden()).tie;
+    pair.warmth = strongest_mutual_contact(context.state->graph(), pair.u, pair.v, *context.barred).tie;
     pair.shared = shared_event_count(*context.settings, pair.u, pair.v);
     pair.detailed = true;
 }
@@ -206,12 +206,13 @@ std::optional<Choice> best_introduction(const SearchContext& context) {
             const MemberIndex u = order[i];
             const double own_best = bounds.best[u];
             if (ruled_out(own_best + bounds.best[order[i + 1]], best_gain.load(std::memory_order_relaxed))) continue;
-            if (rules.warm_only()) {
-                // Only members two steps away (through a contact in the graph) can be warm.
+            if (context.warm) {
+                // Only members two steps away (through a contact who may introduce) are warm.
                 auto& stamp = stamps[worker];
                 if (stamp.empty()) stamp.assign(n, 0);
                 const auto mark = static_cast<std::uint32_t>(i + 1);
                 for (const MemberIndex w : graph.neighbours(u)) {
+                    if ((*context.barred)[w]) continue;
                     for (const MemberIndex v : graph.neighbours(w)) {
                         if (v == u || stamp[v] == mark) continue;
                         stamp[v] = mark;

@@ -19,6 +19,9 @@ struct SearchContext {
     const detail::Settings* settings = nullptr;
     std::span<const std::uint32_t> picks;         ///< Introductions each member is already in.
     const std::vector<bool>* eligible = nullptr;  ///< Candidates with room under the cap.
+    /// Members who may not introduce (hidden, not active, or at max_per_introducer).
+    const std::vector<bool>* barred = nullptr;
+    bool warm = false;  ///< Only pairs with a mutual contact who is not barred.
     unsigned workers = 1;
 };
 
@@ -29,8 +32,8 @@ struct Choice {
 };
 
 /// The best pair by (gain, fewer earlier picks of the two, stronger introducer, more shared
-/// events, lower indices), among eligible pairs allowed by the rules and not yet tied, with a
-/// gain above 0; nullopt when there is none. The result does not depend on `workers`.
+/// events, lower indices), among eligible pairs allowed by the rules and not yet tied (and
+/// warm, when context.warm), with a gain above 0; nullopt when there is none. The result does not depend on `workers`.
 ///
 /// Bounds: for each eligible member x, own(x) = Σ μ2(g(x), t) over the groups t x does not
 /// reach within two hops, and toward(x, T) = φ'(depth(g(x), T)) · (ψ(c + 1) − ψ(c)) / n_g(x)

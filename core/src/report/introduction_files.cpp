@@ -3,9 +3,11 @@
 #include <bridgemap/io/csv_writer.hpp>
 #include <bridgemap/io/text.hpp>
 #include <bridgemap/report/analysis_files.hpp>
+#include <bridgemap/report/html.hpp>
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -126,6 +128,31 @@ std::string what_they_share(const Network& network, const IntroductionOptions& r
     return "; they have never been at the same event";
 }
 
+/// "gives Andy Mycock a first contact in the public sector; the public and academic sectors
+/// would then have 3 direct ties".
+std::string gain_words(const Network& network, const GroupWords& words, const Introduction& intro) {
+    std::string text;
+    const auto first_contact = [&](MemberIndex member, SectorIndex group) {
+        return network.members[member].display_name() + " a first contact in " + words.group_name(group);
+    };
+    if (intro.a_contacts == 0 && intro.b_contacts == 0) {
+        text = "gives " + first_contact(intro.a, intro.group_b) + ", and " + first_contact(intro.b, intro.group_a);
+    } else if (intro.a_contacts == 0) {
+        text = "gives " + first_contact(intro.a, intro.group_b);
+    } else if (intro.b_contacts == 0) {
+        text = "gives " + first_contact(intro.b, intro.group_a);
+    } else {
+        text = "gives " + network.members[intro.a].display_name() + " a " + ordinal(intro.a_contacts + 1) +
+               " contact in " + words.group_name(intro.group_b);
+    }
+    const std::uint64_t ties = intro.ties_between_groups + 1;
+    const std::string& first = words.plan.groups.names[intro.group_a];
+    const std::string& second = words.plan.groups.names[intro.group_b];
+    text += words.by_sector ? "; the " + first + " and " + second + " sectors would then have "
+                            : "; " + first + " and " + second + " would then have ";
+    return text + std::to_string(ties) + (ties == 1 ? " direct tie" : " direct ties");
+}
+
 bool by_sector(const IntroductionReport& report) {
     return report.request.across == IntroductionAcross::sectors;
 }
@@ -144,7 +171,13 @@ std::string group_label(const IntroductionReport& report, SectorIndex group) {
     return group == k_unknown_sector ? std::string("no group") : report.plan.groups.names[group];
 }
 
-/// "Anna Smith (m00012; private, Acme Ltd)"
+std::string region_of(const Network& network, MemberIndex member) {
+    std::string_view region = network.member_attributes.get("region", member);
+    if (region.empty()) region = network.member_attributes.get("place", member);
+    return std::string(region);
+}
+
+/// "Anna Smith (m00012; private, Acme Ltd; London)"
 std::string describe_member(const IntroductionReport& report, MemberIndex member) {
     const Network& network = *report.network;
     std::string text = network.members[member].display_name() + " (" + network.members[member].id + "; ";
@@ -153,7 +186,76 @@ std::string describe_member(const IntroductionReport& report, MemberIndex member
     if (!by_sector(report)) text += ", " + group_label(report, report.plan.groups.of_member[member]);
     const std::string organisation = organisation_name(network, member);
     if (!organisation.empty()) text += ", " + organisation;
+    const std::string region = region_of(network, member);
+    if (!region.empty()) text += "; " + region;
     return text + ")";
+}
+
+/// "Spring assembly (2018-06-01)", or "no event attended".
+std::string last_seen(const IntroductionReport& report, MemberIndex member) {
+    const EventIndex event = member < report.plan.last_event.size() ? report.plan.last_event[member] : k_none;
+    if (event == k_none) return "no event attended";
+    const Event& last = report.network->events[event];
+    return last.display_name() + " (" + last.date_text + ")";
+}
+
+std::string limit_words(const IntroductionReport& report, IntroductionLimit limit) {
+    const IntroductionOptions& request = report.request;
+    switch (limit) {
+        case IntroductionLimit::per_member:
+            return "the limit of " + std::to_string(request.max_per_member) +
+                   (request.max_per_member == 1 ? " introduction" : " introductions") +
+                   " per member (--max-per-member)";
+        case IntroductionLimit::per_introducer:
+            return "the limit of " + std::to_string(request.max_per_introducer) +
+                   (request.max_per_introducer == 1 ? " introduction" : " introductions") +
+                   " per introducer (--max-per-introducer)";
+        case IntroductionLimit::warm_only:
+            return "--warm-only (the other pairs that would add reach have no mutual contact who may introduce them)";
+        case IntroductionLimit::same_region:
+            return "--region same (the other pairs that would add reach are in different regions)";
+        case IntroductionLimit::active:
+            return "the rule that candidates are active" +
+                   (report.plan.active_since ? " since " + format_day(*report.plan.active_since) : std::string()) +
+                   " (--active-since, --include-inactive)";
+    }
+    return {};
+}
+
+std::string_view limit_key(IntroductionLimit limit) {
+    switch (limit) {
+        case IntroductionLimit::per_member:
+            return "max_per_member";
+        case IntroductionLimit::per_introducer:
+            return "max_per_introducer";
+        case IntroductionLimit::warm_only:
+            return "warm_only";
+        case IntroductionLimit::same_region:
+            return "region";
+        case IntroductionLimit::active:
+            return "active_since";
+    }
+    return {};
+}
+
+/// "Only 2 of the 5 asked for: ..." when the plan is short; "" otherwise.
+std::string shortfall(const IntroductionReport& report) {
+    const std::size_t found = report.plan.introductions.size();
+    if (found >= report.request.count) return {};
+    std::string text = "Only " + std::to_string(found) + " of the " + std::to_string(report.request.count) +
+                       " introductions asked for: ";
+    if (report.plan.limits.empty()) {
+        return text +
+               "no other pair of candidates would add reach (every other pair is tied, excluded, or "
+               "already reaches what it could bring).";
+    }
+    text += "stopped by ";
+    for (std::size_t k = 0; k < report.plan.limits.size(); ++k) {
+        text += k == 0 ? "" : k + 1 == report.plan.limits.size() ? " and by " : ", by ";
+        text += limit_words(report, report.plan.limits[k]);
+    }
+    return text + (report.plan.limits.size() == 1 ? "; lifting it would allow more."
+                                                  : "; lifting any of them would allow more.");
 }
 
 /// "Bridging score 41.20 of 100. Cross-sector reach: ...; weakest: ...".
@@ -266,6 +368,12 @@ Json member_json(const IntroductionReport& report, MemberIndex member) {
     json["sector"] = sector_name(report, member);
     json["organisation"] = organisation_name(network, member);
     if (!by_sector(report)) json["community"] = report.plan.groups.of_member[member] + 1;
+    json["region"] = region_of(network, member);
+    const EventIndex event = report.plan.last_event[member];
+    json["last_event"] = event == k_none ? Json(nullptr)
+                                         : Json({{"id", network.events[event].id},
+                                                 {"name", network.events[event].name},
+                                                 {"date", network.events[event].date_text}});
     return json;
 }
 
@@ -276,6 +384,11 @@ std::string introduction_reason(const Network& network, const IntroductionPlan& 
     const GroupWords words{plan, request.across == IntroductionAcross::sectors};
     return thin_link(words, introduction) + what_it_adds(network, words, introduction) +
            what_they_share(network, request, introduction);
+}
+
+std::string introduction_gain(const Network& network, const IntroductionPlan& plan, const IntroductionOptions& request,
+                              const Introduction& introduction) {
+    return gain_words(network, GroupWords{plan, request.across == IntroductionAcross::sectors}, introduction);
 }
 
 std::string introductions_text(const IntroductionReport& report) {
@@ -289,29 +402,42 @@ std::string introductions_text(const IntroductionReport& report) {
     out += measures_line(report, plan.before);
     if (plan.inactive_members > 0) {
         out += std::to_string(plan.inactive_members) + (plan.inactive_members == 1 ? " member" : " members") +
-               " with no attendance, group or recorded tie left out (--include-inactive to suggest them too).\n";
+               (plan.active_since ? " not active since " + format_day(*plan.active_since) +
+                                        " (no event attended since, nor a group running then)"
+                                  : std::string(" with no attendance, group or recorded tie")) +
+               " left out (--active-since DATE or --include-inactive to change that).\n";
     }
     if (plan.introductions.empty()) {
-        return out + "\nNo introduction among the candidates would add reach across " + what +
-               ": every candidate pair is tied, excluded, or already reaches everything it could bring.\n";
+        out += "\nNo introduction among the candidates would add reach across " + what + ".\n";
+        return out + shortfall(report) + "\n";
     }
-    out += "\nGain: points of bridging score each introduction adds, made after the ones above it.\n\n";
+    out +=
+        "\nEach pair has a mutual contact who could introduce them, unless it says otherwise (then its gain is at "
+        "least " +
+        io::significant(k_cold_gain_factor) +
+        " times the best such pair's). Score: points of bridging score each introduction adds, made after the "
+        "ones above it.\n\n";
     const std::size_t rank_width = std::to_string(plan.introductions.size()).size() + 2;
     const std::string indent(rank_width + 1, ' ');
     for (std::size_t r = 0; r < plan.introductions.size(); ++r) {
         const Introduction& intro = plan.introductions[r];
         out += io::pad_left(std::to_string(r + 1) + ".", rank_width) + " " + describe_member(report, intro.a) + "\n" +
                indent + "and " + describe_member(report, intro.b) + "\n";
-        out += indent + "gain +" + io::significant(intro.gain) + "   introducer: ";
+        out += indent + "introducer: ";
         if (intro.introducer == k_none) {
-            out += "none (no mutual contact; introduce them yourself)";
+            out += "none (no mutual contact who is active and free to introduce them; introduce them yourself)";
         } else {
             const Member& introducer = network.members[intro.introducer];
             out += introducer.display_name() + " (" + introducer.id + ")";
         }
+        out += "\n" + indent + "gain: " + introduction_gain(network, plan, report.request, intro) + " (score +" +
+               io::significant(intro.gain) + ")";
         out += "\n" + indent + "why: " + introduction_reason(network, plan, report.request, intro) + "\n";
+        out += indent + "last seen: " + network.members[intro.a].display_name() + " at " + last_seen(report, intro.a) +
+               "; " + network.members[intro.b].display_name() + " at " + last_seen(report, intro.b) + "\n";
         out += indent + "they share: " + shared_text(network, intro) + "\n\n";
     }
+    if (const std::string short_of = shortfall(report); !short_of.empty()) out += short_of + "\n\n";
     out += "Made together, these " + std::to_string(plan.introductions.size()) +
            " introductions would raise the bridging score from " + io::fixed(plan.before.score, 2) + " to " +
            io::fixed(report.after.score, 2) + " (cross-" + (by_sector(report) ? "sector" : "community") +
@@ -345,7 +471,14 @@ std::string introductions_csv(const IntroductionReport& report) {
                                             "shared_organisations",
                                             "direct_gains",
                                             "two_step_gains",
-                                            "members_gaining"};
+                                            "members_gaining",
+                                            "gain_words",
+                                            "region_a",
+                                            "region_b",
+                                            "last_event_a",
+                                            "last_event_date_a",
+                                            "last_event_b",
+                                            "last_event_date_b"};
     if (!by_sector(report)) {
         header.push_back("community_a");
         header.push_back("community_b");
@@ -380,7 +513,15 @@ std::string introductions_csv(const IntroductionReport& report) {
             .field(join(organisations, ";"))
             .field(static_cast<std::uint64_t>(intro.direct_gains))
             .field(static_cast<std::uint64_t>(intro.two_step_gains))
-            .field(static_cast<std::uint64_t>(intro.members_gaining));
+            .field(static_cast<std::uint64_t>(intro.members_gaining))
+            .field(introduction_gain(network, report.plan, report.request, intro))
+            .field(region_of(network, intro.a))
+            .field(region_of(network, intro.b));
+        for (const MemberIndex member : {intro.a, intro.b}) {
+            const EventIndex event = report.plan.last_event[member];
+            csv.field(event == k_none ? std::string() : network.events[event].id)
+                .field(event == k_none ? std::string() : network.events[event].date_text);
+        }
         if (!by_sector(report)) {
             csv.field(static_cast<std::uint64_t>(intro.group_a) + 1)
                 .field(static_cast<std::uint64_t>(intro.group_b) + 1);
@@ -402,6 +543,11 @@ std::string introductions_json(const IntroductionReport& report) {
     Json settings;
     settings["count"] = request.count;
     settings["max_per_member"] = request.max_per_member;
+    settings["max_per_introducer"] = request.max_per_introducer;
+    settings["active_since"] = plan.active_since ? Json(format_day(*plan.active_since)) : Json(nullptr);
+    settings["region"] = request.same_region ? "same" : "any";
+    settings["attending_only"] = !request.attending.empty();
+    settings["cold_gain_factor"] = k_cold_gain_factor;
     settings["warm_only"] = request.warm_only;
     settings["between"] =
         request.between
@@ -429,6 +575,8 @@ std::string introductions_json(const IntroductionReport& report) {
                                   {"tie_weight", intro.introducer_tie}};
         }
         item["gain"] = intro.gain;
+        item["gain_words"] = introduction_gain(network, plan, request, intro);
+        item["warm"] = intro.introducer != k_none;
         item["direct_gains"] = intro.direct_gains;
         item["two_step_gains"] = intro.two_step_gains;
         item["members_gaining"] = intro.members_gaining;
@@ -449,6 +597,10 @@ std::string introductions_json(const IntroductionReport& report) {
         list.push_back(item);
     }
     json["introductions"] = list;
+    Json limits = Json::array();
+    for (const IntroductionLimit limit : plan.limits) limits.push_back(limit_key(limit));
+    json["stopped_by"] = limits;
+    json["shortfall"] = shortfall(report);
     json["after"] = measures_json(report, report.after);
     if (report.evaluation) {
         const IntroductionEvaluation& e = *report.evaluation;
@@ -462,6 +614,124 @@ std::string introductions_json(const IntroductionReport& report) {
                               {"adamic_adar_pairs", e.adamic_adar_pairs}};
     }
     return json.dump(2) + "\n";
+}
+
+std::string introduction_emails_csv(const IntroductionReport& report, const std::string& cc) {
+    const Network& network = *report.network;
+    const IntroductionPlan& plan = report.plan;
+    std::string text;
+    io::CsvWriter csv(text);
+    csv.row({"to", "cc", "subject", "body", "rank", "introducer", "member_a", "member_b"});
+    const auto about = [&](MemberIndex member) {
+        std::string words = network.members[member].display_name();
+        std::vector<std::string> facts;
+        if (const std::string organisation = organisation_name(network, member); !organisation.empty())
+            facts.push_back(organisation);
+        if (const std::string sector = sector_name(report, member); !sector.empty())
+            facts.push_back(sector + " sector");
+        if (!facts.empty()) words += " (" + join(facts, ", ") + ")";
+        return words;
+    };
+    for (std::size_t r = 0; r < plan.introductions.size(); ++r) {
+        const Introduction& intro = plan.introductions[r];
+        const std::string a = network.members[intro.a].display_name();
+        const std::string b = network.members[intro.b].display_name();
+        const bool warm = intro.introducer != k_none;
+        std::string body;
+        if (warm) {
+            body = "Dear " + network.members[intro.introducer].display_name() + ",\n\nYou know both " + about(intro.a) +
+                   " and " + about(intro.b) + ". Would you be willing to introduce them to each other?\n\n";
+        } else {
+            body = "(No mutual contact who could introduce them: this draft is for you, the convenor.)\n\n" +
+                   about(intro.a) + " and " + about(intro.b) + " have no tie yet, and no one they both know.\n\n";
+        }
+        body += "Why: this " + introduction_gain(network, plan, report.request, intro) + ".\n\n";
+        body += "What they share: " + shared_text(network, intro) + ".\n\n";
+        body +=
+            "Please ask each of them first, separately, whether they would welcome the introduction, and "
+            "introduce them only once both have said yes. If either says no, that is fine: just let us know.\n\n"
+            "Thank you.\n";
+        const std::string to = warm ? std::string(network.member_attributes.get("email", intro.introducer)) : "";
+        csv.field(to)
+            .field(cc)
+            .field("Would you introduce " + a + " and " + b + "?")
+            .field(body)
+            .field(static_cast<std::uint64_t>(r + 1))
+            .field(warm ? network.members[intro.introducer].id : std::string())
+            .field(network.members[intro.a].id)
+            .field(network.members[intro.b].id);
+        csv.end_row();
+    }
+    return text;
+}
+
+std::string introductions_print_html(const IntroductionReport& report, const std::string& title) {
+    const Network& network = *report.network;
+    const IntroductionPlan& plan = report.plan;
+    const auto e = [](std::string_view text) { return html_escape(text); };
+    std::string html =
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
+        e(title) +
+        " \u2013 introductions</title>\n<style>\n"
+        "@page { size: A4; margin: 15mm; }\n"
+        "body { font: 11pt/1.4 system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif; color: #111; "
+        "margin: 0 auto; max-width: 180mm; padding: 0 4mm; }\n"
+        "h1 { font-size: 18pt; margin: 0 0 2mm; } p.lead { margin: 0 0 5mm; color: #333; }\n"
+        ".intro { border: 0.4mm solid #999; border-radius: 2mm; padding: 3mm 4mm; margin: 0 0 4mm; "
+        "break-inside: avoid; page-break-inside: avoid; }\n"
+        ".intro h2 { font-size: 13pt; margin: 0 0 1.5mm; } .rank { color: #555; font-weight: normal; }\n"
+        ".people { display: grid; grid-template-columns: 1fr 1fr; gap: 3mm; margin: 0 0 2mm; }\n"
+        ".person { background: #f3f3f3; padding: 2mm 3mm; border-radius: 1.5mm; overflow-wrap: anywhere; }\n"
+        ".person strong { display: block; font-size: 12pt; } .person span { display: block; color: #333; }\n"
+        "dl { margin: 0; display: grid; grid-template-columns: 27mm 1fr; gap: 1mm 3mm; }\n"
+        "dt { font-weight: 600; } dd { margin: 0; overflow-wrap: anywhere; }\n"
+        ".done { margin-top: 2mm; color: #333; } .box { display: inline-block; width: 3.5mm; height: 3.5mm; "
+        "border: 0.3mm solid #333; vertical-align: -0.5mm; margin-right: 1.5mm; }\n"
+        "footer { font-size: 9pt; color: #444; margin-top: 4mm; }\n"
+        "@media (max-width: 600px) { .people { grid-template-columns: 1fr; } dl { grid-template-columns: 1fr; } }\n"
+        "</style>\n</head>\n<body>\n<main>\n<h1>" +
+        e(title) + ": introductions to make</h1>\n";
+    const std::size_t warm = static_cast<std::size_t>(std::count_if(
+        plan.introductions.begin(), plan.introductions.end(), [](const auto& i) { return i.introducer != k_none; }));
+    html += "<p class=\"lead\">" + std::to_string(plan.introductions.size()) + " introductions, " +
+            std::to_string(warm) +
+            " with a mutual contact who could make them. Ask each person first; introduce them only once both say "
+            "yes.</p>\n";
+    if (plan.introductions.empty()) html += "<p>No introduction among the candidates would add reach.</p>\n";
+    for (std::size_t r = 0; r < plan.introductions.size(); ++r) {
+        const Introduction& intro = plan.introductions[r];
+        html += "<section class=\"intro\"><h2><span class=\"rank\">" + std::to_string(r + 1) + ".</span> " +
+                e(network.members[intro.a].display_name()) + " &amp; " + e(network.members[intro.b].display_name()) +
+                "</h2>\n<div class=\"people\">";
+        for (const MemberIndex member : {intro.a, intro.b}) {
+            html += "<div class=\"person\"><strong>" + e(network.members[member].display_name()) + "</strong>";
+            const std::string organisation = organisation_name(network, member);
+            const std::string sector = sector_name(report, member);
+            const std::string region = region_of(network, member);
+            html += "<span>" + e(organisation.empty() ? std::string("no organisation") : organisation) + "</span>";
+            html += "<span>" + e(sector.empty() ? std::string("sector unknown") : sector + " sector") +
+                    (region.empty() ? std::string() : " \u00b7 " + e(region)) + "</span>";
+            html += "<span>Last seen: " + e(last_seen(report, member)) + "</span></div>";
+        }
+        html += "</div>\n<dl><dt>Introducer</dt><dd>" +
+                (intro.introducer == k_none ? std::string("none: no mutual contact; introduce them yourself")
+                                            : e(network.members[intro.introducer].display_name()) + " (" +
+                                                  e(organisation_name(network, intro.introducer).empty()
+                                                        ? std::string("no organisation")
+                                                        : organisation_name(network, intro.introducer)) +
+                                                  ")") +
+                "</dd>\n<dt>Gain</dt><dd>" + e(introduction_gain(network, plan, report.request, intro)) +
+                "</dd>\n<dt>Why</dt><dd>" + e(introduction_reason(network, plan, report.request, intro)) +
+                "</dd>\n<dt>They share</dt><dd>" + e(shared_text(network, intro)) + "</dd></dl>\n";
+        html += "<p class=\"done\"><span class=\"box\"></span>asked " + e(network.members[intro.a].display_name()) +
+                " &nbsp; <span class=\"box\"></span>asked " + e(network.members[intro.b].display_name()) +
+                " &nbsp; <span class=\"box\"></span>introduced</p></section>\n";
+    }
+    if (const std::string short_of = shortfall(report); !short_of.empty()) html += "<p>" + e(short_of) + "</p>\n";
+    html += "<footer>" + e(describe_tie_model(report.request.ties, !report.window.is_open())) +
+            " Made by bridgemap introduce.</footer>\n</main>\n</body>\n</html>\n";
+    return html;
 }
 
 }  // namespace bridgemap::report

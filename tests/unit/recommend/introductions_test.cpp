@@ -115,9 +115,48 @@ bool mutual_contact(const TieGraph& graph, MemberIndex a, MemberIndex b) {
     return false;
 }
 
-/// Whether (u, v) may be suggested after `picks`, by the rules written out plainly.
+/// Who may introduce at rank `rank`, by the rules written out plainly: active since the plan's
+/// day (an event attended that ended then or later, a group running then, a ties.csv row dated
+/// then; with no day, any attendance, group or tie), not hidden, and asked fewer than
+/// max_per_introducer times by the ranks above.
+std::vector<bool> may_introduce(const Network& network, const IntroductionPlan& plan,
+                                const IntroductionOptions& options, std::size_t rank) {
+    std::vector<bool> may(network.members.size(), false);
+    const auto since = plan.active_since;
+    for (const Attendance& row : network.attendance) {
+        const auto& date = network.events[row.event].date;
+        if (!since || (date && date->last >= *since)) may[row.member] = true;
+    }
+    for (const GroupMembership& row : network.group_members) {
+        if (!since || row.period.last >= *since) may[row.member] = true;
+    }
+    for (const ExplicitTie& tie : network.ties) {
+        if (!since || (tie.date && tie.date->last >= *since)) may[tie.source] = may[tie.target] = true;
+    }
+    for (MemberIndex m = 0; m < options.hidden.size(); ++m) {
+        if (options.hidden[m]) may[m] = false;
+    }
+    std::vector<std::size_t> asked(network.members.size(), 0);
+    for (std::size_t r = 0; r < rank && r < plan.introductions.size(); ++r) {
+        if (plan.introductions[r].introducer != k_none) ++asked[plan.introductions[r].introducer];
+    }
+    for (MemberIndex m = 0; m < may.size(); ++m) {
+        if (options.max_per_introducer > 0 && asked[m] >= options.max_per_introducer) may[m] = false;
+    }
+    return may;
+}
+
+bool mutual_contact_among(const TieGraph& graph, MemberIndex a, MemberIndex b, const std::vector<bool>& may) {
+    for (const MemberIndex x : graph.neighbours(a)) {
+        if (may[x] && graph.find_tie(x, b) != k_none) return true;
+    }
+    return false;
+}
+
+/// Whether (u, v) may be suggested after `picks`, by the rules written out plainly; `may`:
+/// who may introduce (for warm_only).
 bool allowed(const IntroductionPlan& plan, const IntroductionOptions& options, const std::vector<MemberPair>& picks,
-             MemberIndex u, MemberIndex v) {
+             MemberIndex u, MemberIndex v, const std::vector<bool>& may) {
     if (u == v || !plan.candidates[u] || !plan.candidates[v]) return false;
     if (plan.groups.of_member[u] == plan.groups.of_member[v]) return false;
     if (options.between && plan.sectors.of_member[u] == plan.sectors.of_member[v]) return false;
@@ -135,7 +174,13 @@ bool allowed(const IntroductionPlan& plan, const IntroductionOptions& options, c
     for (const auto& [a, b] : options.exclude) {
         if ((a == u && b == v) || (a == v && b == u)) return false;
     }
-    return !options.warm_only || mutual_contact(plan.graph, u, v);
+    if (options.same_region && (plan.region[u] == 0 || plan.region[u] != plan.region[v])) return false;
+    return !options.warm_only || mutual_contact_among(plan.graph, u, v, may);
+}
+
+bool allowed(const IntroductionPlan& plan, const IntroductionOptions& options, const std::vector<MemberPair>& picks,
+             MemberIndex u, MemberIndex v) {
+    return allowed(plan, options, picks, u, v, std::vector<bool>(plan.graph.member_count(), true));
 }
 
 /// Checks every stated fact of every introduction against a plain recomputation.
@@ -146,7 +191,8 @@ void expect_facts_true(const Network& network, const IntroductionPlan& plan, con
         const Introduction& intro = plan.introductions[r];
         SCOPED_TRACE("rank " + std::to_string(r + 1) + ": " + network.members[intro.a].id + " and " +
                      network.members[intro.b].id);
-        EXPECT_TRUE(allowed(plan, options, before, intro.a, intro.b));
+        const std::vector<bool> may = may_introduce(network, plan, options, r);
+        EXPECT_TRUE(allowed(plan, options, before, intro.a, intro.b, may));
         EXPECT_EQ(graph.find_tie(intro.a, intro.b), k_none);
 
         // The gain: the score with this introduction minus the score without it.
@@ -156,10 +202,11 @@ void expect_facts_true(const Network& network, const IntroductionPlan& plan, con
         EXPECT_NEAR(intro.gain, score_after - score_before, k_tolerance);
         EXPECT_GT(intro.gain, 0.0);
 
-        // The introducer: a mutual contact with the largest min(w(a,i), w(i,b)).
+        // The introducer: a mutual contact who may introduce, with the largest min(w(a,i), w(i,b)).
         double best = 0.0;
         MemberIndex best_member = k_none;
         for (MemberIndex i = 0; i < graph.member_count(); ++i) {
+            if (!may[i]) continue;
             const TieIndex to_a = graph.find_tie(i, intro.a);
             const TieIndex to_b = graph.find_tie(i, intro.b);
             if (to_a == k_none || to_b == k_none) continue;
@@ -208,7 +255,7 @@ void expect_facts_true(const Network& network, const IntroductionPlan& plan, con
 
 /// The largest gain of any allowed pair after `picks`, by brute force; 0 when none adds anything.
 double best_gain_by_brute_force(const IntroductionPlan& plan, const IntroductionOptions& options,
-                                const std::vector<MemberPair>& picks) {
+                                const std::vector<MemberPair>& picks, const std::vector<bool>& may, bool warm) {
     const double base = bridging_measures(with_introductions(plan.graph, picks), plan.groups).score;
     double best = 0.0;
     std::vector<MemberPair> with = picks;
@@ -216,12 +263,25 @@ double best_gain_by_brute_force(const IntroductionPlan& plan, const Introduction
     const auto n = static_cast<MemberIndex>(plan.graph.member_count());
     for (MemberIndex u = 0; u < n; ++u) {
         for (MemberIndex v = u + 1; v < n; ++v) {
-            if (!allowed(plan, options, picks, u, v)) continue;
+            if (!allowed(plan, options, picks, u, v, may)) continue;
+            if (warm && !mutual_contact_among(plan.graph, u, v, may)) continue;
             with.back() = {u, v};
             best = std::max(best, bridging_measures(with_introductions(plan.graph, with), plan.groups).score - base);
         }
     }
     return best;
+}
+
+/// The gain of the pick at `rank` (after `picks`) by the warm-first rule, by brute force: the
+/// best pair with a mutual contact who may introduce them, unless the best pair of all gains at
+/// least k_cold_gain_factor times as much; 0 when nothing is left.
+double warm_first_gain(const Network& network, const IntroductionPlan& plan, const IntroductionOptions& options,
+                       const std::vector<MemberPair>& picks, std::size_t rank) {
+    const std::vector<bool> may = may_introduce(network, plan, options, rank);
+    const double warm = best_gain_by_brute_force(plan, options, picks, may, true);
+    if (options.warm_only) return warm;
+    const double any = best_gain_by_brute_force(plan, options, picks, may, false);
+    return warm > 0 && any < k_cold_gain_factor * warm - k_tolerance ? warm : any;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -357,12 +417,16 @@ TEST(ReachState, EffectAndScoreMatchRecomputation) {
 // recommend_introductions
 
 // a = {m0, m1}, b = {m2, m3}; ties m0-m1 and m1-m2; m3 was only at a large event with m0.
-// First pick (0, 3), gain 21.875: depth(a,b) and depth(b,a) each go from 1/4 to 1/2
-// (φ 0.4375 → 0.75, twice) and r2(b,a) from 1/2 to 1 (φ 0.75 → 1): 100 · 0.875 / 4.
-// Then (0, 2) and (1, 3) each gain 5.46875 (a second contact on both sides: depth 1/2 → 5/8,
-// φ 0.75 → 0.859375, twice; 100 · 0.21875 / 4); (0, 2) wins the tie: it has a mutual
-// contact (m1), while m3's only contact is the new introduction.
-Network hand_network() {
+// Score before: 100 · [φ(1/4) + φ(1) + φ(1/4) + φ(1/2)] / 4 = 65.625 (BridgingMeasures.HandExample).
+// (0, 3) is cold (m3 has no tie) and gains 21.875: depth(a,b) and depth(b,a) each go from 1/4
+// to 1/2 (φ 0.4375 → 0.75, twice) and r2(b,a) from 1/2 to 1 (φ 0.75 → 1): 100 · 0.875 / 4.
+// (0, 2) is warm (m1 knows both) and gains 12.109375: depth(a,b) 1/4 → 1/2 (φ 0.4375 → 0.75),
+// depth(b,a) 1/4 → 3/8 (m2's second contact, ψ 3/4; φ 0.4375 → 0.609375), r2 unchanged:
+// 100 · (0.3125 + 0.171875) / 4. 21.875 < 2 × 12.109375, so warm first takes (0, 2).
+// With the ties undated, m1 and m2 are not active (their only activity has no date): no one
+// may introduce, only m0 and m3 are candidates, and (0, 3) is the one pick.
+Network hand_network(bool dated_ties) {
+    const std::string date = dated_ties ? "2018-05-01" : "";
     return testing::TestNetwork()
         .member("m0", "a")
         .member("m1", "a")
@@ -371,20 +435,55 @@ Network hand_network() {
         .member("m4", "")
         .member("m5", "")
         .member("m6", "")
-        .tie("m0", "m1")
-        .tie("m1", "m2")
+        .tie("m0", "m1", 1.0, date)
+        .tie("m1", "m2", 1.0, date)
         .event("big", "2018-06-01", {"m0", "m3", "m4", "m5", "m6"}, "gathering")
         .build();
 }
 
-TEST(RecommendIntroductions, HandExampleAndTieBreak) {
-    const Network network = hand_network();
+TEST(RecommendIntroductions, HandExampleWarmFirst) {
+    const Network network = hand_network(true);
     IntroductionOptions options;
     options.ties.max_setting_size = 4;  // the event of 5 ties nobody
     options.count = 3;
     options.max_per_member = 0;
     const IntroductionPlan plan = recommend_introductions(network, options);
+    // Active since 2017-06-01: 12 months before the event.
+    ASSERT_TRUE(plan.active_since.has_value());
+    EXPECT_EQ(format_day(*plan.active_since), "2017-06-01");
     ASSERT_EQ(plan.introductions.size(), 3u);
+    const auto& first = plan.introductions[0];
+    EXPECT_EQ(std::minmax(first.a, first.b), std::minmax(MemberIndex{0}, MemberIndex{2}));
+    EXPECT_NEAR(first.gain, 12.109375, 1e-12);
+    EXPECT_EQ(first.introducer, 1u);
+    EXPECT_EQ(first.introducer_tie, 1.0);
+    // Before it, the two sectors share one tie (m1-m2); m0 had no contact in b, m2 one in a.
+    EXPECT_EQ(first.ties_between_groups, 1u);
+    // The other two untied cross-sector pairs follow, cold: m3 knows nobody.
+    std::set<std::pair<MemberIndex, MemberIndex>> rest;
+    for (std::size_t r = 1; r < 3; ++r) {
+        rest.insert(std::minmax(plan.introductions[r].a, plan.introductions[r].b));
+        EXPECT_EQ(plan.introductions[r].introducer, k_none);
+    }
+    EXPECT_EQ(rest, (std::set<std::pair<MemberIndex, MemberIndex>>{{0, 3}, {1, 3}}));
+    // Members of unknown sector are never suggested, and nothing else is left to suggest.
+    EXPECT_FALSE(plan.candidates[4]);
+    expect_facts_true(network, plan, options);
+    options.count = 10;
+    const IntroductionPlan all = recommend_introductions(network, options);
+    EXPECT_EQ(all.introductions.size(), 3u);
+    EXPECT_TRUE(all.limits.empty());  // nothing stopped it but the pairs running out
+}
+
+TEST(RecommendIntroductions, HandExampleColdWhenNoOneMayIntroduce) {
+    const Network network = hand_network(false);
+    IntroductionOptions options;
+    options.ties.max_setting_size = 4;
+    options.count = 3;
+    options.max_per_member = 0;
+    const IntroductionPlan plan = recommend_introductions(network, options);
+    EXPECT_EQ(plan.inactive_members, 2u);  // m1 and m2
+    ASSERT_EQ(plan.introductions.size(), 1u);
     const auto& first = plan.introductions[0];
     EXPECT_EQ(std::minmax(first.a, first.b), std::minmax(MemberIndex{0}, MemberIndex{3}));
     EXPECT_NEAR(first.gain, 21.875, 1e-12);
@@ -396,31 +495,65 @@ TEST(RecommendIntroductions, HandExampleAndTieBreak) {
     ASSERT_EQ(first.shared_events.size(), 1u);
     EXPECT_EQ(network.events[first.shared_events[0]].id, "big");
     EXPECT_EQ(first.last_shared_event_size, 5u);
+    EXPECT_EQ(network.events[plan.last_event[3]].id, "big");
+    EXPECT_EQ(plan.last_event[1], k_none);
     // Before it: 1 of the 2 members of each sector (m1, m2) has a tie to the other.
     EXPECT_EQ(plan.groups.names[first.group_a], "b");
-    EXPECT_EQ(plan.groups.names[first.group_b], "a");
     EXPECT_EQ(first.group_a_members, 2u);
     EXPECT_EQ(first.group_a_tied_to_b, 1u);
-    EXPECT_EQ(first.group_b_members, 2u);
     EXPECT_EQ(first.group_b_tied_to_a, 1u);
-    const auto& second = plan.introductions[1];
-    EXPECT_EQ(std::minmax(second.a, second.b), std::minmax(MemberIndex{0}, MemberIndex{2}));
-    EXPECT_NEAR(second.gain, 5.46875, 1e-12);
-    EXPECT_EQ(second.introducer, 1u);
-    EXPECT_EQ(second.introducer_tie, 1.0);
-    const auto& third = plan.introductions[2];
-    EXPECT_EQ(std::minmax(third.a, third.b), std::minmax(MemberIndex{1}, MemberIndex{3}));
-    // Members of unknown sector are never suggested, and nothing else is left to suggest.
-    EXPECT_FALSE(plan.candidates[4]);
-    expect_facts_true(network, plan, options);
+    // Fewer than asked for: lifting the activity rule alone would allow more.
+    EXPECT_EQ(plan.limits, std::vector<IntroductionLimit>{IntroductionLimit::active});
+    // With --include-inactive all three pairs come, and m1 still may not introduce (not active).
+    options.include_inactive = true;
+    const IntroductionPlan all = recommend_introductions(network, options);
+    ASSERT_EQ(all.introductions.size(), 3u);
+    for (const Introduction& intro : all.introductions) EXPECT_EQ(intro.introducer, k_none);
+    // An explicit day before the ties' would not help: they have no date.
+    options.include_inactive = false;
+    options.active_since = days_from_civil(2000, 1, 1);
+    EXPECT_EQ(recommend_introductions(network, options).introductions.size(), 1u);
+}
 
-    // The only untied cross-sector pairs are 0-2, 0-3 and 1-3.
-    options.count = 10;
-    EXPECT_EQ(recommend_introductions(network, options).introductions.size(), 3u);
+TEST(RecommendIntroductions, CapsPerIntroducerAndRegion) {
+    // Hub h knows everyone; a1, a2 (sector a) and b1, b2, b3 (sector b) know only h.
+    testing::TestNetwork builder;
+    builder.member("h", "c").member("a1", "a").member("a2", "a").member("b1", "b").member("b2", "b").member("b3", "b");
+    for (const char* m : {"a1", "a2", "b1", "b2", "b3"}) builder.event(std::string("e-") + m, "2020-01-01", {"h", m});
+    Network network = builder.build();
+    IntroductionOptions options;
+    options.count = 6;
+    options.max_per_member = 0;
+    options.max_per_introducer = 2;
+    const IntroductionPlan plan = recommend_introductions(network, options);
+    std::size_t by_h = 0;
+    for (const Introduction& intro : plan.introductions) by_h += intro.introducer == 0 ? 1 : 0;
+    EXPECT_EQ(by_h, 2u);  // h is asked twice, then the pairs are cold
+    ASSERT_GT(plan.introductions.size(), 2u);
+    EXPECT_EQ(plan.introductions[2].introducer, k_none);
+    // Regions: a1 and b1 in one, everyone else in none; with --region same only a1-b1 remains.
+    network.member_attributes.names = {"region"};
+    network.member_attributes.values = {{"", "North", "", "North", "", ""}};
+    options.same_region = true;
+    const IntroductionPlan regional = recommend_introductions(network, options);
+    ASSERT_EQ(regional.introductions.size(), 1u);
+    EXPECT_EQ(std::minmax(regional.introductions[0].a, regional.introductions[0].b),
+              std::minmax(MemberIndex{1}, MemberIndex{3}));
+    EXPECT_EQ(regional.limits, std::vector<IntroductionLimit>{IntroductionLimit::same_region});
+    // --event: only h, a1 and b1 are in the room; h is tied to both, so a1-b1 is the one pair,
+    // and h (in the room or not) introduces it.
+    options.same_region = false;
+    options.attending = {true, true, false, true, false, false};
+    const IntroductionPlan room = recommend_introductions(network, options);
+    ASSERT_EQ(room.introductions.size(), 1u);
+    EXPECT_EQ(std::minmax(room.introductions[0].a, room.introductions[0].b),
+              std::minmax(MemberIndex{1}, MemberIndex{3}));
+    EXPECT_EQ(room.introductions[0].introducer, 0u);
 }
 
 TEST(RecommendIntroductions, GreedyPicksTheBestPairAtEveryStep) {
     std::size_t picked = 0;
+    std::size_t cold_picks = 0;
     for (std::uint64_t seed = 1; seed <= 30; ++seed) {
         // Small networks, then a few larger ones where the bounds must rule out most pairs.
         const Network network = random_network(seed, seed <= 24 ? 18 + seed % 10 : 70, 2 + seed % 4);
@@ -447,18 +580,30 @@ TEST(RecommendIntroductions, GreedyPicksTheBestPairAtEveryStep) {
         }
         const IntroductionPlan plan = recommend_introductions(network, options);
         SCOPED_TRACE("seed " + std::to_string(seed));
+        // Warm first: the best pair with a mutual contact who may introduce them, unless the
+        // best pair of all gains at least k_cold_gain_factor times as much.
         std::vector<MemberPair> picks;
-        for (const Introduction& intro : plan.introductions) {
-            EXPECT_NEAR(intro.gain, best_gain_by_brute_force(plan, options, picks), k_tolerance);
+        for (std::size_t r = 0; r <= plan.introductions.size(); ++r) {
+            const std::vector<bool> may = may_introduce(network, plan, options, r);
+            const double expected = warm_first_gain(network, plan, options, picks, r);
+            if (r == plan.introductions.size()) {
+                // Stopped short only when nothing is left to pick.
+                if (r < options.count) EXPECT_EQ(expected, 0.0);
+                break;
+            }
+            const Introduction& intro = plan.introductions[r];
+            EXPECT_NEAR(intro.gain, expected, k_tolerance);
+            EXPECT_EQ(intro.introducer != k_none, mutual_contact_among(plan.graph, intro.a, intro.b, may));
+            cold_picks += intro.introducer == k_none ? 1 : 0;
             picks.emplace_back(intro.a, intro.b);
-        }
-        if (plan.introductions.size() < options.count) {
-            EXPECT_EQ(best_gain_by_brute_force(plan, options, picks), 0.0);
         }
         expect_facts_true(network, plan, options);
         picked += plan.introductions.size();
     }
     EXPECT_GT(picked, 90u);  // most of the 30 × 4 picks are made
+    // Both branches of the warm-first rule are taken.
+    EXPECT_GT(cold_picks, 0u);
+    EXPECT_LT(cold_picks, picked / 2);
 }
 
 TEST(RecommendIntroductions, BetweenKeepsToTheTwoSectors) {
@@ -474,8 +619,9 @@ TEST(RecommendIntroductions, BetweenKeepsToTheTwoSectors) {
             EXPECT_EQ(pair, (std::set<SectorIndex>{0, 2}));
         }
         std::vector<MemberPair> picks;
-        for (const Introduction& intro : plan.introductions) {
-            EXPECT_NEAR(intro.gain, best_gain_by_brute_force(plan, options, picks), k_tolerance);
+        for (std::size_t r = 0; r < plan.introductions.size(); ++r) {
+            const Introduction& intro = plan.introductions[r];
+            EXPECT_NEAR(intro.gain, warm_first_gain(network, plan, options, picks, r), k_tolerance);
             picks.emplace_back(intro.a, intro.b);
         }
         // --between also applies across communities: the members' sectors, in different communities.
@@ -510,9 +656,16 @@ TEST(RecommendIntroductions, GeneratedNetworksAndTheBundledExample) {
     auto example = ingest::read_network(BRIDGEMAP_EXAMPLE_DIR);
     ASSERT_FALSE(example.diagnostics.has_errors());
     options.warm_only = false;
+    // Active since 2017-11-26 (12 months before the last event): fewer than 10, and it says why.
     const IntroductionPlan bundled = recommend_introductions(example.network, options);
-    EXPECT_EQ(bundled.introductions.size(), 10u);
+    EXPECT_EQ(format_day(*bundled.active_since), "2017-11-26");
+    EXPECT_LT(bundled.introductions.size(), 10u);
+    EXPECT_FALSE(bundled.limits.empty());
     expect_facts_true(example.network, bundled, options);
+    options.include_inactive = true;
+    const IntroductionPlan everyone = recommend_introductions(example.network, options);
+    EXPECT_EQ(everyone.introductions.size(), 10u);
+    expect_facts_true(example.network, everyone, options);
 }
 
 TEST(RecommendIntroductions, WindowedNetwork) {
@@ -598,11 +751,14 @@ TEST(RecommendIntroductions, SameResultWithAnyThreadCount) {
 }
 
 TEST(RecommendIntroductions, InactiveMembersAreLeftOutUnlessAsked) {
-    Network network = hand_network();
+    Network network = hand_network(false);
     IntroductionOptions options;
     options.ties.max_setting_size = 4;
-    // m3's only activity is the event; without it m3 is inactive.
+    // m3's only activity is the event; without it m3 is inactive. With no dated event left,
+    // active means any attendance, group or recorded tie.
     network.attendance.clear();
+    network.events.front().date.reset();
+    network.events.front().date_text.clear();
     const IntroductionPlan plan = recommend_introductions(network, options);
     EXPECT_FALSE(plan.candidates[3]);
     EXPECT_EQ(plan.inactive_members, 1u);
@@ -614,8 +770,11 @@ TEST(RecommendIntroductions, InactiveMembersAreLeftOutUnlessAsked) {
     const IntroductionPlan all = recommend_introductions(network, options);
     EXPECT_TRUE(all.candidates[3]);
     EXPECT_EQ(all.inactive_members, 0u);
-    ASSERT_FALSE(all.introductions.empty());
-    EXPECT_TRUE(all.introductions[0].a == 3u || all.introductions[0].b == 3u);
+    EXPECT_FALSE(all.active_since.has_value());
+    // Warm first: (0, 2) through m1, then m3's pairs.
+    ASSERT_EQ(all.introductions.size(), 3u);
+    EXPECT_EQ(all.introductions[0].introducer, 1u);
+    EXPECT_TRUE(all.introductions[1].a == 3u || all.introductions[1].b == 3u);
 }
 
 TEST(RecommendIntroductions, DegenerateNetworks) {
@@ -637,7 +796,7 @@ TEST(RecommendIntroductions, DegenerateNetworks) {
 }
 
 TEST(RecommendIntroductions, RejectsImpossibleRequests) {
-    const Network network = hand_network();
+    const Network network = hand_network(true);
     IntroductionOptions options;
     options.count = 0;
     EXPECT_THROW(recommend_introductions(network, options), RequestError);

@@ -67,6 +67,10 @@ struct Fixture {
         plan.sectors.of_member = {1, 0, 1, 0};
         plan.groups = plan.sectors;
         plan.inactive_members = 1;
+        // Active since 12 months before e1; m0, m1 and m2 were last at e1, m3 at nothing.
+        plan.active_since = days_from_civil(2017, 6, 1);
+        plan.last_event = {0, 0, 0, k_none};
+        report.request.count = 2;
         plan.before = measures(41.2, 0.5, 0.25, 0.125, 0.5, 0.0, 2, -1.0);
         plan.before.weakest_from = 1;
         plan.before.weakest_to = 0;
@@ -91,6 +95,7 @@ struct Fixture {
         second.direct_gains = 2;
         second.a_contacts = 1;
         second.b_contacts = 2;
+        second.ties_between_groups = 1;  // m0-m1, ranked above
         plan.introductions.push_back(second);
 
         report.after = measures(60.5, 1.0, 0.5, 0.375, 1.0, 0.5, 0, -0.5);
@@ -233,25 +238,36 @@ TEST(IntroductionsText, TheListAsAConvenorReadsIt) {
         " Who knows whom: 2 ties.\n"
         "Bridging score 41.20 of 100. Cross-sector reach: 25.0% directly, 50.0% within two steps (mean over "
         "sector pairs); weakest: public -> grassroots, 50.0% within two steps.\n"
-        "1 member with no attendance, group or recorded tie left out (--include-inactive to suggest them "
-        "too).\n"
+        "1 member not active since 2017-06-01 (no event attended since, nor a group running then) left out "
+        "(--active-since DATE or --include-inactive to change that).\n"
         "\n"
-        "Gain: points of bridging score each introduction adds, made after the ones above it.\n"
+        "Each pair has a mutual contact who could introduce them, unless it says otherwise (then its gain is at "
+        "least 2 times the best such pair's). Score: points of bridging score each introduction adds, made after "
+        "the ones above it.\n"
         "\n"
         " 1. Zo\u00eb \u00c5ngstr\u00f6m (m0; public, Acme, \"Ltd\" <&>)\n"
         "    and Bo \"B\" O'Neil, <x> & \\y (m1; grassroots)\n"
-        "    gain +19.3   introducer: \u5e02\u6c11 Tanaka (m2)\n"
+        "    introducer: \u5e02\u6c11 Tanaka (m2)\n"
+        "    gain: gives Zo\u00eb \u00c5ngstr\u00f6m a first contact in the grassroots sector, and Bo \"B\" "
+        "O'Neil, <x> & \\y a first contact in the public sector; the public and grassroots sectors would then have "
+        "1 direct tie (score +19.3)\n"
         "    why: " +
         k_reason_1 +
         "\n"
+        "    last seen: Zo\u00eb \u00c5ngstr\u00f6m at Spring <fair> & more (2018-06-01); Bo \"B\" O'Neil, <x> & "
+        "\\y at Spring <fair> & more (2018-06-01)\n"
         "    they share: 2 events (Spring <fair> & more; e2); groups: g1; places: K\u00f6ln\n"
         "\n"
         " 2. m3 (m3; grassroots)\n"
         "    and \u5e02\u6c11 Tanaka (m2; public)\n"
-        "    gain +0.00312   introducer: none (no mutual contact; introduce them yourself)\n"
+        "    introducer: none (no mutual contact who is active and free to introduce them; introduce them "
+        "yourself)\n"
+        "    gain: gives m3 a second contact in the public sector; the grassroots and public sectors would then "
+        "have 2 direct ties (score +0.00312)\n"
         "    why: " +
         k_reason_2 +
         "\n"
+        "    last seen: m3 at no event attended; \u5e02\u6c11 Tanaka at Spring <fair> & more (2018-06-01)\n"
         "    they share: nothing recorded\n"
         "\n"
         "Made together, these 2 introductions would raise the bridging score from 41.20 to 60.50 "
@@ -321,13 +337,18 @@ TEST(IntroductionsText, NoneAndTheEvaluationTable) {
 
     fixture.report.plan.introductions.clear();
     fixture.report.plan.inactive_members = 2;
+    fixture.report.plan.active_since.reset();  // no dated event: any activity counts
+    fixture.report.plan.limits = {IntroductionLimit::per_member, IntroductionLimit::active};
     const std::vector<std::string> lines = lines_of(introductions_text(fixture.report));
-    ASSERT_EQ(lines.size(), 6u);
+    ASSERT_EQ(lines.size(), 7u);
     EXPECT_EQ(lines[3],
-              "2 members with no attendance, group or recorded tie left out (--include-inactive to suggest them too).");
-    EXPECT_EQ(lines[5],
-              "No introduction among the candidates would add reach across sectors: every candidate pair is tied, "
-              "excluded, or already reaches everything it could bring.");
+              "2 members with no attendance, group or recorded tie left out (--active-since DATE or "
+              "--include-inactive to change that).");
+    EXPECT_EQ(lines[5], "No introduction among the candidates would add reach across sectors.");
+    EXPECT_EQ(lines[6],
+              "Only 0 of the 2 introductions asked for: stopped by the limit of 2 introductions per member "
+              "(--max-per-member) and by the rule that candidates are active (--active-since, --include-inactive); "
+              "lifting any of them would allow more.");
 }
 
 // ---------------------------------------------------------------------------------------
@@ -349,42 +370,70 @@ std::string quoted(const std::string& text) {
 const std::string k_csv_header =
     "rank,member_a,member_b,sector_a,sector_b,introducer,gain,reason,name_a,name_b,organisation_a,organisation_b,"
     "introducer_name,shared_events,shared_groups,shared_places,shared_organisations,direct_gains,two_step_gains,"
-    "members_gaining";
+    "members_gaining,gain_words,region_a,region_b,last_event_a,last_event_date_a,last_event_b,last_event_date_b";
 
 TEST(IntroductionsCsv, OneQuotedRowPerIntroduction) {
     const Fixture fixture;
     const std::vector<std::string> expected = {
         k_csv_header,
-        csv_row({"1",
-                 "m0",
-                 "m1",
-                 "public",
-                 "grassroots",
+        csv_row(
+            {"1",
+             "m0",
+             "m1",
+             "public",
+             "grassroots",
+             "m2",
+             "19.3",
+             quoted(k_reason_1),
+             "Zo\u00eb \u00c5ngstr\u00f6m",
+             "\"Bo \"\"B\"\" O'Neil, <x> & \\y\"",
+             "\"Acme, \"\"Ltd\"\" <&>\"",
+             "",
+             "\u5e02\u6c11 Tanaka",
+             "e1;e2",
+             "g1",
+             "K\u00f6ln",
+             "",
+             "2",
+             "3",
+             "2",
+             quoted("gives Zo\u00eb \u00c5ngstr\u00f6m a first contact in the grassroots sector, and Bo \"B\" "
+                    "O'Neil, <x> & \\y a first contact in the public sector; the public and grassroots sectors would "
+                    "then have 1 direct tie"),
+             "",
+             "",
+             "e1",
+             "2018-06-01",
+             "e1",
+             "2018-06-01"}),
+        csv_row({"2",
+                 "m3",
                  "m2",
-                 "19.3",
-                 quoted(k_reason_1),
-                 "Zo\u00eb \u00c5ngstr\u00f6m",
-                 "\"Bo \"\"B\"\" O'Neil, <x> & \\y\"",
-                 "\"Acme, \"\"Ltd\"\" <&>\"",
+                 "grassroots",
+                 "public",
+                 "",
+                 "0.00312",
+                 quoted(k_reason_2),
                  "",
                  "\u5e02\u6c11 Tanaka",
-                 "e1;e2",
-                 "g1",
-                 "K\u00f6ln",
+                 "",
+                 "",
+                 "",
+                 "",
+                 "",
+                 "",
                  "",
                  "2",
-                 "3",
-                 "2"}),
-        csv_row({"2",       "m3",
-                 "m2",      "grassroots",
-                 "public",  "",
-                 "0.00312", quoted(k_reason_2),
-                 "",        "\u5e02\u6c11 Tanaka",
-                 "",        "",
-                 "",        "",
-                 "",        "",
-                 "",        "2",
-                 "0",       "0"}),
+                 "0",
+                 "0",
+                 "gives m3 a second contact in the public sector; the grassroots and public sectors would then have 2 "
+                 "direct ties",
+                 "",
+                 "",
+                 "",
+                 "",
+                 "e1",
+                 "2018-06-01"}),
     };
     EXPECT_EQ(lines_of(introductions_csv(fixture.report)), expected);
 }
@@ -401,7 +450,7 @@ TEST(IntroductionsCsv, CommunitiesAddTheirColumns) {
     ASSERT_EQ(lines.size(), 2u);
     EXPECT_EQ(lines[0], k_csv_header + ",community_a,community_b");
     EXPECT_EQ(lines[1].substr(0, 32), "1,m0,m1,public,grassroots,m2,19.");
-    EXPECT_EQ(lines[1].substr(lines[1].size() - 10), ",2,3,2,1,2");
+    EXPECT_EQ(lines[1].substr(lines[1].size() - 32), ",e1,2018-06-01,e1,2018-06-01,1,2");
     // The text names each member's community; a member in none is in "no group".
     fixture.report.plan.introductions[0].b = 3;
     const std::string text = introductions_text(fixture.report);
@@ -447,10 +496,14 @@ TEST(IntroductionsJson, ValuesAndEscaping) {
     const Json& list = json["introductions"];
     ASSERT_EQ(list.size(), 2u);
     EXPECT_EQ(list[0]["rank"], 1);
-    EXPECT_EQ(list[0]["member_a"], Json({{"id", "m0"},
-                                         {"name", "Zo\u00eb \u00c5ngstr\u00f6m"},
-                                         {"sector", "public"},
-                                         {"organisation", "Acme, \"Ltd\" <&>"}}));
+    EXPECT_EQ(list[0]["member_a"],
+              Json({{"id", "m0"},
+                    {"name", "Zo\u00eb \u00c5ngstr\u00f6m"},
+                    {"sector", "public"},
+                    {"organisation", "Acme, \"Ltd\" <&>"},
+                    {"region", ""},
+                    {"last_event", {{"id", "e1"}, {"name", "Spring <fair> & more"}, {"date", "2018-06-01"}}}}));
+    EXPECT_TRUE(list[1]["member_a"]["last_event"].is_null());  // m3 attended nothing
     EXPECT_EQ(list[0]["member_b"]["name"], "Bo \"B\" O'Neil, <x> & \\y");
     EXPECT_EQ(list[0]["introducer"], Json({{"id", "m2"}, {"name", "\u5e02\u6c11 Tanaka"}, {"tie_weight", 1.5}}));
     EXPECT_DOUBLE_EQ(list[0]["gain"].get<double>(), 19.3);

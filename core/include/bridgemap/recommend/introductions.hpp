@@ -47,11 +47,24 @@ struct IntroductionOptions {
     /// Nobody in more than this many introductions (0: no limit). Two by default, so that the
     /// set reaches many members rather than one hub's address book.
     std::size_t max_per_member = 2;
-    bool warm_only = false;           ///< Only pairs with a mutual contact.
+    /// No member introduces more than this many pairs of a set (0: no limit). Two by default,
+    /// so that no one person is asked to make most of them.
+    std::size_t max_per_introducer = 2;
+    bool warm_only = false;           ///< Only pairs with a mutual contact who may introduce them.
     std::vector<MemberPair> exclude;  ///< Pairs not to suggest (either order).
-    /// Also suggest members with no activity in the network (no attendance, group membership
-    /// or ties.csv row): by default they are left out.
+    /// Who is active, and so may be suggested or introduce: members who attended an event that
+    /// ended on or after this day, whose group membership runs to it or later (open-ended
+    /// memberships included), or with a ties.csv row dated then or later. Unset: 12 months before the last day of the
+    /// latest dated event (active_since_default); with no dated event, anyone with an attendance, a group membership or
+    /// a ties.csv row.
+    std::optional<DayNumber> active_since;
+    /// Also suggest members who are not active: by default they are left out.
     bool include_inactive = false;
+    /// Only pairs of members with the same non-empty `region` (else `place`) column.
+    bool same_region = false;
+    /// By member index, true for the members who may be suggested (the people attending one
+    /// event, `--event`); empty: everyone. Introducers may be anyone active.
+    std::vector<bool> attending;
     /// By member index, true for members who must never be suggested nor named as introducer
     /// (consent hidden, SPEC §5); empty: nobody. They stay in the graph: reach through them
     /// still counts.
@@ -131,7 +144,28 @@ struct Introduction {
     std::vector<std::string> shared_places;
     /// People at the last of shared_events (the setting's size, however large); 0 without one.
     std::size_t last_shared_event_size = 0;
+    /// Ties between a's group and b's group before this introduction (after those ranked above).
+    std::uint64_t ties_between_groups = 0;
 };
+
+/// A rule that stopped a plan short of the count asked for: lifted alone (everything else
+/// kept), it would have allowed another introduction.
+enum class IntroductionLimit {
+    per_member,      ///< max_per_member
+    per_introducer,  ///< max_per_introducer (with warm_only)
+    warm_only,
+    same_region,
+    active,  ///< active_since (include_inactive lifts it)
+};
+
+/// The default of IntroductionOptions::active_since: the same day 12 months before the last
+/// day of the latest dated event (29 February to 28 February); nullopt with no dated event.
+std::optional<DayNumber> active_since_default(const Network& network);
+
+/// The whole greedy choice rule between warm and cold pairs: a pair without a mutual contact
+/// who may introduce them is chosen over the best warm pair only when its gain is at least
+/// this many times larger.
+inline constexpr double k_cold_gain_factor = 2.0;
 
 struct IntroductionPlan {
     TieGraph graph;   ///< Who knows whom, before any introduction.
@@ -139,19 +173,33 @@ struct IntroductionPlan {
     Sectors groups;   ///< What reach is counted between: the sectors, or communities ("community 1", ...).
     std::vector<bool>
         candidates;  ///< Members who may be suggested (known group, active unless include_inactive, in --between).
-    std::size_t inactive_members = 0;         ///< Members left out for having no activity.
+    std::size_t inactive_members = 0;       ///< Members left out for not being active.
+    std::optional<DayNumber> active_since;  ///< The day applied (options' or the default), if any.
+    /// By member index: the latest dated event each attended (k_none: none).
+    std::vector<EventIndex> last_event;
+    /// By member index: 1 + the index of their region in region_names, 0 for none.
+    std::vector<std::uint32_t> region;
+    std::vector<std::string> region_names;  ///< Sorted: the members' `region` (else `place`) values.
+    /// When there are fewer introductions than asked for: each rule that stopped it (empty:
+    /// no other pair of candidates adds reach).
+    std::vector<IntroductionLimit> limits;
     BridgingMeasures before;                  ///< Of graph, by groups.
     std::vector<Introduction> introductions;  ///< By rank; fewer than count when no more pairs add reach.
 };
 
-/// Recommends up to options.count introductions. Candidates are pairs of candidate members in
-/// different groups (and, with options.between, one in each of its sectors), not tied in the
+/// Recommends up to options.count introductions. Candidates are pairs of candidate members
+/// (active, attending, of a known group) in
+/// different groups (and, with options.between, one in each of its sectors; with same_region,
+/// of one region), not tied in the
 /// who-knows-whom graph (project_ties(network, options.ties)), not excluded, with a mutual
-/// contact when warm_only, and no member in more than max_per_member picks. The greedy step
-/// picks the candidate pair whose tie raises BridgingMeasures::score most, exactly evaluated
+/// contact when warm_only, and no member in more than max_per_member picks. A pair is warm
+/// when a mutual contact may introduce them: active, not hidden, and in fewer than
+/// max_per_introducer picks as introducer. Each greedy step finds the warm pair and the pair
+/// whose tie raises BridgingMeasures::score most, each exactly evaluated
 /// given the picks before it (ties broken by: fewer earlier picks of the two members, the
-/// stronger introducer, more shared events, lower member indices); only pairs that raise the
-/// score are suggested. Pairs are found with per-member upper bounds on the gain, so that only
+/// stronger introducer, more shared events, lower member indices), and takes the warm one
+/// unless the other is cold with at least k_cold_gain_factor times its gain; only pairs that
+/// raise the score are suggested. Pairs are found with per-member upper bounds on the gain, so that only
 /// a few are evaluated exactly (docs/introductions.md).
 ///
 /// `network` should be seen through its window already. Time per pick O(n log n + m·⌈G/64⌉

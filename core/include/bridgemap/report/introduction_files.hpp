@@ -36,6 +36,13 @@ struct IntroductionReport {
 std::string introduction_reason(const Network& network, const IntroductionPlan& plan,
                                 const IntroductionOptions& request, const Introduction& introduction);
 
+/// The gain of `introduction` in words: whom it gives a first (or an n-th) contact in the
+/// other group, and how many direct ties the two groups would then have ("gives Andy Mycock a
+/// first contact in the public sector; the public and academic sectors would then have 3
+/// direct ties"). The score stays in the gain column.
+std::string introduction_gain(const Network& network, const IntroductionPlan& plan, const IntroductionOptions& request,
+                              const Introduction& introduction);
+
 /// The list a convenor reads on the screen: the network's bridging before, each introduction
 /// (both members with sector, community and organisation, gain, introducer, reason, what they
 /// share), the score after all of them, and the evaluation table when there is one. Columns
@@ -53,5 +60,16 @@ std::string introductions_csv(const IntroductionReport& report);
 /// measures before and after, the introductions (members, introducer, gain, shared settings,
 /// reason) and the evaluation when there is one. Undefined measures are null.
 std::string introductions_json(const IntroductionReport& report);
+
+/// A mail-merge file (`introduce --emails`), one row per introduction: to (the introducer's
+/// `email` column; empty without an introducer or an address), cc, subject and body (a double
+/// opt-in draft in plain words: who, why, what they share, and to ask each first), then rank and
+/// the ids of introducer, member_a and member_b.
+std::string introduction_emails_csv(const IntroductionReport& report, const std::string& cc);
+
+/// The introductions as A4 pages to print from a browser (`introduce --print`): one box per
+/// introduction with both people (organisation, sector, region, last seen), the introducer,
+/// the gain and reason in words, what they share, and tick boxes; offline, no script.
+std::string introductions_print_html(const IntroductionReport& report, const std::string& title);
 
 }  // namespace bridgemap::report
