@@ -57,3 +57,46 @@ for seed in (1, 2, 3):
               f"{change('random'):+9.3f} {change('adamic_adar'):+12.3f}")
 EOF
 done
+
+echo
+echo "Issue 18: introductions people can make, on generated 1,100-member networks (default options:"
+echo "active since 12 months before the latest event, warm first, at most 2 per introducer)"
+for seed in 1 2 3; do
+  "$bin" introduce "$(network 1100 "$seed")" --evaluate --format json >"$work/introduce18-$seed.json"
+done
+python3 - "$work" "$(network 1100 1)" "$(network 1100 2)" "$(network 1100 3)" <<'EOF'
+import collections, csv, json, sys
+work, folders = sys.argv[1], sys.argv[2:]
+
+def end_of(date):
+    return date + "-12-31" if len(date) == 4 else date + "-31" if len(date) == 7 else date
+
+def active_since(folder, since):
+    """Members with an event attended that ended on or after `since`, a group running then, or a
+    dated ties.csv row then or later (SPEC: introduce --active-since)."""
+    rows = lambda name: csv.DictReader(open(f"{folder}/{name}", encoding="utf-8-sig"))
+    date = {r["id"]: r["date"] for r in rows("events.csv")}
+    active = {r["member_id"] for r in rows("attendance.csv") if date[r["event_id"]] and end_of(date[r["event_id"]]) >= since}
+    active |= {r["member_id"] for r in rows("group_members.csv") if not r.get("until") or end_of(r["until"]) >= since}
+    for r in rows("ties.csv"):
+        if r.get("date") and end_of(r["date"]) >= since:
+            active |= {r["source"], r["target"]}
+    return active
+
+print(f"  {'seed':>4} {'pairs':>5} {'active':>7} {'warm':>6} {'most by one introducer':>23} "
+      f"{'reach gain: recommended':>24} {'random':>8} {'Adamic-Adar':>12} {'ratio':>6}")
+for seed, folder in zip((1, 2, 3), folders):
+    j = json.load(open(f"{work}/introduce18-{seed}.json"))
+    recent = active_since(folder, j["settings"]["active_since"])
+    intros = j["introductions"]
+    active = sum(1 for i in intros for m in ("member_a", "member_b") if i[m]["id"] in recent)
+    warm = sum(1 for i in intros if i["introducer"])
+    per = collections.Counter(i["introducer"]["id"] for i in intros if i["introducer"])
+    e = j["evaluation"]
+    gain = lambda which: (e[which]["reach_within_two_steps"] - e["before"]["reach_within_two_steps"]) * 100
+    best_baseline = max(gain("random"), gain("adamic_adar"))
+    ratio = gain("recommended") / best_baseline if best_baseline > 0 else float("inf")
+    print(f"  {seed:>4} {len(intros):>5} {active:>3}/{2 * len(intros):<3} {warm / len(intros):>6.0%} "
+          f"{max(per.values()) if per else 0:>23} {gain('recommended'):>+24.3f} {gain('random'):>+8.3f} "
+          f"{gain('adamic_adar'):>+12.3f} {ratio:>6.1f}")
+EOF
