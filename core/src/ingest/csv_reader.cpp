@@ -1,5 +1,6 @@
 #include <bridgemap/ingest/csv_reader.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 
@@ -60,7 +61,13 @@ private:
         bool has_content = false;
         for (;;) {
             if (!at_end() && text_[pos_] == '"') {
-                read_quoted_field();
+                if (!read_quoted_field()) {
+                    // A quote left open swallowed line breaks: this record is dropped and
+                    // reading starts again on the line after the one the quote opened on.
+                    pos_ = resume_at_;
+                    line_ = first_line + 1;
+                    return;
+                }
                 has_content = true;
             } else {
                 has_content |= read_unquoted_field();
@@ -116,8 +123,11 @@ private:
         return pos_ > start;
     }
 
-    /// Reads a quoted field from its opening quote to past its closing quote.
-    void read_quoted_field() {
+    /// Reads a quoted field from its opening quote to past its closing quote. Returns false when
+    /// the field is broken across lines (never closed, or closed by a quote followed by more
+    /// text): the problem is reported once, and resume_at_ is the start of the line after the
+    /// opening quote's, where reading should start again.
+    bool read_quoted_field() {
         const std::size_t opened_line = line_;
         const std::size_t open = pos_;
         ++pos_;
@@ -143,6 +153,22 @@ private:
             closed = true;
             break;
         }
+        const std::size_t breaks = count_line_breaks(text_.substr(open, pos_ - open));
+        const bool text_after = closed && pos_ + 1 < text_.size() && text_[pos_ + 1] != delimiter_ &&
+                                text_[pos_ + 1] != '\r' && text_[pos_ + 1] != '\n';
+        if (breaks > 0 && (!closed || text_after)) {
+            problems_.push_back({true, opened_line,
+                                 "the quoted field " + std::to_string(places_.size() + 1) +
+                                     " that opens on this line is not closed on it (a closing quote is missing, or "
+                                     "a quote inside it is not doubled); the line is left out and reading goes on "
+                                     "with the next, so errors just after it may come from this one"});
+            std::size_t next = open;
+            while (next < text_.size() && text_[next] != '\n' && text_[next] != '\r') ++next;
+            if (next < text_.size() && text_[next] == '\r' && next + 1 < text_.size() && text_[next + 1] == '\n')
+                ++next;
+            resume_at_ = std::min(next + 1, text_.size());
+            return false;
+        }
         const std::string_view rest = text_.substr(segment, pos_ - segment);
         if (escaped) {
             scratch_.append(rest);
@@ -150,12 +176,12 @@ private:
         } else {
             places_.push_back({false, segment, rest.size()});
         }
-        line_ += count_line_breaks(text_.substr(open, pos_ - open));
+        line_ += breaks;
         if (!closed) {
             problems_.push_back({true, opened_line,
                                  "the quoted field " + std::to_string(places_.size()) +
                                      " that opens on this line is never closed (a closing quote is missing)"});
-            return;
+            return true;
         }
         ++pos_;  // past the closing quote
         if (!at_end() && text_[pos_] != delimiter_ && !at_line_end()) {
@@ -164,6 +190,7 @@ private:
                                      " (a quote inside a quoted field must be doubled)"});
             while (!at_end() && text_[pos_] != delimiter_ && !at_line_end()) ++pos_;
         }
+        return true;
     }
 
     std::string_view text_;
@@ -177,6 +204,7 @@ private:
     std::vector<FieldPlace> places_;
     std::vector<std::string_view> fields_;
     bool stray_quote_reported_ = false;
+    std::size_t resume_at_ = 0;
 };
 
 }  // namespace

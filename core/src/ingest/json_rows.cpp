@@ -6,6 +6,20 @@
 
 namespace bridgemap::ingest {
 
+std::string json_pointer_token(std::string_view key) {
+    std::string token;
+    for (const char c : key) {
+        if (c == '~') {
+            token += "~0";
+        } else if (c == '/') {
+            token += "~1";
+        } else {
+            token.push_back(c);
+        }
+    }
+    return token;
+}
+
 void read_json_table(const void* json_document, const TableSchema& schema, RowReporter& reporter,
                      const RowHandler& handler) {
     const auto& document = *static_cast<const nlohmann::ordered_json*>(json_document);
@@ -40,7 +54,7 @@ void read_json_table(const void* json_document, const TableSchema& schema, RowRe
             } else if (value.is_null()) {
                 texts.emplace_back();
             } else {
-                reporter.diagnostics().error_at(reporter.file(), pointer + "/" + key,
+                reporter.diagnostics().error_at(reporter.file(), pointer + "/" + json_pointer_token(key),
                                                 "\"" + key + "\" must be text, a number, true/false or null");
                 usable = false;
                 texts.emplace_back();

@@ -11,9 +11,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <charconv>
 #include <cmath>
+#include <cstring>
+#include <functional>
 #include <map>
 #include <set>
 #include <system_error>
@@ -65,8 +70,10 @@ public:
         network_.roles.emplace_back();
     }
 
-    /// Says whether the optional tables a reference may point into were given at all.
-    void set_present(bool organisations, bool events, bool groups) {
+    /// Says whether the tables a reference may point into were given at all. When the members
+    /// table could not be read, references to members are not checked (that one error says it all).
+    void set_present(bool members, bool organisations, bool events, bool groups) {
+        members_given_ = members;
         organisations_given_ = organisations;
         events_given_ = events;
         groups_given_ = groups;
@@ -193,7 +200,9 @@ private:
             return k_none;
         }
         const MemberIndex member = find(member_index_, id);
-        if (member == k_none) reporter.error(row, column, "unknown member " + in_quotes(id) + " (not in members)");
+        if (member == k_none && members_given_) {
+            reporter.error(row, column, "unknown member " + in_quotes(id) + " (not in members)");
+        }
         return member;
     }
 
@@ -474,6 +483,7 @@ private:
     Network network_;
     bool organisations_given_ = false;
     bool events_given_ = false;
+    bool members_given_ = true;
     bool groups_given_ = false;
     std::size_t implicit_organisations_ = 0;
     std::size_t implicit_events_ = 0;
@@ -765,6 +775,33 @@ void NetworkBuilder::warn_about_sector_spellings(const std::function<std::string
     }
 }
 
+/// What `path` is when it is there but not a file bridgemap can read ("a folder", "a pipe
+/// (FIFO)", ...), or "" when it is a regular file (links followed) or not there at all.
+std::string not_a_file(const std::filesystem::path& path) {
+    std::error_code error;
+    const auto status = std::filesystem::status(path, error);
+    if (error) {
+        if (error == std::errc::no_such_file_or_directory || error == std::errc::not_a_directory) return {};
+        return "cannot be read (" + error.message() + ")";
+    }
+    switch (status.type()) {
+        case std::filesystem::file_type::regular:
+        case std::filesystem::file_type::not_found:
+            return {};
+        case std::filesystem::file_type::directory:
+            return "is a folder, not a file";
+        case std::filesystem::file_type::fifo:
+            return "is a pipe (FIFO), not a file";
+        case std::filesystem::file_type::character:
+        case std::filesystem::file_type::block:
+            return "is a device, not a file";
+        case std::filesystem::file_type::socket:
+            return "is a socket, not a file";
+        default:
+            return "is not a regular file";
+    }
+}
+
 ReadResult read_folder(const std::filesystem::path& folder, const ReadOptions& options) {
     ReadResult result;
     NetworkBuilder builder(result.diagnostics, options);
@@ -775,11 +812,21 @@ ReadResult read_folder(const std::filesystem::path& folder, const ReadOptions& o
     const auto is_file = [&](const std::filesystem::path& path) {
         return std::filesystem::is_regular_file(path, error);
     };
-    // Each table comes from TABLE.csv or, in its place, TABLE.xlsx (never both).
+    // Each table comes from TABLE.csv or, in its place, TABLE.xlsx (never both). A table's
+    // name that is a folder, a pipe or a device is an error, never skipped in silence.
     std::map<const TableSchema*, std::filesystem::path> source;
+    std::set<const TableSchema*> unreadable;
     for (const TableSchema* schema : k_tables) {
         const auto csv = file_of_type(*schema, ".csv");
         const auto xlsx = file_of_type(*schema, ".xlsx");
+        for (const auto& path : {csv, xlsx}) {
+            if (const std::string what = not_a_file(path); !what.empty()) {
+                result.diagnostics.error(path.string(), 0,
+                                         path.filename().string() + " " + what + "; the " + std::string(schema->table) +
+                                             " table must be a file");
+                unreadable.insert(schema);
+            }
+        }
         if (is_file(csv) && is_file(xlsx)) {
             result.diagnostics.error(xlsx.string(), 0,
                                      "both " + csv.filename().string() + " and " + xlsx.filename().string() +
@@ -795,7 +842,8 @@ ReadResult read_folder(const std::filesystem::path& folder, const ReadOptions& o
         const auto found = source.find(&schema);
         return found != source.end() ? found->second : file_of_type(schema, ".csv");
     };
-    builder.set_present(source.count(&k_organisations) > 0, source.count(&k_events) > 0, source.count(&k_groups) > 0);
+    builder.set_present(source.count(&k_members) > 0, source.count(&k_organisations) > 0, source.count(&k_events) > 0,
+                        source.count(&k_groups) > 0);
 
     // Problems are listed in the SPEC's table order, then by line.
     std::vector<std::string> file_order;
@@ -803,7 +851,7 @@ ReadResult read_folder(const std::filesystem::path& folder, const ReadOptions& o
                                       &k_group_members, &k_affiliations, &k_ties, &k_sectors}) {
         file_order.push_back(path_of(*schema).string());
     }
-    if (!source.count(&k_members)) {
+    if (!source.count(&k_members) && !unreadable.count(&k_members)) {
         result.diagnostics.error(path_of(k_members).string(), 0,
                                  "file not found: a network folder must hold members.csv or members.xlsx (id, name, "
                                  "sector, organisation)");
@@ -858,8 +906,8 @@ ReadResult read_workbook_network(const std::filesystem::path& path, const ReadOp
         }
     }
     NetworkBuilder builder(result.diagnostics, options);
-    builder.set_present(sheet_of.count(&k_organisations) > 0, sheet_of.count(&k_events) > 0,
-                        sheet_of.count(&k_groups) > 0);
+    builder.set_present(sheet_of.count(&k_members) > 0, sheet_of.count(&k_organisations) > 0,
+                        sheet_of.count(&k_events) > 0, sheet_of.count(&k_groups) > 0);
     if (!sheet_of.count(&k_members)) {
         result.diagnostics.error(file, 0,
                                  "the workbook has no sheet named \"members\" (id, name, sector, organisation); its "
@@ -884,30 +932,132 @@ ReadResult read_workbook_network(const std::filesystem::path& path, const ReadOp
     return result;
 }
 
+/// Where the JSON parser is, for the checks the parse itself cannot make: keys given twice in
+/// one object (the parser would keep the last silently), and numbers too large to keep as
+/// written (above 2^53, where doubles skip whole numbers).
+class JsonChecks {
+public:
+    JsonChecks(Diagnostics& diagnostics, const std::string& file) : diagnostics_(diagnostics), file_(file) {}
+
+    bool operator()(int, nlohmann::ordered_json::parse_event_t event, nlohmann::ordered_json& parsed) {
+        using Event = nlohmann::ordered_json::parse_event_t;
+        switch (event) {
+            case Event::object_start:
+            case Event::array_start:
+                frames_.push_back({event == Event::object_start, {}, {}, 0});
+                break;
+            case Event::key: {
+                Frame& frame = frames_.back();
+                frame.key = parsed.get<std::string>();
+                if (!frame.keys.insert(frame.key).second) {
+                    diagnostics_.error_at(file_, pointer(),
+                                          "the key \"" + frame.key +
+                                              "\" is given twice in one object; give it once (the JSON reader "
+                                              "would keep only the last)");
+                }
+                break;
+            }
+            case Event::value:
+                if (parsed.is_number_float() && std::abs(parsed.get<double>()) >= 9007199254740992.0 &&
+                    std::floor(parsed.get<double>()) == parsed.get<double>()) {
+                    diagnostics_.error_at(file_, pointer(),
+                                          "the number " + parsed.dump() +
+                                              " is too large to keep exactly (above 2^53, digits are lost); write it "
+                                              "in quotes as text");
+                }
+                advance();
+                break;
+            case Event::object_end:
+            case Event::array_end:
+                frames_.pop_back();
+                advance();
+                break;
+        }
+        return true;
+    }
+
+private:
+    struct Frame {
+        bool object;
+        std::set<std::string> keys;
+        std::string key;
+        std::size_t index;
+    };
+    /// The pointer of the value being read.
+    [[nodiscard]] std::string pointer() const {
+        std::string text;
+        for (const Frame& frame : frames_) {
+            text.push_back('/');
+            text.append(frame.object ? json_pointer_token(frame.key) : std::to_string(frame.index));
+        }
+        return text;
+    }
+    void advance() {
+        if (!frames_.empty() && !frames_.back().object) ++frames_.back().index;
+    }
+
+    Diagnostics& diagnostics_;
+    const std::string& file_;
+    std::vector<Frame> frames_;
+};
+
+/// The 1-based line of byte `at` of `text`.
+std::size_t line_of(std::string_view text, std::size_t at) {
+    at = std::min(at, text.size());
+    return 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
+}
+
+/// nlohmann's message without its "[json.exception.parse_error.101] " prefix.
+std::string json_message(const std::exception& exception) {
+    std::string message = exception.what();
+    const auto cut = message.find("] ");
+    if (message.starts_with("[json.exception.") && cut != std::string::npos) message = message.substr(cut + 2);
+    return message;
+}
+
 ReadResult read_json_file(const std::filesystem::path& path, const ReadOptions& options) {
     ReadResult result;
     const std::string file = path.string();
     const std::string text = io::read_file(path);
     nlohmann::ordered_json document;
     try {
-        document = nlohmann::ordered_json::parse(text);
+        JsonChecks checks(result.diagnostics, file);
+        document = nlohmann::ordered_json::parse(text, std::ref(checks));
     } catch (const nlohmann::json::parse_error& parse_error) {
-        std::size_t line = 1;
-        const std::size_t at = std::min<std::size_t>(parse_error.byte, text.size());
-        for (std::size_t i = 0; i + 1 < at; ++i) line += text[i] == '\n' ? 1 : 0;
-        std::string message = parse_error.what();
-        const auto cut = message.find("]: ");  // drop nlohmann's "[json.exception.parse_error.101] " prefix
-        if (cut != std::string::npos) message = message.substr(message.find(' ', cut) + 1);
-        result.diagnostics.error(file, line, "not valid JSON: " + message);
+        std::string message = json_message(parse_error);
+        const auto cut = message.find(": ");  // "parse error at line 3, column 5: ..."
+        if (message.starts_with("parse error") && cut != std::string::npos) message = message.substr(cut + 2);
+        result.diagnostics.error(file, line_of(text, parse_error.byte == 0 ? 0 : parse_error.byte - 1),
+                                 "not valid JSON: " + message);
+        return result;
+    } catch (const nlohmann::json::out_of_range& out_of_range) {
+        // A number beyond what a double holds (1e400): nlohmann names it but not where it is.
+        const std::string message = json_message(out_of_range);
+        const auto open = message.find('\'');
+        const auto close = message.rfind('\'');
+        std::size_t line = 0;
+        std::string number;
+        if (open != std::string::npos && close > open) {
+            number = message.substr(open + 1, close - open - 1);
+            const auto at = text.find(number);
+            if (at != std::string::npos) line = line_of(text, at);
+        }
+        result.diagnostics.error(file, line,
+                                 number.empty() ? "not valid JSON: " + message
+                                                : "the number " + number +
+                                                      " is out of range (too large for any "
+                                                      "computation); give a smaller one");
         return result;
     }
+    if (result.diagnostics.has_errors()) return result;
     if (!document.is_object()) {
         result.diagnostics.error(file, 0,
                                  "the JSON file must hold one object with the keys members, organisations, ...");
         return result;
     }
     NetworkBuilder builder(result.diagnostics, options);
-    builder.set_present(document.contains("organisations"), document.contains("events"), document.contains("groups"));
+    builder.set_present(document.contains("members"), document.contains("organisations"), document.contains("events"),
+                        document.contains("groups"));
     if (!document.contains("members")) {
         result.diagnostics.error(file, 0, "the JSON object has no \"members\" array");
     }
@@ -921,7 +1071,8 @@ ReadResult read_json_file(const std::filesystem::path& path, const ReadOptions& 
     }
     for (const auto& [key, value] : document.items()) {
         if (!known.count(key)) {
-            result.diagnostics.warning_at(file, "/" + key, "\"" + key + "\" is not one of bridgemap's tables; ignored");
+            result.diagnostics.warning_at(file, "/" + json_pointer_token(key),
+                                          "\"" + key + "\" is not one of bridgemap's tables; ignored");
         }
     }
     result.network = builder.finish([&](const TableSchema&) { return file; });
@@ -936,7 +1087,16 @@ ReadResult read_network(const std::filesystem::path& path) {
 
 ReadResult read_network(const std::filesystem::path& path, const ReadOptions& options) {
     std::error_code error;
-    if (std::filesystem::is_directory(path, error)) return read_folder(path, options);
+    if (std::filesystem::is_directory(path, error)) {
+        if (::access(path.c_str(), R_OK | X_OK) != 0) {
+            throw IoError("cannot read the folder " + path.string() + ": " + std::strerror(errno));
+        }
+        return read_folder(path, options);
+    }
+    if (const std::string what = not_a_file(path); !what.empty()) {
+        throw IoError("cannot read " + path.string() + ": it " + what +
+                      " (expected a network folder, a .json or a .xlsx file)");
+    }
     if (!std::filesystem::is_regular_file(path, error)) {
         throw IoError("cannot read " + path.string() +
                       ": no such folder or file (expected a network folder, a .json or a .xlsx file)");

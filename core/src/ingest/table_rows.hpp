@@ -89,6 +89,9 @@ std::vector<std::string> read_sheet_table(const Sheet& sheet, const TableSchema&
 /// or null. Rows are reported by JSON pointer. `json` is an nlohmann::ordered_json.
 void read_json_table(const void* json, const TableSchema& schema, RowReporter& reporter, const RowHandler& handler);
 
+/// A JSON pointer's reference token for `key` (RFC 6901: "~" as "~0", "/" as "~1").
+std::string json_pointer_token(std::string_view key);
+
 /// 128-bit fingerprint of a row's fields, in order.
 void fingerprint_fields(std::span<const std::string_view> fields, std::uint64_t& low, std::uint64_t& high);
 

@@ -105,10 +105,34 @@ std::string pad_left(std::string_view text, std::size_t width) {
     return out;
 }
 
+bool is_invisible(char32_t code) noexcept {
+    return code < 0x20 || (code >= 0x7F && code <= 0x9F) || code == 0xA0 || code == 0xAD ||
+           (code >= 0x200B && code <= 0x200F) || (code >= 0x2028 && code <= 0x202E) ||
+           (code >= 0x2060 && code <= 0x2069) || code == 0xFEFF;
+}
+
+std::string visible(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    std::size_t at = 0;
+    while (at < text.size()) {
+        const std::size_t start = at;
+        const char32_t code = next_code_point(text, at);
+        if (!is_invisible(code)) {
+            out.append(text.substr(start, at - start));
+            continue;
+        }
+        char name[16];
+        std::snprintf(name, sizeof name, "<U+%04X>", static_cast<unsigned>(code));
+        out += name;
+    }
+    return out;
+}
+
 std::string in_quotes(std::string_view text) {
     std::string out;
     out.reserve(text.size() + 2);
-    return out.append(1, '"').append(text).append(1, '"');
+    return out.append(1, '"').append(visible(text)).append(1, '"');
 }
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {

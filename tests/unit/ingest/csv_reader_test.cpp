@@ -101,14 +101,37 @@ TEST(ParseCsv, EmptyTextHasNoRecords) {
     EXPECT_TRUE(parse("\xEF\xBB\xBF").records.empty());
 }
 
-TEST(ParseCsv, UnterminatedQuoteIsAnErrorOnTheLineItOpens) {
+TEST(ParseCsv, UnterminatedQuoteIsReportedOnceAndReadingResumesOnTheNextLine) {
+    // Line 3's quote is never closed: one error there, line 3 left out, line 4 read as a row.
     const Parsed p = parse("id,name\nm1,Ann\nm2,\"Bo\nm3,Cy\n");
     ASSERT_EQ(p.problems.size(), 1u);
     EXPECT_TRUE(p.problems[0].is_error);
     EXPECT_EQ(p.problems[0].line, 3u);
-    EXPECT_NE(p.problems[0].message.find("never closed"), std::string::npos);
-    ASSERT_EQ(p.records.size(), 3u);  // the broken record is still delivered as far as read
-    EXPECT_EQ(p.records[2][1], "Bo\nm3,Cy\n");
+    EXPECT_NE(p.problems[0].message.find("is not closed on it"), std::string::npos);
+    EXPECT_NE(p.problems[0].message.find("errors just after it may come from this one"), std::string::npos);
+    ASSERT_EQ(p.records.size(), 3u);
+    EXPECT_EQ(p.records[2], (std::vector<std::string>{"m3", "Cy"}));
+    EXPECT_EQ(p.lines[2], 4u);
+    // A quote that another quote lines later "closes", followed by text: the same, once, and the
+    // lines in between are read as rows (CRLF line ends too).
+    const Parsed q = parse("id,name\r\nm1,\"Ann\r\nm2,Bo\r\nm3,C\"y\r\nm4,Di\r\n");
+    ASSERT_EQ(q.problems.size(), 2u);
+    EXPECT_EQ(q.problems[0].line, 2u);
+    EXPECT_NE(q.problems[0].message.find("is not closed on it"), std::string::npos);
+    EXPECT_FALSE(q.problems[1].is_error);  // line 4's quote inside an unquoted field: a warning
+    ASSERT_EQ(q.records.size(), 4u);
+    EXPECT_EQ(q.records[1], (std::vector<std::string>{"m2", "Bo"}));
+    EXPECT_EQ(q.records[3], (std::vector<std::string>{"m4", "Di"}));
+    // A quoted field may hold a line break when it closes properly: no problem, one record.
+    const Parsed r = parse("id,note\nm1,\"two\nlines\"\nm2,x\n");
+    EXPECT_TRUE(r.problems.empty());
+    ASSERT_EQ(r.records.size(), 3u);
+    EXPECT_EQ(r.records[1][1], "two\nlines");
+    // Never closed on the last line: the record is delivered as far as read.
+    const Parsed s = parse("id,name\nm1,\"Ann");
+    ASSERT_EQ(s.problems.size(), 1u);
+    EXPECT_NE(s.problems[0].message.find("never closed"), std::string::npos);
+    EXPECT_EQ(s.records[1][1], "Ann");
 }
 
 TEST(ParseCsv, TextAfterClosingQuoteIsAnError) {

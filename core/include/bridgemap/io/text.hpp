@@ -36,7 +36,18 @@ std::string pad_right(std::string_view text, std::size_t width);
 /// Spaces and then `text`, up to `width` columns (right-aligned); unchanged when wider.
 std::string pad_left(std::string_view text, std::size_t width);
 
-/// `text` in double quotes, for messages that name the user's ids and values: "m-7".
+/// Whether `code` is a character a reader cannot see or that acts on a terminal or on the
+/// direction of text: C0 and C1 controls (escape, bell, NUL), DEL, the no-break space, the soft
+/// hyphen, zero-width characters, line and paragraph separators, bidirectional controls (RLO)
+/// and the byte-order mark.
+bool is_invisible(char32_t code) noexcept;
+
+/// `text` with each invisible character (is_invisible) shown as <U+XXXX>, so that messages and
+/// text on a terminal show what is there and cannot be driven by it: "kathy-evans<U+00A0>".
+std::string visible(std::string_view text);
+
+/// `text` in double quotes, for messages that name the user's ids and values: "m-7";
+/// invisible characters shown as visible() shows them.
 std::string in_quotes(std::string_view text);
 
 /// Edit distance between `a` and `b` counted in code points: insertions, deletions, substitutions
