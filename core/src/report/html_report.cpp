@@ -24,6 +24,7 @@ header { padding-top: 1.5rem; }
 h1 { font-size: 1.9rem; margin: 0 0 .25rem; line-height: 1.2; }
 h2 { font-size: 1.4rem; margin: 2.5rem 0 .5rem; padding-top: .5rem; border-top: 2px solid var(--line); }
 h3 { font-size: 1.1rem; margin: 1.5rem 0 .4rem; }
+p, li, dd, td, th, caption, figcaption { overflow-wrap: break-word; }
 p.lead { color: var(--muted); margin-top: 0; }
 nav ol { display: flex; flex-wrap: wrap; gap: .25rem 1rem; list-style: none; padding: 0; margin: 1rem 0; }
 nav a { color: var(--accent); }
@@ -34,12 +35,19 @@ nav a { color: var(--accent); }
 ul.findings { padding-left: 1.2rem; }
 ul.findings li { margin: .4rem 0; font-size: 1.05rem; }
 .table-scroll { overflow-x: auto; margin: .5rem 0 1rem; }
-table { border-collapse: collapse; min-width: 100%; font-size: .93rem; }
+.table-scroll:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
+table { border-collapse: separate; border-spacing: 0; min-width: 100%; font-size: .93rem; }
 caption { text-align: left; color: var(--muted); padding: .25rem 0; caption-side: top; }
+caption span { display: inline-block; position: sticky; left: 0; max-width: calc(100vw - 2rem); }
 th, td { padding: .35rem .6rem; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.text { min-width: 14rem; }
 th { background: var(--tint); font-weight: 600; }
-th button { font: inherit; font-weight: 600; border: 0; background: none; padding: 0; cursor: pointer; color: inherit; }
+.table-scroll tr > :first-child { position: sticky; left: 0; z-index: 1; background: var(--paper);
+                                  box-shadow: inset -1px 0 0 var(--line); }
+.table-scroll thead tr > :first-child, .table-scroll tbody th:first-child { background: var(--tint); }
+th button { font: inherit; font-weight: 600; border: 0; background: none; padding: 0; cursor: pointer; color: inherit;
+            text-align: inherit; }
 th button::after { content: " \2195"; color: var(--muted); }
 th[aria-sort="ascending"] button::after { content: " \2191"; }
 th[aria-sort="descending"] button::after { content: " \2193"; }
@@ -53,16 +61,51 @@ figure { margin: 1rem 0; }
 figcaption { color: var(--muted); font-size: .9rem; margin-top: .4rem; }
 dl.method { display: grid; grid-template-columns: minmax(8rem, 14rem) 1fr; gap: .3rem 1rem; }
 dl.method dt { font-weight: 600; }
-dl.method dd { margin: 0; }
-code { font-family: "DejaVu Sans Mono", monospace; font-size: .9em; background: var(--tint); padding: 0 .2rem; }
+dl.method dd { margin: 0; min-width: 0; }
+code { font-family: "DejaVu Sans Mono", monospace; font-size: .9em; background: var(--tint); padding: 0 .2rem;
+       overflow-wrap: anywhere; }
 footer { color: var(--muted); font-size: .85rem; padding: 2rem 1rem 3rem; }
-@media (max-width: 40rem) { body { font-size: 15px; } h1 { font-size: 1.5rem; } dl.method { grid-template-columns: 1fr; } }
-@media print { nav, th button::after { display: none; } h2 { break-after: avoid; } tr, figure { break-inside: avoid; }
-               .table-scroll { overflow: visible; } body { font-size: 11pt; } }
+@media (max-width: 40rem) { body { font-size: 15px; } h1 { font-size: 1.5rem; } dl.method { grid-template-columns: 1fr; }
+                            th, td { padding: .3rem .45rem; } td.text { min-width: 13rem; } }
+@page { margin: 15mm 12mm 18mm; }
+@media print {
+  nav, th button::after { display: none; }
+  body { font-size: 10.5pt; }
+  header, main, footer { max-width: none; padding: 0; }
+  h2 { margin-top: 1.5rem; }
+  h2, h3, caption { break-after: avoid; }
+  thead { display: table-header-group; }
+  tr, figure, .figure, dl.method div { break-inside: avoid; }
+  th button { display: contents; }
+  table { font-size: 8.5pt; }
+  th, td { padding: .2rem .35rem; }
+  td.text { min-width: 0; }
+  .table-scroll { overflow: visible; }
+  .table-scroll tr > :first-child { position: static; box-shadow: none; }
+  caption span { position: static; max-width: none; }
+  .map { overflow: visible; border: 0; }
+  .map > svg { min-width: 0 !important; max-width: 100%; max-height: 23cm; width: auto; margin: 0 auto; }
+  a { color: inherit; }
+}
 )CSS";
 
 constexpr const char* k_script = R"JS(
 (function () {
+  // A drawing is never shown so small that its smallest text is under 10 px (or smaller than
+  // drawn): on a narrow screen it keeps that width and scrolls inside its frame.
+  document.querySelectorAll('.map > svg').forEach(function (svg) {
+    var shown = svg.getBoundingClientRect().width;
+    var drawn = svg.width && svg.width.baseVal ? svg.width.baseVal.value : 0;
+    var smallest = Infinity;
+    svg.querySelectorAll('text').forEach(function (text) {
+      var matrix = text.getScreenCTM();
+      var size = matrix ? parseFloat(getComputedStyle(text).fontSize) * Math.hypot(matrix.a, matrix.b) : 0;
+      if (size > 0 && size < smallest) { smallest = size; }
+    });
+    if (shown > 0 && drawn > 0 && smallest < Infinity) {
+      svg.style.minWidth = Math.ceil(Math.min(drawn, drawn * 10 / (smallest * drawn / shown))) + 'px';
+    }
+  });
   function value(cell) {
     var raw = cell.getAttribute('data-sort');
     var text = raw !== null ? raw : cell.textContent.trim();
@@ -108,10 +151,17 @@ std::string count_cell(std::uint64_t value) {
     return "<td class=\"num\" data-sort=\"" + std::to_string(value) + "\">" + format_count(value) + "</td>";
 }
 
+/// A table's frame and caption: the frame scrolls sideways when the table is wider than the
+/// screen (its first column stays in view), and takes the keyboard focus so that it can be
+/// scrolled without a mouse; the caption names it for screen readers.
+std::string table_open(const std::string& table_class, const std::string& caption) {
+    return "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"" + e(caption) +
+           "\"><table class=\"" + table_class + "\"><caption><span>" + e(caption) + "</span></caption>";
+}
+
 /// A sortable table's opening, caption and header row; `numeric` marks right-aligned columns.
 std::string table_head(const std::string& caption, const std::vector<std::pair<std::string, bool>>& columns) {
-    std::string out =
-        "<div class=\"table-scroll\"><table class=\"sortable\"><caption>" + e(caption) + "</caption><thead><tr>";
+    std::string out = table_open("sortable", caption) + "<thead><tr>";
     for (const auto& [name, numeric] : columns) {
         out += std::string("<th scope=\"col\"") + (numeric ? " class=\"num\"" : "") + "><button type=\"button\">" +
                e(name) + "</button></th>";
@@ -195,9 +245,8 @@ std::string sector_mixing(const ReportContent& content) {
     for (const auto& link : content.weak_spots.sector_pairs) {
         if (weakest.size() < 3 && is_defined(link.ratio) && link.ratio < 1.0) weakest.emplace_back(link.a, link.b);
     }
-    out +=
-        "<div class=\"table-scroll\"><table class=\"heatmap\"><caption>Ties observed \u00F7 expected, by pair of "
-        "sectors</caption><thead><tr><th scope=\"col\">Sector</th>";
+    out += table_open("heatmap", "Ties observed \u00F7 expected, by pair of sectors") +
+           "<thead><tr><th scope=\"col\">Sector</th>";
     for (const auto& name : sectors.names) out += "<th scope=\"col\">" + e(name) + "</th>";
     out += "</tr></thead><tbody>";
     for (std::size_t a = 0; a < sectors.count(); ++a) {
@@ -226,9 +275,8 @@ std::string sector_mixing(const ReportContent& content) {
                                                        std::vector<const SectorReach*>(sectors.count()));
     for (const auto& entry : mixing.reach) reach[entry.from][entry.to] = &entry;
     out +=
-        "<div class=\"table-scroll\"><table class=\"heatmap\"><caption>Reach: directly / within two steps, "
-        "from the row\u2019s sector to the column\u2019s</caption><thead><tr><th scope=\"col\">From \u2193 To "
-        "\u2192</th>";
+        table_open("heatmap", "Reach: directly / within two steps, from the row\u2019s sector to the column\u2019s") +
+        "<thead><tr><th scope=\"col\">From \u2193 To \u2192</th>";
     for (const auto& name : sectors.names) out += "<th scope=\"col\">" + e(name) + "</th>";
     out += "</tr></thead><tbody>";
     for (std::size_t a = 0; a < sectors.count(); ++a) {
@@ -460,7 +508,7 @@ std::string introductions(const ReportContent& content) {
         out += "<tr>" + count_cell(r + 1) + "<td>" + e(row.member_a) + " (" + e(row.sector_a) + ")</td><td>" +
                e(row.member_b) + " (" + e(row.sector_b) + ")</td><td>" +
                (row.introducer.empty() ? "no mutual contact" : e(row.introducer)) + "</td>" + number_cell(row.gain, 3) +
-               "<td>" + e(row.reason) + "</td></tr>";
+               "<td class=\"text\">" + e(row.reason) + "</td></tr>";
     }
     return out + k_table_end + "</section>";
 }
