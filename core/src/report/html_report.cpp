@@ -65,17 +65,34 @@ dl.method dd { margin: 0; min-width: 0; }
 code { font-family: "DejaVu Sans Mono", monospace; font-size: .9em; background: var(--tint); padding: 0 .2rem;
        overflow-wrap: anywhere; }
 footer { color: var(--muted); font-size: .85rem; padding: 2rem 1rem 3rem; }
-@media (max-width: 40rem) { body { font-size: 15px; } h1 { font-size: 1.5rem; } dl.method { grid-template-columns: 1fr; }
-                            th, td { padding: .3rem .45rem; } td.text { min-width: 13rem; } }
+@media (max-width: 40rem) {
+  body { font-size: 15px; }
+  h1 { font-size: 1.5rem; }
+  dl.method { grid-template-columns: 1fr; }
+  th, td { padding: .3rem .45rem; }
+  table.cards, table.cards caption, table.cards tbody, table.cards tr, table.cards td { display: block; }
+  table.cards { min-width: 0; }
+  table.cards caption span { position: static; max-width: none; }
+  table.cards thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%);
+                      white-space: nowrap; }
+  table.cards tr { border: 1px solid var(--line); border-radius: .5rem; margin: 0 0 .6rem; padding: .4rem .7rem; }
+  .table-scroll table.cards td { border: 0; padding: .1rem 0; text-align: left; min-width: 0; position: static;
+                                 box-shadow: none; }
+  table.cards td::before { content: attr(data-label) " "; color: var(--muted); font-size: .85rem; }
+  table.cards td:first-child { font-weight: 600; }
+  table.cards td.text::before { display: block; }
+}
 @page { margin: 15mm 12mm 18mm; }
 @media print {
   nav, th button::after { display: none; }
   body { font-size: 10.5pt; }
   header, main, footer { max-width: none; padding: 0; }
   h2 { margin-top: 1.5rem; }
-  h2, h3, caption { break-after: avoid; }
+  h2, h3, caption, thead, dt { break-after: avoid; }
+  tbody tr:first-child { break-before: avoid; }
+  dd { break-inside: avoid; }
   thead { display: table-header-group; }
-  tr, figure, .figure, dl.method div { break-inside: avoid; }
+  tr, figure, .figure { break-inside: avoid; }
   th button { display: contents; }
   table { font-size: 8.5pt; }
   th, td { padding: .2rem .35rem; }
@@ -159,14 +176,30 @@ std::string table_open(const std::string& table_class, const std::string& captio
            "\"><table class=\"" + table_class + "\"><caption><span>" + e(caption) + "</span></caption>";
 }
 
+/// How a table shows on a narrow screen: as a table that scrolls sideways in its frame, or as
+/// one card per row, each value under its column's name (for rows that are mostly prose).
+enum class TableShape { rows, cards_on_a_phone };
+
 /// A sortable table's opening, caption and header row; `numeric` marks right-aligned columns.
-std::string table_head(const std::string& caption, const std::vector<std::pair<std::string, bool>>& columns) {
-    std::string out = table_open("sortable", caption) + "<thead><tr>";
+/// Cards state the table's roles outright: browsers may stop announcing a table as one when its
+/// cells are laid out as blocks.
+std::string table_head(const std::string& caption, const std::vector<std::pair<std::string, bool>>& columns,
+                       TableShape shape = TableShape::rows) {
+    const bool cards = shape == TableShape::cards_on_a_phone;
+    std::string out =
+        cards ? table_open("sortable cards\" role=\"table", caption) + "<thead role=\"rowgroup\"><tr role=\"row\">"
+              : table_open("sortable", caption) + "<thead><tr>";
     for (const auto& [name, numeric] : columns) {
-        out += std::string("<th scope=\"col\"") + (numeric ? " class=\"num\"" : "") + "><button type=\"button\">" +
-               e(name) + "</button></th>";
+        out += std::string("<th scope=\"col\"") + (cards ? " role=\"columnheader\"" : "") +
+               (numeric ? " class=\"num\"" : "") + "><button type=\"button\">" + e(name) + "</button></th>";
     }
-    return out + "</tr></thead><tbody>";
+    return out + (cards ? "</tr></thead><tbody role=\"rowgroup\">" : "</tr></thead><tbody>");
+}
+
+/// A cell of a card table: `cell` is a "<td" element, given its role and its column's name,
+/// which a narrow screen shows before the value.
+std::string card_cell(const std::string& cell, const std::string& column) {
+    return "<td role=\"cell\" data-label=\"" + e(column) + "\"" + cell.substr(3);
 }
 
 const char* k_table_end = "</tbody></table></div>";
@@ -497,18 +530,23 @@ std::string introductions(const ReportContent& content) {
         "id=\"introductions-title\">Suggested introductions</h2>";
     if (!content.introductions_note.empty()) out += "<p>" + e(content.introductions_note) + "</p>";
     if (content.introductions.empty()) return out + "<p>No introductions to suggest.</p></section>";
-    out += table_head("Introductions that would do most for bridging", {{"Rank", true},
-                                                                        {"Member", false},
-                                                                        {"Member", false},
-                                                                        {"Who could introduce them", false},
-                                                                        {"Gain", true},
-                                                                        {"Why", false}});
+    out += table_head("Introductions that would do most for bridging",
+                      {{"Rank", true},
+                       {"Member", false},
+                       {"Member", false},
+                       {"Who could introduce them", false},
+                       {"Gain", true},
+                       {"Why", false}},
+                      TableShape::cards_on_a_phone);
     for (std::size_t r = 0; r < content.introductions.size(); ++r) {
         const auto& row = content.introductions[r];
-        out += "<tr>" + count_cell(r + 1) + "<td>" + e(row.member_a) + " (" + e(row.sector_a) + ")</td><td>" +
-               e(row.member_b) + " (" + e(row.sector_b) + ")</td><td>" +
-               (row.introducer.empty() ? "no mutual contact" : e(row.introducer)) + "</td>" + number_cell(row.gain, 3) +
-               "<td class=\"text\">" + e(row.reason) + "</td></tr>";
+        out += "<tr role=\"row\">" + card_cell(count_cell(r + 1), "Rank") +
+               card_cell("<td>" + e(row.member_a) + " (" + e(row.sector_a) + ")</td>", "Member") +
+               card_cell("<td>" + e(row.member_b) + " (" + e(row.sector_b) + ")</td>", "Member") +
+               card_cell("<td>" + (row.introducer.empty() ? "no mutual contact" : e(row.introducer)) + "</td>",
+                         "Who could introduce them") +
+               card_cell(number_cell(row.gain, 3), "Gain") +
+               card_cell("<td class=\"text\">" + e(row.reason) + "</td>", "Why") + "</tr>";
     }
     return out + k_table_end + "</section>";
 }
