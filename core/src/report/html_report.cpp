@@ -70,6 +70,7 @@ footer { color: var(--muted); font-size: .85rem; padding: 2rem 1rem 3rem; }
   h1 { font-size: 1.5rem; }
   dl.method { grid-template-columns: 1fr; }
   th, td { padding: .3rem .45rem; }
+  table.sortable td:not(.num) { min-width: 8rem; }
   table.cards, table.cards caption, table.cards tbody, table.cards tr, table.cards td { display: block; }
   table.cards { min-width: 0; }
   table.cards caption span { position: static; max-width: none; }
