@@ -65,6 +65,7 @@ dl.method dd { margin: 0; min-width: 0; }
 code { font-family: "DejaVu Sans Mono", monospace; font-size: .9em; background: var(--tint); padding: 0 .2rem;
        overflow-wrap: anywhere; }
 footer { color: var(--muted); font-size: .85rem; padding: 2rem 1rem 3rem; }
+@media screen and (max-width: 64rem) { .map > svg { min-width: var(--readable-width, 0); } }
 @media (max-width: 40rem) {
   body { font-size: 15px; }
   h1 { font-size: 1.5rem; }
@@ -102,15 +103,15 @@ footer { color: var(--muted); font-size: .85rem; padding: 2rem 1rem 3rem; }
   .table-scroll tr > :first-child { position: static; box-shadow: none; }
   caption span { position: static; max-width: none; }
   .map { overflow: visible; border: 0; }
-  .map > svg { min-width: 0 !important; max-width: 100%; max-height: 23cm; width: auto; margin: 0 auto; }
+  .map > svg { min-width: 0; max-width: 100%; max-height: 23cm; width: auto; margin: 0 auto; }
   a { color: inherit; }
 }
 )CSS";
 
 constexpr const char* k_script = R"JS(
 (function () {
-  // A drawing is never shown so small that its smallest text is under 10 px (or smaller than
-  // drawn): on a narrow screen it keeps that width and scrolls inside its frame.
+  // The width at which a drawing's smallest text is 10 px (or the drawn width, if smaller): on a
+  // narrow screen the drawing keeps it and scrolls inside its frame (see --readable-width).
   document.querySelectorAll('.map > svg').forEach(function (svg) {
     var shown = svg.getBoundingClientRect().width;
     var drawn = svg.width && svg.width.baseVal ? svg.width.baseVal.value : 0;
@@ -121,7 +122,8 @@ constexpr const char* k_script = R"JS(
       if (size > 0 && size < smallest) { smallest = size; }
     });
     if (shown > 0 && drawn > 0 && smallest < Infinity) {
-      svg.style.minWidth = Math.ceil(Math.min(drawn, drawn * 10 / (smallest * drawn / shown))) + 'px';
+      var readable = Math.ceil(Math.min(drawn, drawn * 10 / (smallest * drawn / shown)));
+      svg.style.setProperty('--readable-width', readable + 'px');
     }
   });
   function value(cell) {
