@@ -13,8 +13,8 @@ a Content-Security-Policy violation, throws, opens a dialog (an injected alert),
 of the report's sections or its map, or its tables do not sort. On a phone (390 CSS px wide)
 it also fails when the page scrolls sideways, when a table is wider than the screen and not
 in a frame of its own that scrolls with the first column held in place, when an
-introduction's "why" cannot be brought wholly into view, or when the map's labels are drawn
-smaller than 9.5 px. In print it fails when a table's header row is not repeated on every page
+introduction's "why" cannot be brought wholly into view (in its scrolled frame or on its
+card), or when the text of a drawing (the map, the trend chart) is shown smaller than 9.5 px. In print it fails when a table's header row is not repeated on every page
 the table continues on (read back from the PDF with pdftotext) or a row may break across pages.
 Saves a full-page screenshot at desktop width, one at phone width beside it (-phone.png, the
 whole page), and the printed A4 PDF (-print.pdf).
