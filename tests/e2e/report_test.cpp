@@ -103,8 +103,11 @@ TEST(Report, ExampleReportAgreesWithAnalyseTrendAndIntroduce) {
     for (const auto& suggestion : suggestions) {
         const std::string a = suggestion["member_a"]["name"];
         const std::string b = suggestion["member_b"]["name"];
-        const std::string row = "<td>" + a + " (" + suggestion["member_a"]["sector"].get<std::string>() + ")</td><td>" +
-                                b + " (" + suggestion["member_b"]["sector"].get<std::string>() + ")</td>";
+        // Each cell is named by its column, which a phone shows on the introduction's card.
+        const std::string row = "<td role=\"cell\" data-label=\"Member\">" + a + " (" +
+                                suggestion["member_a"]["sector"].get<std::string>() +
+                                ")</td><td role=\"cell\" data-label=\"Member\">" + b + " (" +
+                                suggestion["member_b"]["sector"].get<std::string>() + ")</td>";
         const auto at = section.find(row, last);
         ASSERT_NE(at, std::string::npos) << row;
         last = at;

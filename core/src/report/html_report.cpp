@@ -24,6 +24,7 @@ header { padding-top: 1.5rem; }
 h1 { font-size: 1.9rem; margin: 0 0 .25rem; line-height: 1.2; }
 h2 { font-size: 1.4rem; margin: 2.5rem 0 .5rem; padding-top: .5rem; border-top: 2px solid var(--line); }
 h3 { font-size: 1.1rem; margin: 1.5rem 0 .4rem; }
+p, li, dd, td, th, caption, figcaption { overflow-wrap: break-word; }
 p.lead { color: var(--muted); margin-top: 0; }
 nav ol { display: flex; flex-wrap: wrap; gap: .25rem 1rem; list-style: none; padding: 0; margin: 1rem 0; }
 nav a { color: var(--accent); }
@@ -34,12 +35,19 @@ nav a { color: var(--accent); }
 ul.findings { padding-left: 1.2rem; }
 ul.findings li { margin: .4rem 0; font-size: 1.05rem; }
 .table-scroll { overflow-x: auto; margin: .5rem 0 1rem; }
-table { border-collapse: collapse; min-width: 100%; font-size: .93rem; }
+.table-scroll:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
+table { border-collapse: separate; border-spacing: 0; min-width: 100%; font-size: .93rem; }
 caption { text-align: left; color: var(--muted); padding: .25rem 0; caption-side: top; }
+caption span { display: inline-block; position: sticky; left: 0; max-width: calc(100vw - 2rem); }
 th, td { padding: .35rem .6rem; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.text { min-width: 14rem; }
 th { background: var(--tint); font-weight: 600; }
-th button { font: inherit; font-weight: 600; border: 0; background: none; padding: 0; cursor: pointer; color: inherit; }
+.table-scroll tr > :first-child { position: sticky; left: 0; z-index: 1; background: var(--paper);
+                                  box-shadow: inset -1px 0 0 var(--line); }
+.table-scroll thead tr > :first-child, .table-scroll tbody th:first-child { background: var(--tint); }
+th button { font: inherit; font-weight: 600; border: 0; background: none; padding: 0; cursor: pointer; color: inherit;
+            text-align: inherit; }
 th button::after { content: " \2195"; color: var(--muted); }
 th[aria-sort="ascending"] button::after { content: " \2191"; }
 th[aria-sort="descending"] button::after { content: " \2193"; }
@@ -53,16 +61,71 @@ figure { margin: 1rem 0; }
 figcaption { color: var(--muted); font-size: .9rem; margin-top: .4rem; }
 dl.method { display: grid; grid-template-columns: minmax(8rem, 14rem) 1fr; gap: .3rem 1rem; }
 dl.method dt { font-weight: 600; }
-dl.method dd { margin: 0; }
-code { font-family: "DejaVu Sans Mono", monospace; font-size: .9em; background: var(--tint); padding: 0 .2rem; }
+dl.method dd { margin: 0; min-width: 0; }
+code { font-family: "DejaVu Sans Mono", monospace; font-size: .9em; background: var(--tint); padding: 0 .2rem;
+       overflow-wrap: anywhere; }
 footer { color: var(--muted); font-size: .85rem; padding: 2rem 1rem 3rem; }
-@media (max-width: 40rem) { body { font-size: 15px; } h1 { font-size: 1.5rem; } dl.method { grid-template-columns: 1fr; } }
-@media print { nav, th button::after { display: none; } h2 { break-after: avoid; } tr, figure { break-inside: avoid; }
-               .table-scroll { overflow: visible; } body { font-size: 11pt; } }
+@media screen and (max-width: 64rem) { .map > svg { min-width: var(--readable-width, 0); } }
+@media (max-width: 40rem) {
+  body { font-size: 15px; }
+  h1 { font-size: 1.5rem; }
+  dl.method { grid-template-columns: 1fr; }
+  th, td { padding: .3rem .45rem; }
+  table.sortable td:not(.num) { min-width: 8rem; }
+  table.cards, table.cards caption, table.cards tbody, table.cards tr, table.cards td { display: block; }
+  table.cards { min-width: 0; }
+  table.cards caption span { position: static; max-width: none; }
+  table.cards thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%);
+                      white-space: nowrap; }
+  table.cards tr { border: 1px solid var(--line); border-radius: .5rem; margin: 0 0 .6rem; padding: .4rem .7rem; }
+  .table-scroll table.cards td { border: 0; padding: .1rem 0; text-align: left; min-width: 0; position: static;
+                                 box-shadow: none; }
+  table.cards td::before { content: attr(data-label) " "; color: var(--muted); font-size: .85rem; }
+  table.cards td:first-child { font-weight: 600; }
+  table.cards td.text::before { display: block; }
+}
+@page { margin: 15mm 12mm 18mm; }
+@media print {
+  nav, th button::after { display: none; }
+  body { font-size: 10.5pt; }
+  header, main, footer { max-width: none; padding: 0; }
+  h2 { margin-top: 1.5rem; }
+  h2, h3, caption, thead, dt { break-after: avoid; }
+  tbody tr:first-child { break-before: avoid; }
+  dd { break-inside: avoid; }
+  thead { display: table-header-group; }
+  tr, figure, .figure { break-inside: avoid; }
+  th button { display: contents; }
+  table { font-size: 8.5pt; }
+  th, td { padding: .2rem .35rem; }
+  td.text { min-width: 0; }
+  .table-scroll { overflow: visible; }
+  .table-scroll tr > :first-child { position: static; box-shadow: none; }
+  caption span { position: static; max-width: none; }
+  .map { overflow: visible; border: 0; }
+  .map > svg { min-width: 0; max-width: 100%; max-height: 23cm; width: auto; margin: 0 auto; }
+  a { color: inherit; }
+}
 )CSS";
 
 constexpr const char* k_script = R"JS(
 (function () {
+  // The width at which a drawing's smallest text is 10 px (or the drawn width, if smaller): on a
+  // narrow screen the drawing keeps it and scrolls inside its frame (see --readable-width).
+  document.querySelectorAll('.map > svg').forEach(function (svg) {
+    var shown = svg.getBoundingClientRect().width;
+    var drawn = svg.width && svg.width.baseVal ? svg.width.baseVal.value : 0;
+    var smallest = Infinity;
+    svg.querySelectorAll('text').forEach(function (text) {
+      var matrix = text.getScreenCTM();
+      var size = matrix ? parseFloat(getComputedStyle(text).fontSize) * Math.hypot(matrix.a, matrix.b) : 0;
+      if (size > 0 && size < smallest) { smallest = size; }
+    });
+    if (shown > 0 && drawn > 0 && smallest < Infinity) {
+      var readable = Math.ceil(Math.min(drawn, drawn * 10 / (smallest * drawn / shown)));
+      svg.style.setProperty('--readable-width', readable + 'px');
+    }
+  });
   function value(cell) {
     var raw = cell.getAttribute('data-sort');
     var text = raw !== null ? raw : cell.textContent.trim();
@@ -108,15 +171,38 @@ std::string count_cell(std::uint64_t value) {
     return "<td class=\"num\" data-sort=\"" + std::to_string(value) + "\">" + format_count(value) + "</td>";
 }
 
+/// A table's frame and caption: the frame scrolls sideways when the table is wider than the
+/// screen (its first column stays in view), and takes the keyboard focus so that it can be
+/// scrolled without a mouse; the caption names it for screen readers.
+std::string table_open(const std::string& table_class, const std::string& caption) {
+    return "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"" + e(caption) +
+           "\"><table class=\"" + table_class + "\"><caption><span>" + e(caption) + "</span></caption>";
+}
+
+/// How a table shows on a narrow screen: as a table that scrolls sideways in its frame, or as
+/// one card per row, each value under its column's name (for rows that are mostly prose).
+enum class TableShape { rows, cards_on_a_phone };
+
 /// A sortable table's opening, caption and header row; `numeric` marks right-aligned columns.
-std::string table_head(const std::string& caption, const std::vector<std::pair<std::string, bool>>& columns) {
+/// Cards state the table's roles outright: browsers may stop announcing a table as one when its
+/// cells are laid out as blocks.
+std::string table_head(const std::string& caption, const std::vector<std::pair<std::string, bool>>& columns,
+                       TableShape shape = TableShape::rows) {
+    const bool cards = shape == TableShape::cards_on_a_phone;
     std::string out =
-        "<div class=\"table-scroll\"><table class=\"sortable\"><caption>" + e(caption) + "</caption><thead><tr>";
+        cards ? table_open("sortable cards\" role=\"table", caption) + "<thead role=\"rowgroup\"><tr role=\"row\">"
+              : table_open("sortable", caption) + "<thead><tr>";
     for (const auto& [name, numeric] : columns) {
-        out += std::string("<th scope=\"col\"") + (numeric ? " class=\"num\"" : "") + "><button type=\"button\">" +
-               e(name) + "</button></th>";
+        out += std::string("<th scope=\"col\"") + (cards ? " role=\"columnheader\"" : "") +
+               (numeric ? " class=\"num\"" : "") + "><button type=\"button\">" + e(name) + "</button></th>";
     }
-    return out + "</tr></thead><tbody>";
+    return out + (cards ? "</tr></thead><tbody role=\"rowgroup\">" : "</tr></thead><tbody>");
+}
+
+/// A cell of a card table: `cell` is a "<td" element, given its role and its column's name,
+/// which a narrow screen shows before the value.
+std::string card_cell(const std::string& cell, const std::string& column) {
+    return "<td role=\"cell\" data-label=\"" + e(column) + "\"" + cell.substr(3);
 }
 
 const char* k_table_end = "</tbody></table></div>";
@@ -195,9 +281,8 @@ std::string sector_mixing(const ReportContent& content) {
     for (const auto& link : content.weak_spots.sector_pairs) {
         if (weakest.size() < 3 && is_defined(link.ratio) && link.ratio < 1.0) weakest.emplace_back(link.a, link.b);
     }
-    out +=
-        "<div class=\"table-scroll\"><table class=\"heatmap\"><caption>Ties observed \u00F7 expected, by pair of "
-        "sectors</caption><thead><tr><th scope=\"col\">Sector</th>";
+    out += table_open("heatmap", "Ties observed \u00F7 expected, by pair of sectors") +
+           "<thead><tr><th scope=\"col\">Sector</th>";
     for (const auto& name : sectors.names) out += "<th scope=\"col\">" + e(name) + "</th>";
     out += "</tr></thead><tbody>";
     for (std::size_t a = 0; a < sectors.count(); ++a) {
@@ -226,9 +311,8 @@ std::string sector_mixing(const ReportContent& content) {
                                                        std::vector<const SectorReach*>(sectors.count()));
     for (const auto& entry : mixing.reach) reach[entry.from][entry.to] = &entry;
     out +=
-        "<div class=\"table-scroll\"><table class=\"heatmap\"><caption>Reach: directly / within two steps, "
-        "from the row\u2019s sector to the column\u2019s</caption><thead><tr><th scope=\"col\">From \u2193 To "
-        "\u2192</th>";
+        table_open("heatmap", "Reach: directly / within two steps, from the row\u2019s sector to the column\u2019s") +
+        "<thead><tr><th scope=\"col\">From \u2193 To \u2192</th>";
     for (const auto& name : sectors.names) out += "<th scope=\"col\">" + e(name) + "</th>";
     out += "</tr></thead><tbody>";
     for (std::size_t a = 0; a < sectors.count(); ++a) {
@@ -449,18 +533,23 @@ std::string introductions(const ReportContent& content) {
         "id=\"introductions-title\">Suggested introductions</h2>";
     if (!content.introductions_note.empty()) out += "<p>" + e(content.introductions_note) + "</p>";
     if (content.introductions.empty()) return out + "<p>No introductions to suggest.</p></section>";
-    out += table_head("Introductions that would do most for bridging", {{"Rank", true},
-                                                                        {"Member", false},
-                                                                        {"Member", false},
-                                                                        {"Who could introduce them", false},
-                                                                        {"Gain", true},
-                                                                        {"Why", false}});
+    out += table_head("Introductions that would do most for bridging",
+                      {{"Rank", true},
+                       {"Member", false},
+                       {"Member", false},
+                       {"Who could introduce them", false},
+                       {"Gain", true},
+                       {"Why", false}},
+                      TableShape::cards_on_a_phone);
     for (std::size_t r = 0; r < content.introductions.size(); ++r) {
         const auto& row = content.introductions[r];
-        out += "<tr>" + count_cell(r + 1) + "<td>" + e(row.member_a) + " (" + e(row.sector_a) + ")</td><td>" +
-               e(row.member_b) + " (" + e(row.sector_b) + ")</td><td>" +
-               (row.introducer.empty() ? "no mutual contact" : e(row.introducer)) + "</td>" + number_cell(row.gain, 3) +
-               "<td>" + e(row.reason) + "</td></tr>";
+        out += "<tr role=\"row\">" + card_cell(count_cell(r + 1), "Rank") +
+               card_cell("<td>" + e(row.member_a) + " (" + e(row.sector_a) + ")</td>", "Member") +
+               card_cell("<td>" + e(row.member_b) + " (" + e(row.sector_b) + ")</td>", "Member") +
+               card_cell("<td>" + (row.introducer.empty() ? "no mutual contact" : e(row.introducer)) + "</td>",
+                         "Who could introduce them") +
+               card_cell(number_cell(row.gain, 3), "Gain") +
+               card_cell("<td class=\"text\">" + e(row.reason) + "</td>", "Why") + "</tr>";
     }
     return out + k_table_end + "</section>";
 }

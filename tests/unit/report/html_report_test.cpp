@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <regex>
+
 namespace bridgemap::report {
 namespace {
 
@@ -100,6 +102,39 @@ TEST(RenderHtmlReport, HeatmapHasOneRowAndColumnPerSector) {
     EXPECT_EQ(count(rendered.html, "<th scope=\"col\">grassroots</th>"), 2u);
     // public members: ben and x; ben–x is the only tie inside a sector.
     EXPECT_NE(rendered.html.find("<th scope=\"row\">public (2)</th>"), std::string::npos);
+}
+
+TEST(RenderHtmlReport, EveryTableScrollsInANamedFrameOfItsOwn) {
+    const std::string html = render().html;
+    // Each table is alone in a frame that scrolls sideways on a narrow screen, can be focused
+    // to scroll it from the keyboard, and is named by the table's caption.
+    const std::regex frame(
+        "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"([^\"]*)\"><table "
+        "class=\"[^\"]*\"(?: role=\"table\")?><caption><span>([^<]*)</span></caption>");
+    std::size_t frames = 0;
+    for (std::sregex_iterator it(html.begin(), html.end(), frame), end; it != end; ++it, ++frames) {
+        EXPECT_EQ((*it)[1].str(), (*it)[2].str());
+    }
+    EXPECT_EQ(frames, count(html, "<table"));
+    EXPECT_GE(frames, 4u);  // the two heat maps, bridge builders, introductions at least
+}
+
+TEST(RenderHtmlReport, IntroductionsAreCardsOnAPhone) {
+    const std::string html = render().html;
+    const std::string section = html.substr(html.find("<section id=\"introductions\""));
+    EXPECT_NE(section.find("<table class=\"sortable cards\" role=\"table\">"), std::string::npos);
+    // The one introduction: every cell named by its column, the why laid out as prose.
+    const std::string body = "<tbody role=\"rowgroup\">";
+    const auto row = section.substr(section.find(body) + body.size());
+    // The rank cell comes first, straight after the 15 characters of <tr role="row">.
+    EXPECT_EQ(row.find("<td role=\"cell\" data-label=\"Rank\" class=\"num\" data-sort=\"1\">1</td>"), 15u);
+    for (const char* column : {"Rank", "Member", "Who could introduce them", "Gain", "Why"}) {
+        EXPECT_NE(row.find(std::string("data-label=\"") + column + "\""), std::string::npos) << column;
+    }
+    EXPECT_EQ(count(row.substr(0, row.find("</tr>")), "<td role=\"cell\" data-label="), 6u);
+    EXPECT_NE(row.find("<td role=\"cell\" data-label=\"Why\" class=\"text\">why &lt;not&gt;</td>"), std::string::npos);
+    // Its header keeps the columns' scope for screen readers.
+    EXPECT_EQ(count(section.substr(0, section.find("</thead>")), "<th scope=\"col\" role=\"columnheader\""), 6u);
 }
 
 }  // namespace
