@@ -3,6 +3,7 @@
 #include <bridgemap/ingest/workbook.hpp>
 #include <bridgemap/io/atomic_file.hpp>
 #include <bridgemap/io/text.hpp>
+#include <bridgemap/io/utf8.hpp>
 #include <bridgemap/model/consent.hpp>
 #include <bridgemap/model/sector_names.hpp>
 
@@ -17,6 +18,7 @@
 #include <cerrno>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <functional>
 #include <map>
@@ -27,6 +29,22 @@
 
 namespace bridgemap::ingest {
 namespace {
+
+/// The year of a date text: its first four digits in YYYY-MM-DD form, or the year of a
+/// day-month-year form; 0 when neither.
+int leading_year(std::string_view text, const std::optional<NumericDate>& numeric) {
+    if (numeric) return numeric->year;
+    if (text.size() >= 4 && std::all_of(text.begin(), text.begin() + 4, [](char c) { return c >= '0' && c <= '9'; }) &&
+        (text.size() == 4 || text[4] == '-')) {
+        return std::stoi(std::string(text.substr(0, 4)));
+    }
+    return 0;
+}
+
+/// The largest weight a ties.csv row may give. Path metrics take 1/weight as a length, and
+/// eigenvector centrality multiplies weights: 1e308 passed once and made ARPACK fail.
+constexpr double k_max_weight = 1e6;
+constexpr std::string_view k_max_weight_text = "1,000,000";
 
 // The SPEC §1 tables, in the order they are read: a table is read after the tables it refers to.
 const TableSchema k_organisations{"organisations", {"id", "name", "sector"}, 1};
@@ -46,8 +64,14 @@ using io::in_quotes;
 /// Appends one row's extra columns to `attributes`, creating columns as new names appear.
 void store_attributes(Attributes& attributes, std::size_t row_number, const TableRow& row) {
     for (std::size_t j = 0; j < row.extras.size(); ++j) {
-        std::size_t column = 0;
-        while (column < attributes.names.size() && attributes.names[column] != row.extra_names[j]) ++column;
+        // The extra columns of a file come in the same order on every row: the j-th is the j-th
+        // name; search only when not (a JSON object may order its keys as it likes). Linear in
+        // the columns for a file, where a search for each would be quadratic (20,000 columns).
+        std::size_t column = j;
+        if (column >= attributes.names.size() || attributes.names[column] != row.extra_names[j]) {
+            column = 0;
+            while (column < attributes.names.size() && attributes.names[column] != row.extra_names[j]) ++column;
+        }
         if (column == attributes.names.size()) {
             attributes.names.emplace_back(row.extra_names[j]);
             attributes.values.emplace_back();
@@ -70,6 +94,33 @@ public:
         network_.roles.emplace_back();
     }
 
+    /// Reports an id (or a reference to one) holding a character nobody can see or type back: a
+    /// control character, NUL, a no-break or zero-width space, a byte-order mark, a direction
+    /// control. Such an id would differ invisibly from the one meant. True when the row is left out.
+    static bool has_invisible_id(const TableSchema& schema, RowReporter& reporter, const TableRow& row) {
+        bool found = false;
+        for (std::size_t c = 0; c < schema.columns.size() && c < row.values.size(); ++c) {
+            const std::string_view column = schema.columns[c];
+            const bool is_id = column == "id" || column.ends_with("_id") || column == "source" || column == "target" ||
+                               column == "organisation" || column == "parent";
+            if (!is_id) continue;
+            const std::string_view value = row.values[c];
+            std::size_t at = 0;
+            while (at < value.size()) {
+                const char32_t code = io::next_code_point(value, at);
+                if (!io::is_invisible(code)) continue;
+                char name[12];
+                std::snprintf(name, sizeof name, "U+%04X", static_cast<unsigned>(code));
+                reporter.error(row, column,
+                               std::string(column) + " " + in_quotes(value) + " holds an invisible character (" + name +
+                                   "); remove it, or the id will not match the one meant");
+                found = true;
+                break;
+            }
+        }
+        return found;
+    }
+
     /// Says whether the tables a reference may point into were given at all. When the members
     /// table could not be read, references to members are not checked (that one error says it all).
     void set_present(bool members, bool organisations, bool events, bool groups) {
@@ -81,6 +132,7 @@ public:
 
     void read_row(const TableSchema& schema, RowReporter& reporter, const TableRow& row) {
         if (is_repeat(schema, reporter, row)) return;
+        if (has_invisible_id(schema, reporter, row)) return;
         if (&schema == &k_organisations)
             organisation(reporter, row);
         else if (&schema == &k_members)
@@ -162,6 +214,10 @@ private:
                            "date " + in_quotes(text) + " in column " + std::string(column) +
                                " has a 2-digit year, which bridgemap does not guess; write the year in full "
                                "(best as YYYY-MM-DD)");
+        } else if (const int year = leading_year(text, numeric); year > 0 && year < 1000) {
+            reporter.error(row, column,
+                           "date " + in_quotes(text) + " in column " + std::string(column) + " is in the year " +
+                               std::to_string(year) + ": bridgemap reads years 1000 to 9999");
         } else if (problem == DateProblem::impossible || problem == DateProblem::needs_order) {
             std::string how;
             if (numeric && options_.date_order == DateOrder::dmy) how = " (read day-first, as --date-order dmy says)";
@@ -361,14 +417,27 @@ private:
         double weight = 1.0;
         const std::string_view weight_text = row.values[3];
         if (!weight_text.empty()) {
-            const char* end = weight_text.data() + weight_text.size();
-            const auto [stop, error] = std::from_chars(weight_text.data(), end, weight);
-            if (error != std::errc() || stop != end || !std::isfinite(weight)) {
+            // A leading "+" is a sign spreadsheets write; from_chars does not take it.
+            const std::string_view digits = weight_text.starts_with('+') ? weight_text.substr(1) : weight_text;
+            const char* end = digits.data() + digits.size();
+            const auto [stop, error] = std::from_chars(digits.data(), end, weight);
+            if (error == std::errc::result_out_of_range) {
+                reporter.error(row, "weight",
+                               "weight " + in_quotes(weight_text) + " is out of range: weights are 0 to " +
+                                   std::string(k_max_weight_text));
+                ok = false;
+            } else if (error != std::errc() || stop != end || !std::isfinite(weight)) {
                 reporter.error(row, "weight", "weight " + in_quotes(weight_text) + " is not a number");
                 ok = false;
             } else if (weight < 0) {
                 reporter.error(row, "weight",
                                "weight " + std::string(weight_text) + " is negative; weights are 0 or more");
+                ok = false;
+            } else if (weight > k_max_weight) {
+                reporter.error(row, "weight",
+                               "weight " + std::string(weight_text) + " is too large: weights are 0 to " +
+                                   std::string(k_max_weight_text) +
+                                   " (larger ones make path lengths too small to compute with)");
                 ok = false;
             }
         }

@@ -129,6 +129,32 @@ std::string visible(std::string_view text) {
     return out;
 }
 
+std::string terminal_safe(std::string_view text) {
+    if (std::none_of(text.begin(), text.end(), [](char c) {
+            const auto byte = static_cast<unsigned char>(c);
+            return (byte < 0x20 && c != '\n' && c != '\t') || byte == 0x7F || byte >= 0xC2;
+        })) {
+        return std::string(text);  // plain ASCII text: nothing to show
+    }
+    std::string out;
+    std::size_t start = 0;
+    for (std::size_t line = 0; start <= text.size(); start = line + 1) {
+        line = text.find('\n', start);
+        if (line == std::string_view::npos) line = text.size();
+        std::string_view part = text.substr(start, line - start);
+        // Tabs stay: split at them too.
+        std::size_t from = 0;
+        for (std::size_t tab = part.find('\t'); from <= part.size(); tab = part.find('\t', from)) {
+            if (tab == std::string_view::npos) tab = part.size();
+            out += visible(part.substr(from, tab - from));
+            if (tab < part.size()) out.push_back('\t');
+            from = tab + 1;
+        }
+        if (line < text.size()) out.push_back('\n');
+    }
+    return out;
+}
+
 std::string in_quotes(std::string_view text) {
     std::string out;
     out.reserve(text.size() + 2);

@@ -409,7 +409,7 @@ std::string introductions_text(const IntroductionReport& report) {
     }
     if (plan.introductions.empty()) {
         out += "\nNo introduction among the candidates would add reach across " + what + ".\n";
-        return out + shortfall(report) + "\n";
+        return io::terminal_safe(out + shortfall(report) + "\n");
     }
     out +=
         "\nEach pair has a mutual contact who could introduce them, unless it says otherwise (then its gain is at "
@@ -444,8 +444,10 @@ std::string introductions_text(const IntroductionReport& report) {
            " reach within two steps " + io::percent(plan.before.reach_two) + " -> " +
            io::percent(report.after.reach_two) + ", depth of direct contact " + io::percent(plan.before.depth) +
            " -> " + io::percent(report.after.depth) + ").\n";
-    if (report.evaluation) return out + evaluation_text(report);
-    return out + "Run with --evaluate to compare them with random and Adamic-Adar pairs.\n";
+    out += report.evaluation ? evaluation_text(report)
+                             : std::string("Run with --evaluate to compare them with random and Adamic-Adar pairs.\n");
+    // Names come from the user's files: shown so that none can drive the terminal.
+    return io::terminal_safe(out);
 }
 
 std::string introductions_csv(const IntroductionReport& report) {

@@ -46,6 +46,10 @@ bool is_invisible(char32_t code) noexcept;
 /// text on a terminal show what is there and cannot be driven by it: "kathy-evans<U+00A0>".
 std::string visible(std::string_view text);
 
+/// `text` for a terminal: as visible(), but line breaks and tabs kept. For the text outputs
+/// that print names (introduce, seat), so that a name cannot clear the screen or reverse a line.
+std::string terminal_safe(std::string_view text);
+
 /// `text` in double quotes, for messages that name the user's ids and values: "m-7";
 /// invisible characters shown as visible() shows them.
 std::string in_quotes(std::string_view text);
