@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <functional>
 #include <numeric>
 #include <optional>
 #include <string>
@@ -833,7 +834,12 @@ void shake_block(RoundState& state, const Context& context, Random& random, Mark
 /// Iterated local search (variable neighbourhood search): shake with k random swaps,
 /// improve, keep the result when it is no worse, otherwise undo it and shake harder next
 /// time (k = 1 .. k_max, back to 1 after an improvement). Returns the iterations run.
-std::size_t search_round(RoundState& state, const Context& context, Random& random, std::size_t iterations) {
+/// Called every k_progress_every iterations with the iterations done.
+using IterationTick = std::function<void(std::size_t)>;
+constexpr std::size_t k_progress_every = 64;
+
+std::size_t search_round(RoundState& state, const Context& context, Random& random, std::size_t iterations,
+                         const IterationTick& tick = {}) {
     const auto& singletons = context.singletons;
     if (singletons.empty() && context.blocks.empty()) return 0;
     std::vector<Person> order = singletons;
@@ -852,6 +858,7 @@ std::size_t search_round(RoundState& state, const Context& context, Random& rand
     Score best = state.score();
     Journal journal;
     for (std::size_t iteration = 0; iteration < iterations; ++iteration) {
+        if (tick && iteration % k_progress_every == 0) tick(iteration);
         journal.clear();
         for (std::size_t shake = 0; shake < k; ++shake) {
             const std::size_t blocks = context.blocks.size();
@@ -928,6 +935,21 @@ SeatingPlan plan_seating(const SeatingProblem& problem, const SeatingSearchOptio
     plan.rounds.resize(rounds);
     Seating seating(rounds);
 
+    // Progress: every round's search, then every round's second search (half as long), then
+    // the random seatings, counted in iterations (a random seating as 50).
+    const std::size_t total_work =
+        rounds * iterations + (rounds > 1 ? rounds * (iterations / 2) : 0) + 50 * options.random_seatings;
+    std::size_t work_done = 0;
+    const auto tick_for = [&](std::string stage) -> IterationTick {
+        if (!options.progress) return {};
+        return [&options, &work_done, total_work, stage = std::move(stage)](std::size_t done) {
+            options.progress(stage, work_done + done, total_work);
+        };
+    };
+    const auto of_rounds = [&](std::size_t r) {
+        return "round " + std::to_string(r + 1) + " of " + std::to_string(rounds);
+    };
+
     // Round by round: pairs seated in earlier rounds may not meet again.
     for (std::size_t r = 0; r < rounds; ++r) {
         const auto earlier = all_rounds_but(rounds, rounds, r);
@@ -936,7 +958,8 @@ SeatingPlan plan_seating(const SeatingProblem& problem, const SeatingSearchOptio
         RoundState state = construct_greedy(context, forbidden, random);
         plan.rounds[r].construction_objective = objective_of(state.score());
         plan.rounds[r].construction_broken = static_cast<std::size_t>(state.score().broken);
-        plan.iterations += search_round(state, context, random, iterations);
+        plan.iterations += search_round(state, context, random, iterations, tick_for("planning " + of_rounds(r)));
+        work_done += iterations;
         plan.rounds[r].search_objective = objective_of(state.score());
         plan.rounds[r].search_broken = static_cast<std::size_t>(state.score().broken);
         plan.rounds[r].objective = plan.rounds[r].search_objective;
@@ -950,7 +973,9 @@ SeatingPlan plan_seating(const SeatingProblem& problem, const SeatingSearchOptio
             Random random = Random::stream(options.seed, 1 + rounds + r);
             RoundState state(problem, forbidden, true);
             for (Person p = 0; p < n; ++p) state.place(p, seating[r][p]);
-            plan.iterations += search_round(state, context, random, iterations / 2);
+            plan.iterations +=
+                search_round(state, context, random, iterations / 2, tick_for("improving " + of_rounds(r)));
+            work_done += iterations / 2;
             plan.rounds[r].objective = objective_of(state.score());
             seating[r] = state.assignment();
         }
@@ -970,6 +995,7 @@ SeatingPlan plan_seating(const SeatingProblem& problem, const SeatingSearchOptio
 
     // The random baseline: random seatings repaired to keep the hard constraints.
     const std::size_t samples = options.random_seatings;
+    if (options.progress) options.progress("random seatings and the upper bound", work_done, total_work);
     std::vector<SeatingScore> random_scores(samples);
     concurrency::parallel_for(samples, concurrency::worker_count(options.threads), 1,
                               [&](unsigned, std::size_t begin, std::size_t end) {
@@ -996,6 +1022,7 @@ SeatingPlan plan_seating(const SeatingProblem& problem, const SeatingSearchOptio
     }
     plan.random_seating_count = samples;
     plan.bound = seating_upper_bound(problem);
+    if (options.progress) options.progress("done", total_work, total_work);
     return plan;
 }
 
