@@ -85,6 +85,16 @@ RoundState::RoundState(const SeatingProblem& problem, const Forbidden& forbidden
     for (Person p = 0; p < n_; ++p) slots_.push_back(static_cast<std::uint32_t>(slot(problem.sectors[p])));
     if (use_fair_) {
         for (const std::size_t cap : fair_spread_caps(problem)) fair_caps_.push_back(static_cast<std::int32_t>(cap));
+        fair_masks_ = sector_count_ + 1 <= 64;
+        if (fair_masks_) {
+            fair_over_.assign(sizes_.size(), 0);
+            fair_full_.assign(sizes_.size(), 0);
+            for (std::size_t t = 0; t < sizes_.size(); ++t) {
+                for (std::size_t slot = 0; slot <= sector_count_; ++slot) {
+                    if (fair_caps_[t * (sector_count_ + 1) + slot] == 0) fair_full_[t] |= std::uint64_t{1} << slot;
+                }
+            }
+        }
     }
 }
 
@@ -165,6 +175,41 @@ Person RoundState::best_swap(Person p, std::span<const std::uint8_t> movable, Sc
     const bool capped = cap_ > 0 || use_fair_;
     Person partner = k_none;
     best = Score{};
+    if (cap_ == 0 && fair_masks_) {
+        // The fast path: the fair caps by bit masks. Moving a person of slot a from x to y and
+        // one of slot b ≠ a back changes the people over the caps by
+        // full(y, a) − over(x, a) + full(x, b) − over(y, b).
+        const std::uint64_t over_x = fair_over_[x];
+        const std::uint64_t full_x = fair_full_[x];
+        for (TableIndex y = 0; y < tables; ++y) {
+            if (y == x) continue;
+            const std::int64_t value_here = own[y].gain - own[x].gain;
+            const std::int64_t broken_here = own[y].conflicts - own[x].conflicts;
+            const bool check_forbidden = own[y].conflicts > 0;
+            const std::uint64_t over_y = fair_over_[y];
+            const std::int64_t unfair_here =
+                static_cast<std::int64_t>((fair_full_[y] >> a) & 1u) - static_cast<std::int64_t>((over_x >> a) & 1u);
+            for (const Person q : members_[y]) {
+                if (!movable[q]) continue;
+                const Cell& qx = cells_[q * tables + x];
+                const Cell& qy = cells_[q * tables + y];
+                Score delta;
+                delta.value = value_here + qx.gain - qy.gain - 2 * value(p, q);
+                delta.broken = broken_here + qx.conflicts - qy.conflicts;
+                if (check_forbidden && forbidden(p, q)) delta.broken -= 2;
+                const std::uint32_t b = slots_[q];
+                if (b != a) {
+                    delta.unfair = unfair_here + static_cast<std::int64_t>((full_x >> b) & 1u) -
+                                   static_cast<std::int64_t>((over_y >> b) & 1u);
+                }
+                if (better(delta, best)) {
+                    best = delta;
+                    partner = q;
+                }
+            }
+        }
+        return partner;
+    }
     for (TableIndex y = 0; y < tables; ++y) {
         if (y == x) continue;
         const std::int64_t value_here = own[y].gain - own[x].gain;

@@ -147,7 +147,13 @@ private:
         }
     }
     void count_slot(TableIndex t, std::size_t slot, int change) noexcept {
-        sector_counts_[t * (sector_count_ + 1) + slot] += change;
+        const std::size_t cell = t * (sector_count_ + 1) + slot;
+        sector_counts_[cell] += change;
+        if (fair_masks_) {
+            const std::uint64_t bit = std::uint64_t{1} << slot;
+            fair_over_[t] = (fair_over_[t] & ~bit) | (sector_counts_[cell] > fair_caps_[cell] ? bit : 0);
+            fair_full_[t] = (fair_full_[t] & ~bit) | (sector_counts_[cell] >= fair_caps_[cell] ? bit : 0);
+        }
     }
 
     const SeatingProblem* problem_;
@@ -158,7 +164,12 @@ private:
     std::size_t sector_count_;
     std::int32_t cap_;
     std::vector<std::int32_t> fair_caps_;  ///< [table][slot]: fair_spread_caps.
-    std::vector<std::uint32_t> slots_;     ///< Per person: the slot of their sector.
+    /// With at most 64 slots, per table the slots over their fair cap (a person leaving mends
+    /// one) and at or over it (a person arriving makes one), as bits: best_swap's fast path.
+    bool fair_masks_ = false;
+    std::vector<std::uint64_t> fair_over_;
+    std::vector<std::uint64_t> fair_full_;
+    std::vector<std::uint32_t> slots_;  ///< Per person: the slot of their sector.
     std::vector<std::size_t> sizes_;
     std::vector<TableIndex> table_of_;
     std::vector<std::vector<Person>> members_;
