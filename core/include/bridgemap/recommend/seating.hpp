@@ -224,7 +224,7 @@ using SeatingProgress = std::function<void(std::string_view stage, std::size_t d
 struct SeatingSearchOptions {
     std::uint64_t seed = 1;
     /// Iterated-local-search iterations per round (a shake of 1..k_max random swaps, then local
-    /// search); 0 chooses from the problem size (about 40·n, at least 2,000).
+    /// search); 0 chooses from the problem size (4,500,000 / (n · largest table), at least 200).
     std::size_t iterations = 0;
     std::size_t random_seatings = 20;  ///< Random feasible seatings averaged for the baseline.
     unsigned threads = 0;              ///< For the random seatings; results never depend on it.
@@ -275,7 +275,9 @@ struct SeatingPlan {
 /// different tables (and of a keep-together group with as many people or with a group of the
 /// same size), each evaluated in
 /// O(1) from per-person, per-table gain sums kept up to date in O(n) per move — with shakes
-/// of growing size (variable neighbourhood search). Hard constraints are kept by a
+/// of growing size (variable neighbourhood search). The fair-spread caps (fair_spread_caps,
+/// when problem.fair_spread) are a tier below the hard constraints and above the value, in the
+/// construction and the search; SeatingPlan::unfair lists those a plan could not keep. Hard constraints are kept by a
 /// lexicographic objective (fewest broken constraints first). With several rounds, pairs
 /// seated in earlier rounds may not meet again; once every round is planned, each round is
 /// searched again with the others fixed. Throws RequestError, naming the constraint, when
@@ -286,7 +288,7 @@ struct SeatingPlan {
 /// the people of unknown sector, more rounds than people to meet, with several rounds tables
 /// larger than the number of tables by more than keep-together groups make up) or when the search finds
 /// no seating that keeps them all. Deterministic for a seed. Time O(rounds · iterations ·
-/// n · active people), 2-3 s for 300 people, 30 tables and 3 rounds on one core.
+/// n · active people), about 2 s of one core for 300 people, 30 tables and 3 rounds.
 SeatingPlan plan_seating(const SeatingProblem& problem, const SeatingSearchOptions& options);
 
 }  // namespace bridgemap
