@@ -84,13 +84,16 @@ TEST(Seat, SameInputSameBytes) {
     const std::vector<std::string> arguments = {
         "seat", k_example, "--event", "gathering-2018-07", "--tables", "7", "--rounds", "2", "--seed", "4"};
     auto first_arguments = arguments;
-    first_arguments.insert(first_arguments.end(), {"--out", (folder / "a.csv").string()});
+    first_arguments.insert(first_arguments.end(),
+                           {"--out", (folder / "a.csv").string(), "--print", (folder / "a.html").string()});
     auto second_arguments = arguments;
-    second_arguments.insert(second_arguments.end(), {"--out", (folder / "b.csv").string()});
+    second_arguments.insert(second_arguments.end(),
+                            {"--out", (folder / "b.csv").string(), "--print", (folder / "b.html").string()});
     const auto first = run_bridgemap(first_arguments);
     const auto second = run_bridgemap(second_arguments);
     ASSERT_EQ(first.exit_code, 0) << first.err;
     EXPECT_EQ(slurp(folder / "a.csv"), slurp(folder / "b.csv"));
+    EXPECT_EQ(slurp(folder / "a.html"), slurp(folder / "b.html"));
     // The printed plan is the same too, up to the line naming the CSV file.
     EXPECT_EQ(first.out.substr(0, first.out.find("\nWrote ")), second.out.substr(0, second.out.find("\nWrote ")));
 }
