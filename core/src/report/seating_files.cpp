@@ -211,7 +211,7 @@ std::string fair_spread_note(const SeatingProblem& problem, const SeatingPlan& p
     }
     if (plan.unfair.empty()) return text + ".";
     text = "no seating was found in which " + text + "; this is the best one found, with " +
-           std::to_string(plan.unfair.size()) + (plan.unfair.size() == 1 ? " table" : " tables") + " over: ";
+           std::to_string(plan.unfair.size()) + (plan.unfair.size() == 1 ? " place" : " places") + " over the caps: ";
     const std::size_t shown = std::min<std::size_t>(plan.unfair.size(), 3);
     for (std::size_t k = 0; k < shown; ++k) text += (k > 0 ? "; " : "") + plan.unfair[k];
     if (plan.unfair.size() > shown) text += "; and " + std::to_string(plan.unfair.size() - shown) + " more";

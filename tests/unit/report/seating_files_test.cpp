@@ -242,7 +242,8 @@ TEST(FairSpreadNote, TheCapsOrTheTablesOverThem) {
     f.plan.unfair = {"round 1, table 2: 2 of unknown sector (fair share at most 1)", "b", "c", "d", "e"};
     EXPECT_EQ(fair_spread_note(f.problem, f.plan),
               "no seating was found in which no table holds more than its share of a sector plus one, nor more than 1 "
-              "of the 2 people of unknown sector; this is the best one found, with 5 tables over: round 1, table 2: 2 "
+              "of the 2 people of unknown sector; this is the best one found, with 5 places over the caps: round 1, "
+              "table 2: 2 "
               "of unknown sector (fair share at most 1); b; c; and 2 more.");
     f.problem.fair_spread = false;
     EXPECT_EQ(fair_spread_note(f.problem, f.plan), "off.");
