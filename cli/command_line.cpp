@@ -46,6 +46,12 @@ void add_data_options(CLI::App& command, DataOptions& options) {
     command.add_option("--seed", options.seed, "Random seed for anything randomised (default 1)")->type_name("N");
 }
 
+void add_progress_option(CLI::App& command, bool& progress) {
+    command.add_flag("--progress", progress,
+                     "Show progress on stderr (stage and percentage) for runs longer than 2 s even when stderr is not "
+                     "a terminal (on a terminal it is always shown)");
+}
+
 void add_consent_options(CLI::App& command, bool& pseudonymise) {
     command.add_flag("--pseudonymise", pseudonymise,
                      "Show every member by a stable pseudonym (\"Member K7QD\") and organisations as \"Organisation "

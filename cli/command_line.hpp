@@ -50,6 +50,10 @@ void add_data_options(CLI::App& command, DataOptions& options);
 /// then shown by a stable pseudonym and organisations as "Organisation N".
 void add_consent_options(CLI::App& command, bool& pseudonymise);
 
+/// Adds --progress (cli/progress.hpp): progress on stderr for runs longer than 2 s even when
+/// stderr is not a terminal.
+void add_progress_option(CLI::App& command, bool& progress);
+
 /// How each member of `network` may appear in a command's output: as members.consent says,
 /// or everyone by pseudonym when `pseudonymise` (--pseudonymise). Borrows `network`. Throws
 /// InvalidDataError for an unknown consent value.

@@ -24,8 +24,9 @@ packages=(g++ cmake make pkg-config
           nlohmann-json3-dev libcli11-dev libgtest-dev libzip-dev libexpat1-dev libxlsxwriter-dev)
 # What the tests need besides: NetworkX and python-igraph recompute the reference
 # values and, with openpyxl, read every export back; Chromium (driven through python3-websocket)
-# renders the HTML report and poppler-utils reads its printed PDF back; xmllint
-# checks SVG; clang-format checks that the code is laid out as .clang-format says.
+# renders the HTML report and prints it and the seating printouts to PDF, whose pages and
+# text poppler-utils (pdfinfo, pdftotext) reads back; xmllint checks SVG; clang-format checks
+# that the code is laid out as .clang-format says.
 if [ "$mode" = test ]; then
   packages+=(python3 python3-networkx python3-igraph python3-openpyxl python3-websocket chromium poppler-utils libxml2-utils clang-format)
 fi

@@ -2,6 +2,7 @@
 // met, from different sectors and communities, together (docs/seating.md).
 
 #include "commands/commands.hpp"
+#include "progress.hpp"
 
 #include <bridgemap/error.hpp>
 #include <bridgemap/ingest/member_lists.hpp>
@@ -9,6 +10,7 @@
 #include <bridgemap/metrics/analysis.hpp>
 #include <bridgemap/model/history.hpp>
 #include <bridgemap/recommend/seating.hpp>
+#include <bridgemap/report/printouts.hpp>
 #include <bridgemap/report/seating_files.hpp>
 #include <bridgemap/viz/seating_maps.hpp>
 
@@ -31,9 +33,11 @@ struct SeatOptions {
     std::string out;
     std::string format = "text";
     std::string map;
+    std::string print;
     SeatingRequest request;       ///< --tables, --size, --rounds, --max-per-sector; the people come from the files.
     SeatingSearchOptions search;  ///< --iterations; the seed is --seed.
     bool pseudonymise = false;
+    bool progress = false;
 };
 
 /// Stages the --map folder: every table's map and index.html (viz::seating_maps).
@@ -101,6 +105,8 @@ int run_seat(const SeatOptions& options) {
     values.ties = tie_options(options.data);
     values.seed = options.data.seed;
 
+    Progress progress("seat", options.progress);
+    progress.update("reading the network", 0, 0);
     const LoadedNetwork loaded = load_network(options.data, std::cerr);
     const Network& whole = loaded.whole;
     const EventIndex event = options.event.empty() ? k_none : event_argument(whole, options.event, "--event");
@@ -119,10 +125,17 @@ int run_seat(const SeatOptions& options) {
     std::optional<Network> before_event;
     if (event != k_none) before_event = apply_window(network_before_event(whole, event), loaded.window);
     const Network& before = before_event ? *before_event : loaded.windowed();
+    progress.update("projecting ties and finding communities", 0, 0);
     const SeatingProblem problem = seating_problem(before, request, values);
     SeatingSearchOptions search = options.search;
     search.seed = options.data.seed;
+    search.progress = [&progress](std::string_view stage, std::size_t done, std::size_t total) {
+        progress.update(stage, done, total);
+    };
     const SeatingPlan plan = plan_seating(problem, search);
+    progress.finish();
+    if (const std::string note = report::hosts_note(problem); !note.empty()) std::cerr << "note: " << note << '\n';
+    if (!plan.unfair.empty()) std::cerr << "note: fair spread: " << report::fair_spread_note(problem, plan) << '\n';
     // Consent (SPEC §5): everyone seated is printed and drawn, hidden members by pseudonym,
     // from copies with the same indices.
     const bool disclose = options.pseudonymise || member_disclosure(whole, false).hidden_count() > 0 ||
@@ -138,6 +151,12 @@ int run_seat(const SeatOptions& options) {
     io::OutputSet outputs;
     if (!options.out.empty()) outputs.stage(options.out, report::plan_csv(printed));
     if (!options.map.empty()) stage_maps(printed, disclose ? *before_shown : before, options, loaded, outputs);
+    if (!options.print.empty()) {
+        report::PrintoutOptions print;
+        print.hidden = member_disclosure(whole, options.pseudonymise).hidden_members();
+        print.introductions = report::room_introductions(before, printed, values.ties, options.data.seed, print.hidden);
+        outputs.stage(options.print, report::seating_printouts(printed, print));
+    }
     outputs.commit();
 
     if (options.format == "json") {
@@ -148,6 +167,10 @@ int run_seat(const SeatOptions& options) {
         if (!options.map.empty()) {
             std::cout << (options.out.empty() ? "\n" : "") << "Wrote a map of every table to "
                       << (std::filesystem::path(options.map) / "index.html").string() << ".\n";
+        }
+        if (!options.print.empty()) {
+            std::cout << (options.out.empty() && options.map.empty() ? "\n" : "") << "Wrote the printouts to "
+                      << options.print << " (A4: print from a browser).\n";
         }
     }
     return k_exit_success;
@@ -166,7 +189,9 @@ Command add_seat_command(CLI::App& app) {
         "possible. Member files: one member id or name per row (first column; a header row member_id is\n"
         "allowed); keep-apart and keep-together files: one group of members per row. docs/seating.md explains it all.\n"
         "Consent (SPEC §5): members whose consent is hidden are seated but shown by pseudonym, like pseudonym\n"
-        "members (and everyone with --pseudonymise).");
+        "members (and everyone with --pseudonymise); the --print pages leave them out altogether.\n"
+        "Every table holds at most its share of each sector plus one, and at most ceil(u/T) of the u people\n"
+        "of unknown sector at T tables, whenever such a seating is found (the plan says when it is not).");
     const auto file = [&](const char* name, std::string& file, const char* help) {
         command->add_option(name, file, help)->check(CLI::ExistingFile)->type_name("FILE");
     };
@@ -199,7 +224,12 @@ Command add_seat_command(CLI::App& app) {
         ->add_option("--map", options->map,
                      "Also draw each table's people and their ties: DIR/round-R-table-T.svg and DIR/index.html")
         ->type_name("DIR");
+    command
+        ->add_option("--print", options->print,
+                     "Also write A4 printouts: a briefing, a page per table and round, an A-Z list, place cards")
+        ->type_name("FILE.html");
     add_consent_options(*command, options->pseudonymise);
+    add_progress_option(*command, options->progress);
     command->add_option("--format", options->format, "What to print: text (the plan) or json")
         ->check(CLI::IsMember({"text", "json"}))
         ->type_name("FORMAT");

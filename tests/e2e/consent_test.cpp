@@ -190,6 +190,31 @@ TEST_F(Consent, SeatSeatsHiddenByPseudonym) {
     run_clean({"seat", data().string(), "--event", "gathering-2017", "--tables", "3", "--format", "json"}, {}, names);
 }
 
+TEST_F(Consent, SeatPrintoutsLeaveHiddenMembersOut) {
+    // The printouts name nobody hidden, not even by pseudonym: a table page counts them, the
+    // briefing says how many; the pseudonym member appears by pseudonym only.
+    const std::vector<std::string> names = {k_hidden_id,      k_hidden_name, k_pseudonym_id,
+                                            k_pseudonym_name, "Falconer",    "Slocock"};
+    run_clean({"seat", data().string(), "--event", "gathering-2017", "--tables", "6", "--rounds", "2", "--print",
+               out("seat.html").string()},
+              {out("seat.html")}, names);
+    const std::string html = all_bytes(out("seat.html"));
+    EXPECT_EQ(html.find(pseudonym_of(k_hidden_id)), std::string::npos);
+    EXPECT_NE(html.find(pseudonym_of(k_pseudonym_id)), std::string::npos);
+    // Seated in both rounds: a table page of each says so.
+    std::size_t not_listed = 0;
+    for (auto at = html.find("And 1 guest not listed here"); at != std::string::npos;
+         at = html.find("And 1 guest not listed here", at + 1))
+        ++not_listed;
+    EXPECT_EQ(not_listed, 2u);
+    EXPECT_NE(html.find("1 guest is on no list or card"), std::string::npos);
+    // --pseudonymise: nobody by name.
+    run_clean({"seat", data().string(), "--event", "gathering-2017", "--tables", "3", "--print",
+               out("seat-pseudonymised.html").string(), "--pseudonymise"},
+              {out("seat-pseudonymised.html")}, {"Geraldine Blake", "london-funders", k_hidden_name});
+    EXPECT_EQ(all_bytes(out("seat-pseudonymised.html")).find(pseudonym_of(k_hidden_id)), std::string::npos);
+}
+
 /// The first coordinates drawn for the node with SVG id `key` ("member&#45;3"): its shape's
 /// position, to tell whether two maps place a member alike.
 std::string node_geometry(const std::string& svg, const std::string& key) {

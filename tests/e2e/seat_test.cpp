@@ -12,6 +12,7 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <tuple>
 
 namespace bridgemap::testing {
 namespace {
@@ -83,13 +84,16 @@ TEST(Seat, SameInputSameBytes) {
     const std::vector<std::string> arguments = {
         "seat", k_example, "--event", "gathering-2018-07", "--tables", "7", "--rounds", "2", "--seed", "4"};
     auto first_arguments = arguments;
-    first_arguments.insert(first_arguments.end(), {"--out", (folder / "a.csv").string()});
+    first_arguments.insert(first_arguments.end(),
+                           {"--out", (folder / "a.csv").string(), "--print", (folder / "a.html").string()});
     auto second_arguments = arguments;
-    second_arguments.insert(second_arguments.end(), {"--out", (folder / "b.csv").string()});
+    second_arguments.insert(second_arguments.end(),
+                            {"--out", (folder / "b.csv").string(), "--print", (folder / "b.html").string()});
     const auto first = run_bridgemap(first_arguments);
     const auto second = run_bridgemap(second_arguments);
     ASSERT_EQ(first.exit_code, 0) << first.err;
     EXPECT_EQ(slurp(folder / "a.csv"), slurp(folder / "b.csv"));
+    EXPECT_EQ(slurp(folder / "a.html"), slurp(folder / "b.html"));
     // The printed plan is the same too, up to the line naming the CSV file.
     EXPECT_EQ(first.out.substr(0, first.out.find("\nWrote ")), second.out.substr(0, second.out.find("\nWrote ")));
 }
@@ -133,9 +137,11 @@ TEST(Seat, MemberFilesHostsKeepApartAndKeepTogether) {
     EXPECT_NE(result.err.find("together.csv:2: warning: \"andy-gregg\" is not among the people to seat; left out"),
               std::string::npos)
         << result.err;
-    EXPECT_NE(result.out.find("2 hosts head tables 1-2 and stay there every round; 2 tables have no host."),
+    EXPECT_NE(result.out.find("2 hosts head tables 1-2 and stay there every round.\n2 hosts for 4 tables: tables 3-4 "
+                              "have no host; to give every table one, pass --hosts FILE"),
               std::string::npos)
         << result.out;
+    EXPECT_NE(result.err.find("note: 2 hosts for 4 tables: tables 3-4 have no host"), std::string::npos) << result.err;
     std::map<int, std::map<std::string, int>> table;  // round → member → table
     for (const auto& row : read_plan(folder / "plan.csv")) table[row.round][row.member] = row.table;
     ASSERT_EQ(table.size(), 2u);
@@ -295,6 +301,76 @@ TEST(Seat, MapDrawsEveryTableOfEveryRound) {
     std::size_t shown = 0;
     for (auto at = index.find(".svg\""); at != std::string::npos; at = index.find(".svg\"", at + 1)) ++shown;
     EXPECT_EQ(shown, 12u) << index;
+}
+
+/// The largest gathering of a generated network folder (the most attendance rows; the latest
+/// among equals), as bench/common.sh's largest_gathering finds it.
+std::string largest_gathering(const std::filesystem::path& folder) {
+    std::map<std::string, std::size_t> attendance;
+    std::istringstream rows(slurp(folder / "attendance.csv"));
+    std::string line;
+    std::getline(rows, line);
+    while (std::getline(rows, line))
+        ++attendance[line.substr(line.find(',') + 1, line.find(',', line.find(',') + 1) - line.find(',') - 1)];
+    std::istringstream events(slurp(folder / "events.csv"));
+    std::getline(events, line);
+    std::tuple<std::size_t, std::string, std::string> best;
+    while (std::getline(events, line)) {
+        std::vector<std::string> fields;
+        std::istringstream in(line);
+        for (std::string field; std::getline(in, field, ',');) fields.push_back(field);
+        if (fields.size() >= 4 && fields[3] == "gathering")
+            best = std::max(best, {attendance[fields[0]], fields[2], fields[0]});
+    }
+    return std::get<2>(best);
+}
+
+TEST(Seat, FairSpreadOnTheLargestGatheringsOfGeneratedNetworks) {
+    // Issue 18: generated 1,100-member networks (seeds 1-3) at their largest gathering, 30 tables,
+    // 3 rounds. No table holds more than ceil(u/30) of the u people of unknown sector, nor more
+    // than ceil(c_s · size / n) + 1 of a sector s, and the plan still makes at least 1.2 times the
+    // new cross-sector pairs of random seating.
+    for (const int seed : {1, 2, 3}) {
+        TemporaryFolder folder("seat-fair-" + std::to_string(seed));
+        const auto made = run_bridgemap(
+            {"generate", "--members", "1100", "--seed", std::to_string(seed), "--out", (folder / "net").string()});
+        ASSERT_EQ(made.exit_code, 0) << made.err;
+        const std::string event = largest_gathering(folder / "net");
+        const auto result = run_bridgemap({"seat", (folder / "net").string(), "--event", event, "--tables", "30",
+                                           "--rounds", "3", "--format", "json"});
+        ASSERT_EQ(result.exit_code, 0) << result.err;
+        const auto json = nlohmann::json::parse(result.out);
+        const std::size_t n = json["people"];
+        std::map<std::string, std::size_t> count;
+        for (const auto& table : json["plan"][0]["tables"]) {
+            for (const auto& member : table["members"]) ++count[member["sector"]];
+        }
+        ASSERT_GT(count["unknown"], 1u) << "seed " << seed;
+        const std::size_t unknown_cap = (count["unknown"] + 29) / 30;
+        for (const auto& round : json["plan"]) {
+            for (const auto& table : round["tables"]) {
+                std::map<std::string, std::size_t> at;
+                for (const auto& member : table["members"]) ++at[member["sector"]];
+                const std::size_t size = table["members"].size();
+                EXPECT_LE(at["unknown"], unknown_cap) << "seed " << seed << " round " << round["round"];
+                for (const auto& [sector, people] : at) {
+                    if (sector == "unknown") continue;
+                    EXPECT_LE(people, (count[sector] * size + n - 1) / n + 1)
+                        << "seed " << seed << " round " << round["round"] << " table " << table["table"] << " "
+                        << sector;
+                }
+            }
+        }
+        EXPECT_TRUE(json["fair_spread"]["kept"].get<bool>()) << "seed " << seed;
+        EXPECT_GE(json["new_cross_sector_pairs"]["plan"].get<double>(),
+                  1.2 * json["new_cross_sector_pairs"]["random"].get<double>())
+            << "seed " << seed;
+        // Fewer hosts than tables is said, with how to add them.
+        EXPECT_NE(result.err.find("note: "), std::string::npos) << result.err;
+        EXPECT_NE(result.err.find("--hosts FILE"), std::string::npos) << result.err;
+        EXPECT_EQ(json["hosts"]["tables_without_host"].get<std::size_t>(),
+                  30 - json["hosts"]["count"].get<std::size_t>());
+    }
 }
 
 }  // namespace

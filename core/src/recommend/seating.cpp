@@ -121,6 +121,7 @@ SeatingProblem seating_problem(const Network& before, const SeatingRequest& requ
     if (request.rounds == 0) throw RequestError("--rounds must be at least 1");
     problem.rounds = request.rounds;
     problem.max_per_sector = request.max_per_sector;
+    problem.fair_spread = request.fair_spread;
     problem.people = request.people;
 
     std::vector<std::uint32_t> person_of(before.members.size(), k_none);
@@ -223,6 +224,48 @@ SeatingProblem seating_problem(const Network& before, const SeatingRequest& requ
         }
     }
     return problem;
+}
+
+std::vector<std::size_t> fair_spread_caps(const SeatingProblem& problem) {
+    const std::size_t n = problem.people.size();
+    const std::size_t tables = problem.table_sizes.size();
+    const std::size_t width = problem.sector_names.size() + 1;
+    std::vector<std::size_t> count(width, 0);
+    for (const SectorIndex sector : problem.sectors) ++count[sector == k_unknown_sector ? width - 1 : sector];
+    std::vector<std::size_t> caps(tables * width, 0);
+    if (n == 0 || tables == 0) return caps;
+    for (std::size_t t = 0; t < tables; ++t) {
+        for (std::size_t s = 0; s + 1 < width; ++s) {
+            caps[t * width + s] = (count[s] * problem.table_sizes[t] + n - 1) / n + 1;
+        }
+        caps[t * width + width - 1] = (count[width - 1] + tables - 1) / tables;
+    }
+    return caps;
+}
+
+std::vector<std::string> fair_spread_shortfalls(const SeatingProblem& problem, const Seating& seating) {
+    std::vector<std::string> shortfalls;
+    const std::size_t tables = problem.table_sizes.size();
+    const std::size_t width = problem.sector_names.size() + 1;
+    const std::vector<std::size_t> caps = fair_spread_caps(problem);
+    for (std::size_t r = 0; r < seating.size(); ++r) {
+        std::vector<std::size_t> count(tables * width, 0);
+        for (std::size_t p = 0; p < seating[r].size() && p < problem.sectors.size(); ++p) {
+            const SectorIndex sector = problem.sectors[p];
+            if (seating[r][p] < tables)
+                ++count[seating[r][p] * width + (sector == k_unknown_sector ? width - 1 : sector)];
+        }
+        for (std::size_t t = 0; t < tables; ++t) {
+            for (std::size_t s = 0; s < width; ++s) {
+                if (count[t * width + s] <= caps[t * width + s]) continue;
+                const std::string sector = s + 1 == width ? "unknown sector" : problem.sector_names[s];
+                shortfalls.push_back("round " + std::to_string(r + 1) + ", table " + std::to_string(t + 1) + ": " +
+                                     std::to_string(count[t * width + s]) + " of " + sector + " (fair share at most " +
+                                     std::to_string(caps[t * width + s]) + ")");
+            }
+        }
+    }
+    return shortfalls;
 }
 
 SeatingScore score_seating(const SeatingProblem& problem, const Seating& seating) {

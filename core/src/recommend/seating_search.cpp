@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <functional>
 #include <numeric>
 #include <optional>
 #include <string>
@@ -65,28 +66,44 @@ Forbidden::Forbidden(std::vector<std::vector<Person>> lists)
     }
 }
 
-RoundState::RoundState(const SeatingProblem& problem, const Forbidden& forbidden, bool use_values)
+RoundState::RoundState(const SeatingProblem& problem, const Forbidden& forbidden, bool use_values, bool use_fair)
     : problem_(&problem),
       forbidden_(&forbidden),
       use_values_(use_values),
+      use_fair_(use_fair && problem.fair_spread),
       n_(problem.people.size()),
       sector_count_(problem.sector_names.size()),
-      cap_(static_cast<std::int64_t>(problem.max_per_sector)),
+      cap_(static_cast<std::int32_t>(problem.max_per_sector)),
       sizes_(problem.table_sizes),
       table_of_(n_, k_no_table),
       members_(sizes_.size()),
       slot_(n_, 0),
       cells_(n_ * sizes_.size()),
-      sector_counts_(sizes_.size() * sector_count_, 0) {
+      sector_counts_(sizes_.size() * (sector_count_ + 1), 0) {
     for (std::size_t t = 0; t < sizes_.size(); ++t) members_[t].reserve(sizes_[t]);
+    slots_.reserve(n_);
+    for (Person p = 0; p < n_; ++p) slots_.push_back(static_cast<std::uint32_t>(slot(problem.sectors[p])));
+    if (use_fair_) {
+        for (const std::size_t cap : fair_spread_caps(problem)) fair_caps_.push_back(static_cast<std::int32_t>(cap));
+        fair_masks_ = sector_count_ + 1 <= 64;
+        if (fair_masks_) {
+            fair_over_.assign(sizes_.size(), 0);
+            fair_full_.assign(sizes_.size(), 0);
+            for (std::size_t t = 0; t < sizes_.size(); ++t) {
+                for (std::size_t slot = 0; slot <= sector_count_; ++slot) {
+                    if (fair_caps_[t * (sector_count_ + 1) + slot] == 0) fair_full_[t] |= std::uint64_t{1} << slot;
+                }
+            }
+        }
+    }
 }
 
-std::int64_t RoundState::excess_change(TableIndex t, std::span<const std::pair<SectorIndex, int>> changes) const {
-    if (cap_ == 0) return 0;
-    std::int64_t change = 0;
+void RoundState::add_excess_change(TableIndex t, std::span<const std::pair<std::size_t, int>> changes,
+                                   Score& delta) const {
+    if (cap_ == 0 && !use_fair_) return;
+    const std::size_t width = sector_count_ + 1;
     for (std::size_t i = 0; i < changes.size(); ++i) {
-        const SectorIndex sector = changes[i].first;
-        if (sector == k_unknown_sector) continue;
+        const std::size_t sector = changes[i].first;
         bool seen = false;
         for (std::size_t j = 0; j < i && !seen; ++j) seen = changes[j].first == sector;
         if (seen) continue;
@@ -94,16 +111,19 @@ std::int64_t RoundState::excess_change(TableIndex t, std::span<const std::pair<S
         for (std::size_t j = i; j < changes.size(); ++j) {
             if (changes[j].first == sector) total += changes[j].second;
         }
-        const std::int64_t before = sector_counts_[t * sector_count_ + sector];
+        const std::int64_t before = sector_counts_[t * width + sector];
         const std::int64_t after = before + total;
-        change += std::max<std::int64_t>(0, after - cap_) - std::max<std::int64_t>(0, before - cap_);
+        const auto excess = [&](std::int64_t cap) {
+            return std::max<std::int64_t>(0, after - cap) - std::max<std::int64_t>(0, before - cap);
+        };
+        if (cap_ > 0 && sector != sector_count_) delta.broken += excess(cap_);
+        if (use_fair_) delta.unfair += excess(fair_caps_[t * width + sector]);
     }
-    return change;
 }
 
 Score RoundState::placement_delta(std::span<const Person> group, TableIndex t) const {
     Score delta;
-    std::vector<std::pair<SectorIndex, int>> changes;
+    std::vector<std::pair<std::size_t, int>> changes;
     for (std::size_t i = 0; i < group.size(); ++i) {
         const Person a = group[i];
         delta.value += gain(a, t);
@@ -112,9 +132,9 @@ Score RoundState::placement_delta(std::span<const Person> group, TableIndex t) c
             delta.value += value(a, group[j]);
             delta.broken += forbidden(a, group[j]) ? 1 : 0;
         }
-        changes.emplace_back(problem_->sectors[a], 1);
+        changes.emplace_back(slot_of(a), 1);
     }
-    delta.broken += excess_change(t, changes);
+    add_excess_change(t, changes, delta);
     return delta;
 }
 
@@ -125,7 +145,7 @@ void RoundState::place(Person p, TableIndex t) {
         for (Person r = 0; r < n_; ++r) cells_[r * tables + t].gain += value(p, r);
     }
     for (const Person r : forbidden_->partners(p)) cells_[r * tables + t].conflicts += 1;
-    count_sector(t, problem_->sectors[p], +1);
+    count_slot(t, slot_of(p), +1);
     table_of_[p] = t;
     slot_[p] = static_cast<std::uint32_t>(members_[t].size());
     members_[t].push_back(p);
@@ -143,11 +163,7 @@ Score RoundState::swap_delta(Person p, Person q) const {
     delta.value = py.gain - px.gain + qx.gain - qy.gain - 2 * value(p, q);
     delta.broken = py.conflicts - px.conflicts + qx.conflicts - qy.conflicts;
     if (py.conflicts > 0 && forbidden(p, q)) delta.broken -= 2;
-    if (cap_ > 0) {
-        const SectorIndex a = problem_->sectors[p];
-        const SectorIndex b = problem_->sectors[q];
-        if (a != b) delta.broken += swap_excess(x, y, a, b);
-    }
+    if (slot_of(p) != slot_of(q)) add_swap_excess(x, y, slot_of(p), slot_of(q), delta);
     return delta;
 }
 
@@ -155,9 +171,45 @@ Person RoundState::best_swap(Person p, std::span<const std::uint8_t> movable, Sc
     const TableIndex x = table_of_[p];
     const std::size_t tables = members_.size();
     const Cell* own = &cells_[p * tables];
-    const SectorIndex a = problem_->sectors[p];
+    const std::size_t a = slot_of(p);
+    const bool capped = cap_ > 0 || use_fair_;
     Person partner = k_none;
     best = Score{};
+    if (cap_ == 0 && fair_masks_) {
+        // The fast path: the fair caps by bit masks. Moving a person of slot a from x to y and
+        // one of slot b ≠ a back changes the people over the caps by
+        // full(y, a) − over(x, a) + full(x, b) − over(y, b).
+        const std::uint64_t over_x = fair_over_[x];
+        const std::uint64_t full_x = fair_full_[x];
+        for (TableIndex y = 0; y < tables; ++y) {
+            if (y == x) continue;
+            const std::int64_t value_here = own[y].gain - own[x].gain;
+            const std::int64_t broken_here = own[y].conflicts - own[x].conflicts;
+            const bool check_forbidden = own[y].conflicts > 0;
+            const std::uint64_t over_y = fair_over_[y];
+            const std::int64_t unfair_here =
+                static_cast<std::int64_t>((fair_full_[y] >> a) & 1u) - static_cast<std::int64_t>((over_x >> a) & 1u);
+            for (const Person q : members_[y]) {
+                if (!movable[q]) continue;
+                const Cell& qx = cells_[q * tables + x];
+                const Cell& qy = cells_[q * tables + y];
+                Score delta;
+                delta.value = value_here + qx.gain - qy.gain - 2 * value(p, q);
+                delta.broken = broken_here + qx.conflicts - qy.conflicts;
+                if (check_forbidden && forbidden(p, q)) delta.broken -= 2;
+                const std::uint32_t b = slots_[q];
+                if (b != a) {
+                    delta.unfair = unfair_here + static_cast<std::int64_t>((full_x >> b) & 1u) -
+                                   static_cast<std::int64_t>((over_y >> b) & 1u);
+                }
+                if (better(delta, best)) {
+                    best = delta;
+                    partner = q;
+                }
+            }
+        }
+        return partner;
+    }
     for (TableIndex y = 0; y < tables; ++y) {
         if (y == x) continue;
         const std::int64_t value_here = own[y].gain - own[x].gain;
@@ -171,9 +223,9 @@ Person RoundState::best_swap(Person p, std::span<const std::uint8_t> movable, Sc
             delta.value = value_here + qx.gain - qy.gain - 2 * value(p, q);
             delta.broken = broken_here + qx.conflicts - qy.conflicts;
             if (check_forbidden && forbidden(p, q)) delta.broken -= 2;
-            if (cap_ > 0) {
-                const SectorIndex b = problem_->sectors[q];
-                if (a != b) delta.broken += swap_excess(x, y, a, b);
+            if (capped) {
+                const std::size_t b = slot_of(q);
+                if (a != b) add_swap_excess(x, y, a, b, delta);
             }
             if (better(delta, best)) {
                 best = delta;
@@ -188,16 +240,16 @@ Score RoundState::exchange_delta(std::span<const Person> a, std::span<const Pers
     const TableIndex x = table_of_[a.front()];
     const TableIndex y = table_of_[b.front()];
     Score delta;
-    const bool capped = cap_ > 0;
+    const bool capped = cap_ > 0 || use_fair_;
     // Sector changes at x and at y; on the stack for groups of up to 16 a side (the usual case).
     constexpr std::size_t k_on_stack = 32;
-    std::array<std::pair<SectorIndex, int>, k_on_stack> x_buffer;
-    std::array<std::pair<SectorIndex, int>, k_on_stack> y_buffer;
-    std::vector<std::pair<SectorIndex, int>> x_heap;
-    std::vector<std::pair<SectorIndex, int>> y_heap;
+    std::array<std::pair<std::size_t, int>, k_on_stack> x_buffer;
+    std::array<std::pair<std::size_t, int>, k_on_stack> y_buffer;
+    std::vector<std::pair<std::size_t, int>> x_heap;
+    std::vector<std::pair<std::size_t, int>> y_heap;
     const bool on_stack = a.size() + b.size() <= k_on_stack;
     std::size_t changes = 0;
-    const auto note = [&](SectorIndex sector, int at_x_change) {
+    const auto note = [&](std::size_t sector, int at_x_change) {
         if (on_stack) {
             x_buffer[changes] = {sector, at_x_change};
             y_buffer[changes] = {sector, -at_x_change};
@@ -218,7 +270,7 @@ Score RoundState::exchange_delta(std::span<const Person> a, std::span<const Pers
             delta.value -= 2 * value(a[i], other);
             delta.broken -= forbidden(a[i], other) ? 2 : 0;
         }
-        if (capped) note(problem_->sectors[a[i]], -1);
+        if (capped) note(slot_of(a[i]), -1);
     }
     for (std::size_t i = 0; i < b.size(); ++i) {
         delta.value += gain(b[i], x) - gain(b[i], y);
@@ -227,14 +279,14 @@ Score RoundState::exchange_delta(std::span<const Person> a, std::span<const Pers
             delta.value += 2 * value(b[i], b[j]);
             delta.broken += forbidden(b[i], b[j]) ? 2 : 0;
         }
-        if (capped) note(problem_->sectors[b[i]], +1);
+        if (capped) note(slot_of(b[i]), +1);
     }
     if (capped) {
-        const std::span<const std::pair<SectorIndex, int>> at_x =
-            on_stack ? std::span<const std::pair<SectorIndex, int>>(x_buffer.data(), changes) : x_heap;
-        const std::span<const std::pair<SectorIndex, int>> at_y =
-            on_stack ? std::span<const std::pair<SectorIndex, int>>(y_buffer.data(), changes) : y_heap;
-        delta.broken += excess_change(x, at_x) + excess_change(y, at_y);
+        using Changes = std::span<const std::pair<std::size_t, int>>;
+        const Changes at_x = on_stack ? Changes(x_buffer.data(), changes) : Changes(x_heap);
+        const Changes at_y = on_stack ? Changes(y_buffer.data(), changes) : Changes(y_heap);
+        add_excess_change(x, at_x, delta);
+        add_excess_change(y, at_y, delta);
     }
     return delta;
 }
@@ -259,10 +311,10 @@ void RoundState::swap(Person p, Person q) {
         cells_[r * tables + y].conflicts -= 1;
         cells_[r * tables + x].conflicts += 1;
     }
-    count_sector(x, problem_->sectors[p], -1);
-    count_sector(x, problem_->sectors[q], +1);
-    count_sector(y, problem_->sectors[q], -1);
-    count_sector(y, problem_->sectors[p], +1);
+    count_slot(x, slot_of(p), -1);
+    count_slot(x, slot_of(q), +1);
+    count_slot(y, slot_of(q), -1);
+    count_slot(y, slot_of(p), +1);
     members_[x][slot_[p]] = q;
     members_[y][slot_[q]] = p;
     std::swap(slot_[p], slot_[q]);
@@ -274,16 +326,18 @@ Score RoundState::recomputed_score() const {
     Score score;
     for (std::size_t t = 0; t < members_.size(); ++t) {
         const auto& at = members_[t];
-        std::vector<std::int64_t> count(sector_count_, 0);
+        std::vector<std::int64_t> count(sector_count_ + 1, 0);
         for (std::size_t i = 0; i < at.size(); ++i) {
             for (std::size_t j = i + 1; j < at.size(); ++j) {
                 score.value += value(at[i], at[j]);
                 score.broken += forbidden(at[i], at[j]) ? 1 : 0;
             }
-            if (problem_->sectors[at[i]] != k_unknown_sector) ++count[problem_->sectors[at[i]]];
+            ++count[slot_of(at[i])];
         }
-        if (cap_ > 0) {
-            for (const std::int64_t c : count) score.broken += std::max<std::int64_t>(0, c - cap_);
+        for (std::size_t s = 0; s < count.size(); ++s) {
+            if (cap_ > 0 && s < sector_count_) score.broken += std::max<std::int64_t>(0, count[s] - cap_);
+            if (use_fair_)
+                score.unfair += std::max<std::int64_t>(0, count[s] - fair_caps_[t * (sector_count_ + 1) + s]);
         }
     }
     return score;
@@ -604,12 +658,13 @@ bool place_blocks_packed(RoundState& state, const Context& context) {
 }
 
 /// A fresh state with the hosts' units at their tables and the blocks placed.
+/// The greedy start keeps the fair-spread caps; the random one (use_values false) does not.
 RoundState start_round(const Context& context, const Forbidden& forbidden, bool use_values, Random& random,
                        bool greedy) {
-    RoundState state(*context.problem, forbidden, use_values);
+    RoundState state(*context.problem, forbidden, use_values, use_values);
     for (const std::uint32_t unit : context.pinned_units) place_unit(state, context, unit, context.pinned[unit]);
     if (!place_blocks(state, context, random, greedy)) {
-        state = RoundState(*context.problem, forbidden, use_values);
+        state = RoundState(*context.problem, forbidden, use_values, use_values);
         for (const std::uint32_t unit : context.pinned_units) place_unit(state, context, unit, context.pinned[unit]);
         if (!place_blocks_packed(state, context)) {
             throw RequestError(
@@ -824,7 +879,12 @@ void shake_block(RoundState& state, const Context& context, Random& random, Mark
 /// Iterated local search (variable neighbourhood search): shake with k random swaps,
 /// improve, keep the result when it is no worse, otherwise undo it and shake harder next
 /// time (k = 1 .. k_max, back to 1 after an improvement). Returns the iterations run.
-std::size_t search_round(RoundState& state, const Context& context, Random& random, std::size_t iterations) {
+/// Called every k_progress_every iterations with the iterations done.
+using IterationTick = std::function<void(std::size_t)>;
+constexpr std::size_t k_progress_every = 64;
+
+std::size_t search_round(RoundState& state, const Context& context, Random& random, std::size_t iterations,
+                         const IterationTick& tick = {}) {
     const auto& singletons = context.singletons;
     if (singletons.empty() && context.blocks.empty()) return 0;
     std::vector<Person> order = singletons;
@@ -843,6 +903,7 @@ std::size_t search_round(RoundState& state, const Context& context, Random& rand
     Score best = state.score();
     Journal journal;
     for (std::size_t iteration = 0; iteration < iterations; ++iteration) {
+        if (tick && iteration % k_progress_every == 0) tick(iteration);
         journal.clear();
         for (std::size_t shake = 0; shake < k; ++shake) {
             const std::size_t blocks = context.blocks.size();
@@ -882,12 +943,14 @@ double objective_of(const Score& score) {
 
 /// Iterations per round when the caller leaves it to us. An iteration costs about
 /// k·s·n swap evaluations (s people at each of the 2k tables a shake touches, each weighed
-/// against everyone), so the count falls as n·s grows: 3,000 for 300 people at tables of 10,
-/// where the search has settled (a long simulated annealing run does less than 0.5% better).
+/// against everyone), so the count falls as n·s grows: 1,500 for 300 people at tables of 10,
+/// where the search has settled (twice as many gain less than 0.1% of the objective on the
+/// generated 1,100-member networks' gatherings, seeds 1-3; a long simulated annealing run does
+/// less than 0.5% better).
 std::size_t default_iterations(const SeatingProblem& problem) {
     const std::size_t n = problem.people.size();
     const std::size_t seats = *std::max_element(problem.table_sizes.begin(), problem.table_sizes.end());
-    return std::clamp<std::size_t>(9'000'000 / std::max<std::size_t>(1, n * seats), 200, 20'000);
+    return std::clamp<std::size_t>(4'500'000 / std::max<std::size_t>(1, n * seats), 200, 20'000);
 }
 
 std::vector<std::size_t> all_rounds_but(std::size_t rounds, std::size_t skipped, std::size_t until) {
@@ -919,6 +982,21 @@ SeatingPlan plan_seating(const SeatingProblem& problem, const SeatingSearchOptio
     plan.rounds.resize(rounds);
     Seating seating(rounds);
 
+    // Progress: every round's search, then every round's second search (half as long), then
+    // the random seatings, counted in iterations (a random seating as 50).
+    const std::size_t total_work =
+        rounds * iterations + (rounds > 1 ? rounds * (iterations / 2) : 0) + 50 * options.random_seatings;
+    std::size_t work_done = 0;
+    const auto tick_for = [&](std::string stage) -> IterationTick {
+        if (!options.progress) return {};
+        return [&options, &work_done, total_work, stage = std::move(stage)](std::size_t done) {
+            options.progress(stage, work_done + done, total_work);
+        };
+    };
+    const auto of_rounds = [&](std::size_t r) {
+        return "round " + std::to_string(r + 1) + " of " + std::to_string(rounds);
+    };
+
     // Round by round: pairs seated in earlier rounds may not meet again.
     for (std::size_t r = 0; r < rounds; ++r) {
         const auto earlier = all_rounds_but(rounds, rounds, r);
@@ -927,7 +1005,8 @@ SeatingPlan plan_seating(const SeatingProblem& problem, const SeatingSearchOptio
         RoundState state = construct_greedy(context, forbidden, random);
         plan.rounds[r].construction_objective = objective_of(state.score());
         plan.rounds[r].construction_broken = static_cast<std::size_t>(state.score().broken);
-        plan.iterations += search_round(state, context, random, iterations);
+        plan.iterations += search_round(state, context, random, iterations, tick_for("planning " + of_rounds(r)));
+        work_done += iterations;
         plan.rounds[r].search_objective = objective_of(state.score());
         plan.rounds[r].search_broken = static_cast<std::size_t>(state.score().broken);
         plan.rounds[r].objective = plan.rounds[r].search_objective;
@@ -941,7 +1020,9 @@ SeatingPlan plan_seating(const SeatingProblem& problem, const SeatingSearchOptio
             Random random = Random::stream(options.seed, 1 + rounds + r);
             RoundState state(problem, forbidden, true);
             for (Person p = 0; p < n; ++p) state.place(p, seating[r][p]);
-            plan.iterations += search_round(state, context, random, iterations / 2);
+            plan.iterations +=
+                search_round(state, context, random, iterations / 2, tick_for("improving " + of_rounds(r)));
+            work_done += iterations / 2;
             plan.rounds[r].objective = objective_of(state.score());
             seating[r] = state.assignment();
         }
@@ -957,9 +1038,11 @@ SeatingPlan plan_seating(const SeatingProblem& problem, const SeatingSearchOptio
         throw RequestError(message);
     }
     plan.score = score_seating(problem, seating);
+    if (problem.fair_spread) plan.unfair = fair_spread_shortfalls(problem, seating);
 
     // The random baseline: random seatings repaired to keep the hard constraints.
     const std::size_t samples = options.random_seatings;
+    if (options.progress) options.progress("random seatings and the upper bound", work_done, total_work);
     std::vector<SeatingScore> random_scores(samples);
     concurrency::parallel_for(samples, concurrency::worker_count(options.threads), 1,
                               [&](unsigned, std::size_t begin, std::size_t end) {
@@ -986,6 +1069,7 @@ SeatingPlan plan_seating(const SeatingProblem& problem, const SeatingSearchOptio
     }
     plan.random_seating_count = samples;
     plan.bound = seating_upper_bound(problem);
+    if (options.progress) options.progress("done", total_work, total_work);
     return plan;
 }
 

@@ -30,14 +30,17 @@ struct Units {
 Units seating_units(const SeatingProblem& problem);
 
 /// A seating's quality, compared lexicographically: fewer broken constraints (pairs that may
-/// not share a table but do, and people over the sector cap), then more value (fixed point).
+/// not share a table but do, and people over --max-per-sector), then fewer people over the
+/// fair-spread caps (fair_spread_caps), then more value (fixed point).
 struct Score {
     std::int64_t broken = 0;
+    std::int64_t unfair = 0;
     std::int64_t value = 0;
 
     friend bool operator==(const Score&, const Score&) = default;
     Score& operator+=(const Score& other) {
         broken += other.broken;
+        unfair += other.unfair;
         value += other.value;
         return *this;
     }
@@ -45,7 +48,9 @@ struct Score {
 
 /// True when a is strictly better than b.
 [[nodiscard]] inline bool better(const Score& a, const Score& b) noexcept {
-    return a.broken < b.broken || (a.broken == b.broken && a.value > b.value);
+    if (a.broken != b.broken) return a.broken < b.broken;
+    if (a.unfair != b.unfair) return a.unfair < b.unfair;
+    return a.value > b.value;
 }
 
 /// Who may not share a table with whom in the round being searched (keep-apart partners and,
@@ -71,8 +76,9 @@ private:
 /// One round's seating, possibly partial while it is being built, with its gain sums.
 class RoundState {
 public:
-    /// `use_values` false searches the constraints alone (every value counts 0).
-    RoundState(const SeatingProblem& problem, const Forbidden& forbidden, bool use_values);
+    /// `use_values` false searches the constraints alone (every value counts 0); `use_fair`
+    /// false leaves the fair-spread caps out (the random baseline).
+    RoundState(const SeatingProblem& problem, const Forbidden& forbidden, bool use_values, bool use_fair = true);
 
     /// Seats p (not yet seated) at t. O(n + forbidden partners).
     void place(Person p, TableIndex t);
@@ -112,36 +118,64 @@ private:
         std::int32_t conflicts = 0;
         std::int32_t unused = 0;
     };
-    /// Change of the number of people over the sector cap when `changes` (sector, ±1) happen at t.
-    [[nodiscard]] std::int64_t excess_change(TableIndex t, std::span<const std::pair<SectorIndex, int>> changes) const;
-    /// The same for one person of sector a at x swapped with one of sector b ≠ a at y, in O(1):
-    /// a leaving x mends one excess when x had more than cap of a, b arriving makes one when x
-    /// already had cap or more of b (and the same at y).
-    [[nodiscard]] std::int64_t swap_excess(TableIndex x, TableIndex y, SectorIndex a, SectorIndex b) const noexcept {
-        const auto count = [&](TableIndex t, SectorIndex sector) -> std::int64_t {
-            return sector_counts_[t * sector_count_ + sector];
-        };
-        std::int64_t change = 0;
-        if (a != k_unknown_sector) change += (count(y, a) >= cap_ ? 1 : 0) - (count(x, a) > cap_ ? 1 : 0);
-        if (b != k_unknown_sector) change += (count(x, b) >= cap_ ? 1 : 0) - (count(y, b) > cap_ ? 1 : 0);
-        return change;
+    /// The slot of a sector in the per-table counts: the sector, or sector_count_ for unknown.
+    [[nodiscard]] std::size_t slot(SectorIndex sector) const noexcept {
+        return sector == k_unknown_sector ? sector_count_ : sector;
     }
-    void count_sector(TableIndex t, SectorIndex sector, int change) noexcept {
-        if (sector != k_unknown_sector) sector_counts_[t * sector_count_ + sector] += change;
+    [[nodiscard]] std::size_t slot_of(Person p) const noexcept { return slots_[p]; }
+    /// Changes of the people over --max-per-sector (broken) and over the fair-spread caps
+    /// (unfair) when `changes` (slot, ±1) happen at t.
+    void add_excess_change(TableIndex t, std::span<const std::pair<std::size_t, int>> changes, Score& delta) const;
+    /// The same for one person of slot a at x swapped with one of slot b ≠ a at y, in O(1):
+    /// a leaving x mends one excess when x had more than the cap of a, b arriving makes one when
+    /// x already had the cap or more of b (and the same at y).
+    void add_swap_excess(TableIndex x, TableIndex y, std::size_t a, std::size_t b, Score& delta) const noexcept {
+        const std::size_t width = sector_count_ + 1;
+        const std::int32_t* count = sector_counts_.data();
+        if (cap_ > 0) {
+            if (a != sector_count_)
+                delta.broken += (count[y * width + a] >= cap_ ? 1 : 0) - (count[x * width + a] > cap_ ? 1 : 0);
+            if (b != sector_count_)
+                delta.broken += (count[x * width + b] >= cap_ ? 1 : 0) - (count[y * width + b] > cap_ ? 1 : 0);
+        }
+        if (use_fair_) {
+            const std::int32_t* cap = fair_caps_.data();
+            delta.unfair += (count[y * width + a] >= cap[y * width + a] ? 1 : 0) -
+                            (count[x * width + a] > cap[x * width + a] ? 1 : 0) +
+                            (count[x * width + b] >= cap[x * width + b] ? 1 : 0) -
+                            (count[y * width + b] > cap[y * width + b] ? 1 : 0);
+        }
+    }
+    void count_slot(TableIndex t, std::size_t slot, int change) noexcept {
+        const std::size_t cell = t * (sector_count_ + 1) + slot;
+        sector_counts_[cell] += change;
+        if (fair_masks_) {
+            const std::uint64_t bit = std::uint64_t{1} << slot;
+            fair_over_[t] = (fair_over_[t] & ~bit) | (sector_counts_[cell] > fair_caps_[cell] ? bit : 0);
+            fair_full_[t] = (fair_full_[t] & ~bit) | (sector_counts_[cell] >= fair_caps_[cell] ? bit : 0);
+        }
     }
 
     const SeatingProblem* problem_;
     const Forbidden* forbidden_;
     bool use_values_;
+    bool use_fair_;
     std::size_t n_;
     std::size_t sector_count_;
-    std::int64_t cap_;
+    std::int32_t cap_;
+    std::vector<std::int32_t> fair_caps_;  ///< [table][slot]: fair_spread_caps.
+    /// With at most 64 slots, per table the slots over their fair cap (a person leaving mends
+    /// one) and at or over it (a person arriving makes one), as bits: best_swap's fast path.
+    bool fair_masks_ = false;
+    std::vector<std::uint64_t> fair_over_;
+    std::vector<std::uint64_t> fair_full_;
+    std::vector<std::uint32_t> slots_;  ///< Per person: the slot of their sector.
     std::vector<std::size_t> sizes_;
     std::vector<TableIndex> table_of_;
     std::vector<std::vector<Person>> members_;
     std::vector<std::uint32_t> slot_;
     std::vector<Cell> cells_;
-    std::vector<std::int32_t> sector_counts_;
+    std::vector<std::int32_t> sector_counts_;  ///< [table][slot], unknown sector last.
     Score score_;
 };
 

@@ -56,11 +56,11 @@ void print_heading(const PrintedPlan& printed, const TieOptions& ties, const Win
         out << (problem.hosts.size() == 1 ? "1 host heads table 1 and stays there"
                                           : std::to_string(problem.hosts.size()) + " hosts head tables 1-" +
                                                 std::to_string(problem.hosts.size()) + " and stay there")
-            << (problem.rounds > 1 ? " every round" : "");
-        const std::size_t without = problem.table_sizes.size() - problem.hosts.size();
-        if (without > 0) out << "; " << without << (without == 1 ? " table has" : " tables have") << " no host";
-        out << ".\n";
+            << (problem.rounds > 1 ? " every round" : "") << ".\n";
     }
+    const std::string missing = hosts_note(problem);
+    if (!missing.empty()) out << missing << "\n";
+    out << "Fair spread: " << fair_spread_note(problem, *printed.plan) << "\n";
     out << "\n";
 }
 
@@ -186,6 +186,38 @@ PrintedPlan lay_out(const Network& network, const SeatingProblem& problem, const
     return printed;
 }
 
+std::string hosts_note(const SeatingProblem& problem) {
+    const std::size_t tables = problem.table_sizes.size();
+    const std::size_t hosts = problem.hosts.size();
+    if (hosts >= tables) return {};
+    const std::string how =
+        "to give every table one, pass --hosts FILE: one member (id or name) per row, the k-th heads table k";
+    if (hosts == 0) return "No table has a host; " + how + ".";
+    const std::string rest = hosts + 1 == tables ? "table " + std::to_string(tables)
+                                                 : "tables " + std::to_string(hosts + 1) + "-" + std::to_string(tables);
+    return std::to_string(hosts) + (hosts == 1 ? " host" : " hosts") + " for " + std::to_string(tables) +
+           " tables: " + rest + (tables - hosts == 1 ? " has" : " have") + " no host; " + how + ".";
+}
+
+std::string fair_spread_note(const SeatingProblem& problem, const SeatingPlan& plan) {
+    if (!problem.fair_spread) return "off.";
+    const std::size_t unknown =
+        static_cast<std::size_t>(std::count(problem.sectors.begin(), problem.sectors.end(), k_unknown_sector));
+    const std::size_t tables = problem.table_sizes.size();
+    std::string text = "no table holds more than its share of a sector plus one";
+    if (unknown > 0) {
+        text += ", nor more than " + std::to_string((unknown + tables - 1) / tables) + " of the " +
+                std::to_string(unknown) + (unknown == 1 ? " person" : " people") + " of unknown sector";
+    }
+    if (plan.unfair.empty()) return text + ".";
+    text = "no seating was found in which " + text + "; this is the best one found, with " +
+           std::to_string(plan.unfair.size()) + (plan.unfair.size() == 1 ? " place" : " places") + " over the caps: ";
+    const std::size_t shown = std::min<std::size_t>(plan.unfair.size(), 3);
+    for (std::size_t k = 0; k < shown; ++k) text += (k > 0 ? "; " : "") + plan.unfair[k];
+    if (plan.unfair.size() > shown) text += "; and " + std::to_string(plan.unfair.size() - shown) + " more";
+    return text + ".";
+}
+
 std::string describe_tables(const std::vector<std::size_t>& sizes) {
     const auto [smallest, largest] = std::minmax_element(sizes.begin(), sizes.end());
     std::string text = std::to_string(sizes.size()) + (sizes.size() == 1 ? " table" : " tables");
@@ -260,6 +292,11 @@ std::string plan_json(const PrintedPlan& printed, const TieOptions& ties, const 
                          {"random", rounded(plan.random_objective)},
                          {"upper_bound", rounded(plan.bound.objective)}};
     json["random_seatings"] = plan.random_seating_count;
+    json["hosts"] = {{"count", problem.hosts.size()},
+                     {"tables_without_host",
+                      problem.table_sizes.size() - std::min(problem.hosts.size(), problem.table_sizes.size())},
+                     {"note", hosts_note(problem)}};
+    json["fair_spread"] = {{"on", problem.fair_spread}, {"kept", plan.unfair.empty()}, {"over", plan.unfair}};
     Json rounds = Json::array();
     for (std::size_t r = 0; r < printed.tables.size(); ++r) {
         Json tables = Json::array();

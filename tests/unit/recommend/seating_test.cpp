@@ -482,6 +482,7 @@ TEST(RoundState, IncrementalGainsMatchRecomputation) {
                 state.place(p, t);
                 EXPECT_EQ(state.score().value, before.value + predicted.value);
                 EXPECT_EQ(state.score().broken, before.broken + predicted.broken);
+                EXPECT_EQ(state.score().unfair, before.unfair + predicted.unfair);
             }
         }
         ASSERT_EQ(state.score(), state.recomputed_score());
@@ -494,6 +495,7 @@ TEST(RoundState, IncrementalGainsMatchRecomputation) {
             state.swap(p, q);
             EXPECT_EQ(state.score().value, before.value + delta.value);
             EXPECT_EQ(state.score().broken, before.broken + delta.broken);
+            EXPECT_EQ(state.score().unfair, before.unfair + delta.unfair);
             ASSERT_EQ(state.score(), state.recomputed_score()) << "instance " << instance << " move " << move;
         }
         // An exchange of two people at table 0 with two at table 1 equals the two swaps.
@@ -506,6 +508,7 @@ TEST(RoundState, IncrementalGainsMatchRecomputation) {
             state.swap(a[1], b[1]);
             EXPECT_EQ(state.score().value, before.value + predicted.value);
             EXPECT_EQ(state.score().broken, before.broken + predicted.broken);
+            EXPECT_EQ(state.score().unfair, before.unfair + predicted.unfair);
             EXPECT_EQ(state.score(), state.recomputed_score());
         }
     }
@@ -867,6 +870,125 @@ TEST(PlanSeating, BeatsRandomSeatingOnAGeneratedNetwork) {
     EXPECT_GE(static_cast<double>(plan.score.new_cross_sector_pairs), plan.random_new_cross_sector_pairs);
     EXPECT_LE(plan.score.objective, plan.bound.objective + 1e-6);
     EXPECT_LE(plan.score.new_cross_sector_pairs, plan.bound.new_cross_sector_pairs);
+}
+
+// ---------------------------------------------------------------------------------------
+// Fair spread: the caps, and plans that keep them when they can.
+
+/// A hand-built problem: people of the given sectors ('A', 'B', 'C' or '?' for unknown), every
+/// pair worth `value(p, q)` and flagged by sector, at tables of the given sizes.
+SeatingProblem hand_built(const std::string& sectors, std::vector<std::size_t> sizes,
+                          const std::function<double(std::size_t, std::size_t)>& value) {
+    SeatingProblem problem;
+    problem.sector_names = {"A", "B", "C"};
+    const std::size_t n = sectors.size();
+    for (std::size_t p = 0; p < n; ++p) {
+        problem.people.push_back(static_cast<MemberIndex>(p));
+        problem.labels.push_back(label_of(p));
+        problem.sectors.push_back(sectors[p] == '?' ? k_unknown_sector : static_cast<SectorIndex>(sectors[p] - 'A'));
+        problem.communities.push_back(0);
+    }
+    problem.values = PairValues(n, 0.1);
+    for (std::size_t p = 0; p < n; ++p) {
+        for (std::size_t q = p + 1; q < n; ++q) {
+            const SectorIndex a = problem.sectors[p];
+            const SectorIndex b = problem.sectors[q];
+            std::uint8_t flags = 0;
+            if (a != k_unknown_sector && b != k_unknown_sector) {
+                flags |= a == b ? PairValues::same_sector : PairValues::cross_sector;
+            }
+            problem.values.set(p, q, value(p, q), flags);
+        }
+    }
+    problem.table_sizes = std::move(sizes);
+    return problem;
+}
+
+std::size_t most_at_a_table(const SeatingProblem& problem, const std::vector<std::uint32_t>& table_of,
+                            SectorIndex sector) {
+    std::vector<std::size_t> count(problem.table_sizes.size(), 0);
+    for (std::size_t p = 0; p < table_of.size(); ++p) count[table_of[p]] += problem.sectors[p] == sector;
+    return *std::max_element(count.begin(), count.end());
+}
+
+TEST(FairSpreadCaps, ShareOfTheTableRoundedUpPlusOneAndUnknownOverTheTables) {
+    // 10 people: 6 of A, 2 of B, 2 unknown, at tables of 6 and 4.
+    // A: ceil(6*6/10) + 1 = ceil(3.6) + 1 = 5 at the 6, ceil(6*4/10) + 1 = ceil(2.4) + 1 = 4 at the 4;
+    // B: ceil(2*6/10) + 1 = 3 and ceil(2*4/10) + 1 = 2; C (nobody): 0 + 1 = 1; unknown: ceil(2/2) = 1.
+    const SeatingProblem problem = hand_built("AAAAAABB??", {6, 4}, [](auto, auto) { return 0.0; });
+    const std::vector<std::size_t> expected = {5, 3, 1, 1, 4, 2, 1, 1};
+    EXPECT_EQ(fair_spread_caps(problem), expected);
+}
+
+TEST(PlanSeating, UnknownSectorSpreadEvenWhenSeatingThemTogetherIsWorthMore) {
+    // A1 A2 B1 B2 and four of unknown sector at two tables of 4. Only A-B pairs are worth
+    // anything (1 each; A-A and B-B cost the same-sector penalty 0.1). Unconstrained, the best
+    // is {A1 A2 B1 B2} + {? ? ? ?}: 4 cross pairs − 2·0.1 = 3.8. The unknown cap is
+    // ceil(4/2) = 2 (and A, B: ceil(2·4/8) + 1 = 2), so the fair plan seats A, B, ?, ? at each
+    // table: 1 + 1 = 2.
+    const auto value = [](std::size_t p, std::size_t q) {
+        const bool a = p < 2 || q < 2;
+        const bool b = (p >= 2 && p < 4) || (q >= 2 && q < 4);
+        return a && b && !(p < 2 && q < 2) && !(p >= 2 && p < 4 && q >= 2 && q < 4) && p < 4 && q < 4 ? 1.0 : 0.0;
+    };
+    SeatingProblem problem = hand_built("AABB????", {4, 4}, value);
+    const SeatingPlan fair = plan_seating(problem, quick_search(1));
+    EXPECT_EQ(most_at_a_table(problem, fair.rounds[0].table_of, k_unknown_sector), 2u);
+    EXPECT_EQ(most_at_a_table(problem, fair.rounds[0].table_of, 0), 1u);
+    EXPECT_NEAR(fair.score.objective, 2.0, 1e-4);  // fixed point: the penalty is 6554/65536
+    EXPECT_TRUE(fair.unfair.empty());
+
+    problem.fair_spread = false;
+    const SeatingPlan unfair = plan_seating(problem, quick_search(1));
+    EXPECT_EQ(most_at_a_table(problem, unfair.rounds[0].table_of, k_unknown_sector), 4u);
+    EXPECT_NEAR(unfair.score.objective, 3.8, 1e-4);
+}
+
+TEST(PlanSeating, NoSectorAboveItsShareOfTheTablePlusOne) {
+    // Eight of A and four of B at two tables of 6; A-A pairs are worth 1 − 0.1 (the same-sector
+    // penalty), B-B pairs −0.1, A-B pairs 0. Unconstrained: six A together (15 · 0.9) and two A
+    // with the four B (0.9 − 6 · 0.1) = 13.8. The cap of A is ceil(8·6/12) + 1 = 5, of B
+    // ceil(4·6/12) + 1 = 3: the best fair plan is 5 A + 1 B (10 · 0.9) and 3 A + 3 B
+    // (3 · 0.9 − 3 · 0.1) = 11.4.
+    const auto value = [](std::size_t p, std::size_t q) { return p < 8 && q < 8 ? 1.0 : 0.0; };
+    SeatingProblem problem = hand_built("AAAAAAAABBBB", {6, 6}, value);
+    const SeatingPlan fair = plan_seating(problem, quick_search(2));
+    EXPECT_EQ(most_at_a_table(problem, fair.rounds[0].table_of, 0), 5u);
+    EXPECT_NEAR(fair.score.objective, 11.4, 1e-3);
+    EXPECT_TRUE(fair.unfair.empty());
+    problem.fair_spread = false;
+    const SeatingPlan unfair = plan_seating(problem, quick_search(2));
+    EXPECT_EQ(most_at_a_table(problem, unfair.rounds[0].table_of, 0), 6u);
+    EXPECT_NEAR(unfair.score.objective, 13.8, 1e-3);
+}
+
+TEST(PlanSeating, SaysWhichFairCapNoSeatingKeepsAndSeatsTheBestItFound) {
+    // Three of unknown sector kept together at two tables of 3: the unknown cap ceil(3/2) = 2
+    // cannot hold, so the plan comes back (no error) and says so; A's cap ceil(3·3/6) + 1 = 3 holds.
+    SeatingProblem problem = hand_built("???AAA", {3, 3}, [](auto, auto) { return 0.0; });
+    problem.keep_together = {{0, 1, 2}};
+    const SeatingPlan plan = plan_seating(problem, quick_search(1));
+    EXPECT_TRUE(seating_violations(problem, plan.seating()).empty());
+    ASSERT_EQ(plan.unfair.size(), 1u);
+    const std::string table = std::to_string(plan.rounds[0].table_of[0] + 1);
+    EXPECT_EQ(plan.unfair[0], "round 1, table " + table + ": 3 of unknown sector (fair share at most 2)");
+}
+
+TEST(PlanSeating, RandomInstancesKeepTheFairCapsWhenTheyCan) {
+    // Without hosts or keep-together groups (which may pin people over a cap), one round, the
+    // caps always add up to more than the seats: the search should keep them all.
+    Random random(19);
+    for (int instance = 0; instance < 30; ++instance) {
+        SeatingProblem problem = random_problem(random);
+        problem.hosts.clear();
+        problem.keep_together.clear();
+        problem.keep_apart.clear();
+        problem.max_per_sector = 0;
+        problem.rounds = 1;
+        const SeatingPlan plan = plan_seating(problem, quick_search(static_cast<std::uint64_t>(instance)));
+        EXPECT_TRUE(plan.unfair.empty()) << "instance " << instance << ": " << plan.unfair.front();
+        EXPECT_EQ(fair_spread_shortfalls(problem, plan.seating()), plan.unfair);
+    }
 }
 
 }  // namespace

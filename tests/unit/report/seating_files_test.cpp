@@ -181,7 +181,11 @@ TEST(PlanText, HeadingSummaryAndAlignedColumns) {
         "part of; a date by month or year counts when that month or year ended before).\n" +
         describe_tie_model(ties, false) +
         "\n"
-        "1 host heads table 1 and stays there every round; 1 table has no host.\n"
+        "1 host heads table 1 and stays there every round.\n"
+        "1 host for 2 tables: table 2 has no host; to give every table one, pass --hosts FILE: one member (id or "
+        "name) per row, the k-th heads table k.\n"
+        // Two sectors, nobody of unknown sector: only the sector caps.
+        "Fair spread: no table holds more than its share of a sector plus one.\n"
         "\n"
         "New cross-sector pairs (people of different sectors with no tie yet, seated together): 3\n"
         "  random seating: 1.2 on average (the plan makes 2.43 times as many); no seating can make more than 4.\n"
@@ -212,6 +216,37 @@ TEST(PlanText, HeadingSummaryAndAlignedColumns) {
         "    m-cy        \u5E02\u6C11\u4F1A     arts\n"
         "    New cross-sector pairs (0): none\n";
     EXPECT_EQ(plan_text(lay_out(f.network, f.problem, f.plan, 0), ties, Window{}), expected);
+}
+
+TEST(HostsNote, SaysWhichTablesHaveNoHostAndHowToAddThem) {
+    Fixture f;
+    f.problem.table_sizes = {1, 1, 1, 1};
+    EXPECT_EQ(
+        hosts_note(f.problem),
+        "1 host for 4 tables: tables 2-4 have no host; to give every table one, pass --hosts FILE: one member (id "
+        "or name) per row, the k-th heads table k.");
+    f.problem.hosts.clear();
+    EXPECT_EQ(hosts_note(f.problem),
+              "No table has a host; to give every table one, pass --hosts FILE: one member (id or name) per row, the "
+              "k-th heads table k.");
+    f.problem.hosts = {0, 1, 2, 3};
+    EXPECT_EQ(hosts_note(f.problem), "");
+}
+
+TEST(FairSpreadNote, TheCapsOrTheTablesOverThem) {
+    Fixture f;
+    f.problem.sectors = {0, 1, k_unknown_sector, k_unknown_sector};  // 2 of unknown sector at 2 tables: cap 1
+    EXPECT_EQ(fair_spread_note(f.problem, f.plan),
+              "no table holds more than its share of a sector plus one, nor more than 1 of the 2 people of unknown "
+              "sector.");
+    f.plan.unfair = {"round 1, table 2: 2 of unknown sector (fair share at most 1)", "b", "c", "d", "e"};
+    EXPECT_EQ(fair_spread_note(f.problem, f.plan),
+              "no seating was found in which no table holds more than its share of a sector plus one, nor more than 1 "
+              "of the 2 people of unknown sector; this is the best one found, with 5 places over the caps: round 1, "
+              "table 2: 2 "
+              "of unknown sector (fair share at most 1); b; c; and 2 more.");
+    f.problem.fair_spread = false;
+    EXPECT_EQ(fair_spread_note(f.problem, f.plan), "off.");
 }
 
 TEST(PlanText, MembersListAndAWindow) {

@@ -15,8 +15,10 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace bridgemap {
@@ -61,6 +63,9 @@ struct SeatingRequest {
     /// merged. Pairs inside a group are exempt from the no-repeat rule.
     std::vector<std::vector<MemberIndex>> keep_together;
     std::size_t max_per_sector = 0;  ///< At most this many of one known sector per table; 0 = no cap.
+    /// Spread every sector, unknown included, as fair_spread_caps says, whenever a seating that
+    /// does so is found (below the hard constraints, above the value).
+    bool fair_spread = true;
 };
 
 /// How much a pair seated together is worth.
@@ -140,6 +145,7 @@ struct SeatingProblem {
     std::vector<std::vector<std::uint32_t>> keep_apart;
     std::vector<std::vector<std::uint32_t>> keep_together;
     std::size_t max_per_sector = 0;
+    bool fair_spread = true;         ///< Keep fair_spread_caps when a seating that keeps them is found.
     double strong_tie_weight = 0.0;  ///< w_strong (0 when no two people are tied).
     PairValues values;
 };
@@ -157,11 +163,24 @@ struct SeatingProblem {
 /// Time O(network projection + n²); memory 5·n² bytes.
 SeatingProblem seating_problem(const Network& before, const SeatingRequest& request, const PairValueOptions& options);
 
-// ---------------------------------------------------------------------------------------
-// Plans, their score, and the bound.
-
 /// table_of[round][person]: the table (0-based) of each person in each round.
 using Seating = std::vector<std::vector<std::uint32_t>>;
+
+/// The fair-spread caps: at most this many people of each sector at each table, as
+/// caps[t · (sectors + 1) + s], with s = sectors (the last slot) for unknown sector:
+///     known sector s:  ⌈c_s · size_t / n⌉ + 1   (its share of the table, rounded up, plus one),
+///     unknown sector:  ⌈u / T⌉                   (spread like any sector over the T tables),
+/// for c_s people of sector s and u of unknown sector among the n seated. The caps always add
+/// up to at least n (so some seating keeps them unless hosts, keep-together groups or the
+/// no-repeat rule prevent it). O(tables · sectors).
+std::vector<std::size_t> fair_spread_caps(const SeatingProblem& problem);
+
+/// Every fair-spread cap `seating` exceeds, in words ("round 1, table 4: 7 of voluntary (fair
+/// share at most 6)"), in round, table and sector order (unknown last). O(rounds · n + tables · sectors).
+std::vector<std::string> fair_spread_shortfalls(const SeatingProblem& problem, const Seating& seating);
+
+// ---------------------------------------------------------------------------------------
+// Plans, their score, and the bound.
 
 /// How good a seating is.
 struct SeatingScore {
@@ -198,14 +217,19 @@ struct SeatingBound {
 /// and pairs of hosts are excluded. Time O(n² · 40).
 SeatingBound seating_upper_bound(const SeatingProblem& problem);
 
+/// What plan_seating is doing: a stage ("round 2 of 3"), and how far it is, done of total.
+using SeatingProgress = std::function<void(std::string_view stage, std::size_t done, std::size_t total)>;
+
 /// How hard to search.
 struct SeatingSearchOptions {
     std::uint64_t seed = 1;
     /// Iterated-local-search iterations per round (a shake of 1..k_max random swaps, then local
-    /// search); 0 chooses from the problem size (about 40·n, at least 2,000).
+    /// search); 0 chooses from the problem size (4,500,000 / (n · largest table), at least 200).
     std::size_t iterations = 0;
     std::size_t random_seatings = 20;  ///< Random feasible seatings averaged for the baseline.
     unsigned threads = 0;              ///< For the random seatings; results never depend on it.
+    /// Called now and then from the calling thread (empty: never); never changes the plan.
+    SeatingProgress progress;
 };
 
 /// One round of a plan.
@@ -236,6 +260,10 @@ struct SeatingPlan {
     std::size_t random_seating_count = 0;
     SeatingBound bound;
     std::size_t iterations = 0;  ///< Local-search iterations run, over all rounds.
+    /// The fair-spread caps the plan exceeds (fair_spread_shortfalls): empty unless no seating
+    /// keeping them all was found, when the plan is the best seating found that keeps the hard
+    /// constraints, with as few people over those caps as the search could reach.
+    std::vector<std::string> unfair;
 
     /// The plan as table_of[round][person].
     [[nodiscard]] Seating seating() const;
@@ -247,7 +275,9 @@ struct SeatingPlan {
 /// different tables (and of a keep-together group with as many people or with a group of the
 /// same size), each evaluated in
 /// O(1) from per-person, per-table gain sums kept up to date in O(n) per move — with shakes
-/// of growing size (variable neighbourhood search). Hard constraints are kept by a
+/// of growing size (variable neighbourhood search). The fair-spread caps (fair_spread_caps,
+/// when problem.fair_spread) are a tier below the hard constraints and above the value, in the
+/// construction and the search; SeatingPlan::unfair lists those a plan could not keep. Hard constraints are kept by a
 /// lexicographic objective (fewest broken constraints first). With several rounds, pairs
 /// seated in earlier rounds may not meet again; once every round is planned, each round is
 /// searched again with the others fixed. Throws RequestError, naming the constraint, when
@@ -258,7 +288,7 @@ struct SeatingPlan {
 /// the people of unknown sector, more rounds than people to meet, with several rounds tables
 /// larger than the number of tables by more than keep-together groups make up) or when the search finds
 /// no seating that keeps them all. Deterministic for a seed. Time O(rounds · iterations ·
-/// n · active people), 2-3 s for 300 people, 30 tables and 3 rounds on one core.
+/// n · active people), about 2 s of one core for 300 people, 30 tables and 3 rounds.
 SeatingPlan plan_seating(const SeatingProblem& problem, const SeatingSearchOptions& options);
 
 }  // namespace bridgemap

@@ -46,6 +46,16 @@ PrintedPlan lay_out(const Network& network, const SeatingProblem& problem, const
 /// every size: "3 tables (8, 8, 10 seats)". Expects at least one table.
 std::string describe_tables(const std::vector<std::size_t>& sizes);
 
+/// What is missing when there are fewer hosts than tables, and how to add them (empty when
+/// every table has one): "2 hosts for 30 tables: tables 3-30 have no host; to give every table
+/// one, pass --hosts FILE: ...". For the text, JSON, printouts and a note on stderr.
+std::string hosts_note(const SeatingProblem& problem);
+
+/// The fair spread in one sentence: the caps kept ("no table holds more than its share of a
+/// sector plus one, nor more than 1 of the 11 people of unknown sector."), or that no seating
+/// keeping them was found and the first three tables over them.
+std::string fair_spread_note(const SeatingProblem& problem, const SeatingPlan& plan);
+
 /// The event as a heading names it: "\"Name\" (id, date)", without the date when it has none.
 std::string event_heading(const Network& network, EventIndex event);
 

@@ -1,0 +1,55 @@
+#pragma once
+// Progress on stderr for long runs: a stage and a bar with a percentage, shown only once a run
+// has taken longer than a delay (2 s) and only when stderr is a terminal or --progress asks for
+// it, so that short runs, pipes and tests see nothing. On a terminal the line is redrawn in
+// place and cleared at the end; otherwise (--progress into a file) a line is written when the
+// stage changes or every 10%.
+
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <ostream>
+#include <string>
+#include <string_view>
+
+namespace bridgemap::cli {
+
+class Progress {
+public:
+    using Clock = std::chrono::steady_clock;
+
+    /// Progress of `command` ("seat") on std::cerr, shown after 2 s: `forced` is --progress.
+    Progress(std::string command, bool forced);
+    /// For tests: on `out`, as a terminal or not, after `delay`, with the time from `now`.
+    Progress(std::string command, std::ostream& out, bool terminal, bool enabled, Clock::duration delay,
+             std::function<Clock::time_point()> now);
+    Progress(const Progress&) = delete;
+    Progress& operator=(const Progress&) = delete;
+    /// Clears the line on a terminal.
+    ~Progress();
+
+    /// Where the run is: `stage`, `done` of `total` (total 0: no bar). Cheap when nothing is shown.
+    void update(std::string_view stage, std::size_t done, std::size_t total);
+    /// The run is over: clears the terminal line (nothing more is shown).
+    void finish();
+
+    /// "seat: planning round 2 of 3 [########            ] 40%" for a bar of `width` cells.
+    static std::string line(std::string_view command, std::string_view stage, std::size_t done, std::size_t total,
+                            std::size_t width = 20);
+
+private:
+    std::string command_;
+    std::ostream* out_;
+    bool terminal_;
+    bool enabled_;
+    Clock::duration delay_;
+    std::function<Clock::time_point()> now_;
+    Clock::time_point start_;
+    Clock::time_point last_draw_{};
+    std::string last_stage_;
+    int last_percent_ = -1;
+    std::size_t drawn_width_ = 0;  ///< Characters on the terminal line now.
+    bool finished_ = false;
+};
+
+}  // namespace bridgemap::cli
