@@ -46,7 +46,12 @@ struct DrawnMembers {
     std::vector<std::size_t> node_of;  ///< By member index: the node, or k_no_node.
     DrawnTies ties;
     std::size_t labelled = 0;
+    /// Members drawn with a dotted outline: one tie only (when weak bridges are marked).
+    std::size_t one_tie = 0;
 };
+
+/// Weak bridges' maps mark members with exactly one tie by a dotted outline this thick.
+inline constexpr double k_one_tie_outline = 1.6;
 
 /// Adds the members as nodes and the selected ties as lines to `scene`.
 DrawnMembers add_members(MapScene& scene, const MemberLayer& layer);
