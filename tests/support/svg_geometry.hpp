@@ -55,7 +55,8 @@ struct SvgText {
 struct SvgNode {
     std::string id;  ///< Entities decoded ("member-12", "label-member-12").
     std::string css_class;
-    SvgBox shape;  ///< The ellipses and polygons drawn; empty for text only.
+    std::string title;  ///< The hover text (xlink:title), entities decoded.
+    SvgBox shape;       ///< The ellipses and polygons drawn; empty for text only.
     std::vector<SvgText> texts;
 };
 
@@ -94,6 +95,11 @@ inline std::vector<SvgNode> svg_nodes(const std::string& svg) {
         node.id = svg_decode(starts[k].second[1].str());
         node.css_class = svg_decode(starts[k].second[2].str());
         if (!node.css_class.empty() && node.css_class.front() == ' ') node.css_class.erase(0, 1);
+        const auto title = block.find("xlink:title=\"");
+        if (title != std::string::npos) {
+            const auto from_title = title + 13;
+            node.title = svg_decode(block.substr(from_title, block.find('"', from_title) - from_title));
+        }
         for (auto it = std::sregex_iterator(block.begin(), block.end(), ellipse); it != std::sregex_iterator(); ++it) {
             const double cx = std::stod((*it)[1]), cy = std::stod((*it)[2]);
             const double rx = std::stod((*it)[3]), ry = std::stod((*it)[4]);
@@ -167,6 +173,11 @@ inline std::vector<std::string> label_problems(const std::string& svg) {
         if (own == marks.end()) {
             problems.push_back(name->id + ": no mark " + owner);
             continue;
+        }
+        // The name is the mark's: its hover text starts with it (member marks: "Name — sector").
+        if (own->second->title.rfind(name->texts.front().content, 0) != 0) {
+            problems.push_back(name->id + ": \"" + name->texts.front().content + "\" is not the name of " + owner +
+                               " (\"" + own->second->title + "\")");
         }
         const double own_distance = svg_box_distance(box, own->second->shape);
         for (const auto& [id, mark] : marks) {

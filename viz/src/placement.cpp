@@ -68,7 +68,11 @@ bool named_beside(const MapNode& node) {
     return !node.label.empty() && !node.label_inside && node.shape != NodeShape::text && node.shape != NodeShape::name;
 }
 
-/// What a node takes up: its mark, or its text when that is wider (headings, summary circles).
+/// What a node takes up: the mark Graphviz draws in its box, or its text when that is wider
+/// (headings, summary circles). Graphviz fits a triangle's apex and base into the box's top
+/// and a quarter of its height below the centre (upside down for inverted triangles), a
+/// pentagon's base 0.404 of the height below the centre, and a star 1.05 times the box's
+/// width (measured on Graphviz 2.42's SVG).
 detail::Box node_box(const MapNode& node, MapPoint at, const NameSize& label) {
     double width = node.size;
     double height = node.height > 0 ? node.height : node.size;
@@ -76,7 +80,26 @@ detail::Box node_box(const MapNode& node, MapPoint at, const NameSize& label) {
         width = std::max(width, label.width + (node.shape == NodeShape::text ? 0.22 : 0.0));
         height = std::max(height, label.height + (node.shape == NodeShape::text ? 0.11 : 0.0));
     }
-    return detail::box_around(at, width, height);
+    detail::Box box = detail::box_around(at, width, height);
+    if (node.label_inside) return box;
+    switch (node.shape) {
+        case NodeShape::triangle:
+            box.bottom = at.y - height / 4.0;
+            break;
+        case NodeShape::inverted_triangle:
+            box.top = at.y + height / 4.0;
+            break;
+        case NodeShape::pentagon:
+            box.bottom = at.y - 0.404 * height;
+            break;
+        case NodeShape::star:
+            box.left = at.x - 0.525 * width;
+            box.right = at.x + 0.525 * width;
+            break;
+        default:
+            break;
+    }
+    return box;
 }
 
 const char* engine_of(SceneLayout layout) {
@@ -97,8 +120,9 @@ detail::LayoutNode layout_node(const MapNode& node, const NameSize& label) {
     spec.width = node.size;
     spec.height = node.height > 0 ? node.height : node.size;
     if (named_beside(node)) {
-        spec.width = node.size + label.width + 4.0 / 72.0;
-        spec.height = std::max(spec.height, label.height) + 2.0 / 72.0;
+        // A little more than the name needs: on a sheet names may be drawn larger (render_scene).
+        spec.width = node.size + 1.15 * label.width + 4.0 / 72.0;
+        spec.height = std::max(spec.height, 1.15 * label.height) + 2.0 / 72.0;
     } else if (!node.label.empty()) {
         const detail::Box box = node_box(node, {}, label);
         spec.width = box.right - box.left;

@@ -34,7 +34,7 @@ constexpr const char* k_png_size = "25,25";
 constexpr const char* k_paper_dpi = "300";
 constexpr double k_paper_margin = 0.4;
 constexpr double k_a4_name_points = 8.0;
-constexpr double k_a4_legend_points = 9.0;
+constexpr double k_a4_legend_points = 7.5;
 
 std::string number(double value, int decimals = 3) {
     char buffer[64];
@@ -154,38 +154,81 @@ std::string legend_cells(const LegendItem& item, double scale) {
     return {};
 }
 
+/// How the legend is set: its type `scale` times the usual sizes; on a sheet, its sentences
+/// wrapped to `wrap_points` (0: never) and at most `per_row` legend columns side by side
+/// (0: all).
+struct LegendLayout {
+    double scale = 1.0;
+    double wrap_points = 0.0;
+    std::size_t per_row = 0;
+};
+
+/// `text` escaped, its lines no longer than about `width` points at `size` points (DejaVu
+/// Sans averages a little under 0.6 em a character), broken at spaces; the whole when
+/// `width` is 0.
+std::string wrapped(const std::string& text, double size, double width) {
+    if (width <= 0) return html_label_text(text);
+    const auto characters = static_cast<std::size_t>(std::max(20.0, width / (0.58 * size)));
+    std::string html;
+    std::string line;
+    std::size_t length = 0;  // code points in `line`
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        auto end = text.find(' ', start);
+        if (end == std::string::npos) end = text.size();
+        const std::string word = text.substr(start, end - start);
+        std::size_t word_length = 0;
+        for (const char c : word) word_length += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+        if (length > 0 && length + 1 + word_length > characters) {
+            html += html_label_text(line) + "<BR ALIGN=\"LEFT\"/>";
+            line.clear();
+            length = 0;
+        }
+        if (length > 0) {
+            line += ' ';
+            ++length;
+        }
+        line += word;
+        length += word_length;
+        start = end + 1;
+    }
+    return html + html_label_text(line);
+}
+
 /// The title, how to read the map, the legend columns and the caption, as one HTML-like
-/// table: the graph's label, drawn above the map; its type `scale` times the usual sizes.
-std::string legend_html(const MapScene& scene, double scale) {
-    const std::string span;
+/// table: the graph's label, drawn above the map.
+std::string legend_html(const MapScene& scene, const LegendLayout& layout) {
+    const double scale = layout.scale;
     std::string html = "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"3\">";
     if (!scene.title.empty()) {
-        html += "<TR><TD ALIGN=\"LEFT\"" + span + "><FONT POINT-SIZE=\"" + points(26, scale) + "\"><B>" +
-                html_label_text(scene.title) + "</B></FONT></TD></TR>";
+        html += "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"" + points(26, scale) + "\"><B>" +
+                wrapped(scene.title, 26 * scale, layout.wrap_points) + "</B></FONT></TD></TR>";
     }
     for (const auto& line : scene.reading) {
-        html += "<TR><TD ALIGN=\"LEFT\"" + span + "><FONT POINT-SIZE=\"" + points(15, scale) + "\">" +
-                html_label_text(line) + "</FONT></TD></TR>";
+        html += "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"" + points(15, scale) + "\">" +
+                wrapped(line, 15 * scale, layout.wrap_points) + "</FONT></TD></TR>";
     }
-    if (!scene.legend.empty()) {
+    const std::size_t per_row = layout.per_row == 0 ? scene.legend.size() : layout.per_row;
+    for (std::size_t first = 0; first < scene.legend.size(); first += per_row) {
+        const std::size_t last = std::min(scene.legend.size(), first + per_row);
         // One grid: each legend column is two table columns (sample, text) and a spacer,
         // so rows line up and no column stretches.
         std::size_t rows = 0;
-        for (const auto& column : scene.legend) rows = std::max(rows, column.items.size());
-        html += "<TR><TD ALIGN=\"LEFT\"" + span +
-                "><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\">";
+        for (std::size_t c = first; c < last; ++c) rows = std::max(rows, scene.legend[c].items.size());
+        html += "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\">";
         html += "<TR>";
-        for (const auto& column : scene.legend) {
+        for (std::size_t c = first; c < last; ++c) {
             // The heading sits over the text column only: spanning the sample column too
             // would widen it.
             html += "<TD></TD><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"" + points(15, scale) + "\"><B>" +
-                    html_label_text(column.heading) + "</B></FONT></TD><TD WIDTH=\"" +
+                    html_label_text(scene.legend[c].heading) + "</B></FONT></TD><TD WIDTH=\"" +
                     std::to_string(std::lround(24 * scale)) + "\"></TD>";
         }
         html += "</TR>";
         for (std::size_t row = 0; row < rows; ++row) {
             html += "<TR>";
-            for (const auto& column : scene.legend) {
+            for (std::size_t c = first; c < last; ++c) {
+                const auto& column = scene.legend[c];
                 html += row < column.items.size() ? legend_cells(column.items[row], scale)
                                                   : std::string("<TD COLSPAN=\"2\"></TD>");
                 html += "<TD></TD>";
@@ -195,8 +238,8 @@ std::string legend_html(const MapScene& scene, double scale) {
         html += "</TABLE></TD></TR>";
     }
     for (const auto& line : scene.caption) {
-        html += "<TR><TD ALIGN=\"LEFT\"" + span + "><FONT POINT-SIZE=\"" + points(11, scale) + "\" COLOR=\"#444444\">" +
-                html_label_text(line) + "</FONT></TD></TR>";
+        html += "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"" + points(11, scale) +
+                "\" COLOR=\"#444444\">" + wrapped(line, 11 * scale, layout.wrap_points) + "</FONT></TD></TR>";
     }
     html += "</TABLE>";
     return html;
@@ -273,7 +316,7 @@ private:
 /// Checks the scene and builds its Graphviz graph in `graph` (not laid out). Call holding
 /// graphviz_mutex(). Returns the nodes, in scene order.
 std::vector<Agnode_t*> build_graph(const MapScene& scene, MapFormat format, Tooltips& tooltips,
-                                   const detail::Graph& graph, double legend_scale, const Page& page) {
+                                   const detail::Graph& graph, const LegendLayout& legend, const Page& page) {
     const bool fixed = scene.layout == SceneLayout::fixed;
 
     for (const auto& edge : scene.edges) {
@@ -316,12 +359,13 @@ std::vector<Agnode_t*> build_graph(const MapScene& scene, MapFormat format, Tool
         // Scaled to fill the sheet (render_scene sets the padding that makes it exact).
         declare_attribute(g, AGRAPH, "size", (number(sheet.x, 4) + "," + number(sheet.y, 4) + "!").c_str());
         if (format == MapFormat::png) declare_attribute(g, AGRAPH, "dpi", k_paper_dpi);
+        declare_attribute(g, AGRAPH, "margin", "0");  // PDF's default half inch would be on top of the sheet
     } else if (format == MapFormat::png) {
         declare_attribute(g, AGRAPH, "dpi", k_png_dpi);
         declare_attribute(g, AGRAPH, "size", k_png_size);
     }
     Agsym_t* graph_label = declare_attribute(g, AGRAPH, "label", "");
-    detail::set_html_attribute(g, g, graph_label, legend_html(scene, legend_scale));
+    detail::set_html_attribute(g, g, graph_label, legend_html(scene, legend));
 
     // Nodes.
     declare_attribute(g, AGNODE, "fontname", k_font);
@@ -455,7 +499,7 @@ namespace {
 
 /// The legend's width and height in inches with its type `scale` times the usual sizes, as
 /// Graphviz lays it out.
-MapPoint legend_extent(const MapScene& scene, double scale) {
+MapPoint legend_extent(const MapScene& scene, const LegendLayout& legend) {
     std::lock_guard<std::mutex> lock(detail::graphviz_mutex());
     detail::GraphvizMessages messages;
     const detail::Context& context = detail::shared_context();
@@ -463,7 +507,7 @@ MapPoint legend_extent(const MapScene& scene, double scale) {
     Agraph_t* g = graph.get();
     detail::declare_attribute(g, AGRAPH, "fontname", k_font);
     Agsym_t* label = detail::declare_attribute(g, AGRAPH, "label", "");
-    detail::set_html_attribute(g, g, label, legend_html(scene, scale));
+    detail::set_html_attribute(g, g, label, legend_html(scene, legend));
     const detail::Layout layout(context, graph, "nop", messages);
     if (GD_label(g) == nullptr) return {};
     return {GD_label(g)->dimen.x / 72.0, GD_label(g)->dimen.y / 72.0};
@@ -486,19 +530,27 @@ MapPoint drawing_extent(const MapScene& placed) {
     return {std::max(right - left, 0.5), std::max(top - bottom, 0.5)};
 }
 
-/// The names' and legend's scales for a sheet: names k_a4_name_points and the legend's body
-/// text k_a4_legend_points on A4 (larger sheets larger, by their width), the legend narrowed
-/// to the sheet when it is wider. Returns the placed scene and the legend's scale.
-std::pair<MapScene, double> fit_to_sheet(const MapScene& scene, std::span<const MapPoint> positions, MapPoint sheet) {
+/// The names' and legend's size on a sheet: names k_a4_name_points and the legend's body
+/// text k_a4_legend_points on A4 (larger sheets larger, by their width), the legend's
+/// sentences wrapped to the sheet and its columns in as many rows as it takes to fit (then
+/// narrowed, if one column is still wider). Returns the placed scene and the legend's layout
+/// in the drawing's units.
+std::pair<MapScene, LegendLayout> fit_to_sheet(const MapScene& scene, std::span<const MapPoint> positions,
+                                               MapPoint sheet) {
     const double type = std::min(sheet.x, sheet.y) / (210.0 / 25.4);  // 1 on A4, 4 on A0
-    double legend_on_paper = k_a4_legend_points * type / 14.0;        // the legend's body text is 14 points
-    MapPoint legend = legend_extent(scene, legend_on_paper);
     const double room = sheet.x - 2.0 * k_paper_margin;
-    if (legend.x > room) {
-        legend_on_paper *= room / legend.x;
-        legend = {room, legend.y * room / legend.x};
+    LegendLayout legend{k_a4_legend_points * type / 14.0, room * 72.0, 0};  // the body text is 14 points
+    MapPoint extent_of_legend;
+    for (std::size_t per_row = std::max<std::size_t>(scene.legend.size(), 1); per_row >= 1; --per_row) {
+        legend.per_row = per_row;
+        extent_of_legend = legend_extent(scene, legend);
+        if (extent_of_legend.x <= room) break;
     }
-    const MapPoint available{room, std::max(sheet.y - 2.0 * k_paper_margin - legend.y, 1.0)};
+    if (extent_of_legend.x > room) {
+        legend.scale *= room / extent_of_legend.x;
+        extent_of_legend = {room, extent_of_legend.y * room / extent_of_legend.x};
+    }
+    const MapPoint available{room, std::max(sheet.y - 2.0 * k_paper_margin - extent_of_legend.y, 1.0)};
     double name_scale = 1.0;
     double zoom = 1.0;
     MapScene placed;
@@ -510,7 +562,9 @@ std::pair<MapScene, double> fit_to_sheet(const MapScene& scene, std::span<const 
         zoom = std::min(available.x / extent.x, available.y / extent.y);
         name_scale = k_a4_name_points * type / 12.0 / zoom;  // names are drawn at 12 points or so
     }
-    return {std::move(placed), legend_on_paper / zoom};
+    legend.scale /= zoom;
+    legend.wrap_points /= zoom;
+    return {std::move(placed), legend};
 }
 
 }  // namespace
@@ -520,9 +574,9 @@ std::string render_scene(const MapScene& scene, MapFormat format, const Page& pa
     const MapPoint sheet = page_size(page);
     const bool on_paper = sheet.x > 0 && (format == MapFormat::png || format == MapFormat::pdf);
     MapScene placed;
-    double legend_scale = 1.0;
+    LegendLayout legend;
     if (on_paper) {
-        std::tie(placed, legend_scale) = fit_to_sheet(scene, positions, sheet);
+        std::tie(placed, legend) = fit_to_sheet(scene, positions, sheet);
     } else {
         placed = detail::placed_scene(scene, positions);
     }
@@ -532,7 +586,7 @@ std::string render_scene(const MapScene& scene, MapFormat format, const Page& pa
     detail::GraphvizMessages messages;
     const detail::Context& context = detail::shared_context();
     detail::Graph graph("map");
-    build_graph(placed, format, tooltips, graph, legend_scale, page);
+    build_graph(placed, format, tooltips, graph, legend, page);
     const detail::Layout layout(context, graph, "nop", messages);
     detail::snap_positions(graph);
     if (on_paper) {
