@@ -167,7 +167,9 @@ DrawnMembers add_members(MapScene& scene, const MemberLayer& layer) {
         }
         if (style.dashed_outline) node.outline_style = LineStyle::dashed;
         node.size = size_of(m);
-        const bool one_tie = !layer.weak.empty() && graph.neighbours(m).size() == 1;
+        const TieGraph& whole = layer.network_graph != nullptr ? *layer.network_graph : graph;
+        const bool one_tie =
+            !layer.weak.empty() && whole.member_count() == graph.member_count() && whole.neighbours(m).size() == 1;
         node.css_class = "member " + (sectors.of_member[m] == k_unknown_sector
                                           ? std::string("sector-unknown")
                                           : "sector-" + std::to_string(sectors.of_member[m] + 1));
@@ -323,6 +325,7 @@ MemberLayer member_layer(const Network& network, const MapData& data, const TieG
     layer.network = &network;
     layer.sectors = data.sectors;
     layer.graph = &graph;
+    layer.network_graph = data.graph;
     layer.members = members;
     layer.size_scores = data.sizes;
     layer.size_metric = member_metric_name(data.size_metric);

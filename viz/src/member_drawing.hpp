@@ -26,7 +26,9 @@ inline constexpr const char* k_cross_sector_colour = "#4D4D4D";
 struct MemberLayer {
     const Network* network = nullptr;
     const Sectors* sectors = nullptr;
-    const TieGraph* graph = nullptr;       ///< The ties drawn between the members.
+    const TieGraph* graph = nullptr;  ///< The ties drawn between the members.
+    /// The network's whole tie graph, for who has one tie only; nullptr: `graph`.
+    const TieGraph* network_graph = nullptr;
     std::span<const MemberIndex> members;  ///< Shown, in this order.
     std::span<const double> size_scores;   ///< By member index (NaN: smallest).
     std::string size_metric;

@@ -337,6 +337,16 @@ MapScene placed_scene(const MapScene& scene, std::span<const MapPoint> positions
         out.nodes.push_back(std::move(name));
     }
     if (left_off > 0) {
+        // The legend promised everyone a name: say who has one.
+        const std::size_t named = order.size() - left_off;
+        for (auto& column : out.legend) {
+            for (auto& item : column.items) {
+                if (item.text.rfind("Everyone is named", 0) == 0) {
+                    item.text = "Named: " + io::with_thousands(named) + " of " + io::with_thousands(order.size()) +
+                                ", all there is room for.";
+                }
+            }
+        }
         out.caption.push_back(io::with_thousands(left_off) + (left_off == 1 ? " name" : " names") +
                               " found no free place beside " + (left_off == 1 ? "its mark" : "their marks") + " and " +
                               (left_off == 1 ? "is" : "are") +

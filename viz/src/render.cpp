@@ -551,6 +551,24 @@ std::pair<MapScene, LegendLayout> fit_to_sheet(const MapScene& scene, std::span<
         extent_of_legend = {room, extent_of_legend.y * room / extent_of_legend.x};
     }
     const MapPoint available{room, std::max(sheet.y - 2.0 * k_paper_margin - extent_of_legend.y, 1.0)};
+    // A drawing taller than wide on a room wider than tall (or the other way) is turned a
+    // quarter when that lets it be drawn a tenth larger or more: a layout has no up.
+    std::vector<MapPoint> turned(positions.begin(), positions.end());
+    if (!positions.empty()) {
+        double left = positions[0].x, right = left, bottom = positions[0].y, top = bottom;
+        for (const MapPoint& p : positions) {
+            left = std::min(left, p.x), right = std::max(right, p.x);
+            bottom = std::min(bottom, p.y), top = std::max(top, p.y);
+        }
+        const double width = std::max(right - left, 1e-9);
+        const double height = std::max(top - bottom, 1e-9);
+        const double as_is = std::min(available.x / width, available.y / height);
+        const double turned_zoom = std::min(available.x / height, available.y / width);
+        if (turned_zoom > 1.1 * as_is) {
+            for (MapPoint& p : turned) p = {p.y, -p.x};
+        }
+    }
+    positions = turned;
     double name_scale = 1.0;
     double zoom = 1.0;
     MapScene placed;
