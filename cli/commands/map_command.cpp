@@ -183,10 +183,15 @@ Command add_map_command(CLI::App& app) {
         app.add_subcommand("map", "Draw a network map (.svg, .png, .pdf or .dot) that shows where bridges are weak");
     command->footer(
         "Maps:\n"
-        "  whole network (default)   every member by sector, sized by --size, weak bridges highlighted\n"
+        "  whole network (default)   every member by sector, each community a group of its own, sized by --size,\n"
+        "                            weak bridges highlighted (never a tie to someone with no other tie: they get a\n"
+        "                            dotted outline)\n"
         "  --event ID                the people coming to one gathering and the ties they already have\n"
         "  --member ID [--radius 2]  one member's network by sector, and who they could be introduced to\n"
-        "  --summary                 one node per sector (or community); automatic above 2000 members\n"
+        "  --summary                 one node per sector (or community); automatic above 2000 members; no lines\n"
+        "                            when every pair is near chance (0.67x to 1.5x), said in words\n"
+        "Every name is placed beside its own mark, nearest to it, over no other name; one with no such place is\n"
+        "left off, and the caption says how many.\n"
         "The format follows the file's extension. The same input and options give the same picture.\n"
         "--paper a4 (or a3 ... a0, --landscape) fits a .pdf or .png to that sheet, names and legend readable on it\n"
         "(PNG at 300 dpi); without it the map takes the size the drawing needs.\n"
@@ -203,7 +208,8 @@ Command add_map_command(CLI::App& app) {
     command
         ->add_option("--layout", options->layout,
                      "Layout engine: sfdp, neato, fdp, or auto (default: neato up to 300 members, sfdp above, "
-                     "rings for --member; summary maps ignore it)")
+                     "rings for --member; the whole map lays out each community so, or with fdp when asked; summary "
+                     "maps ignore it)")
         ->type_name("ENGINE");
     command->add_option("--event", options->event, "Map the people at this event (its id or name)")
         ->type_name("ID|NAME");
