@@ -574,11 +574,31 @@ std::pair<MapScene, LegendLayout> fit_to_sheet(const MapScene& scene, std::span<
     MapScene placed;
     // The names' size depends on the zoom, the zoom on the drawing's extent, which the names
     // add to: three rounds settle it.
+    double placed_scale = 1.0;
     for (int round = 0; round < 3; ++round) {
         placed = detail::placed_scene(scene, positions, name_scale);
+        placed_scale = name_scale;
         const MapPoint extent = drawing_extent(placed);
         zoom = std::min(available.x / extent.x, available.y / extent.y);
         name_scale = k_a4_name_points * type / 12.0 / zoom;  // names are drawn at 12 points or so
+    }
+    // Where names of that size leave some without room, smaller ones (down to three quarters:
+    // 6 points on A4) may fit more: keep the size that names most people.
+    const auto names_in = [](const MapScene& drawn) {
+        return std::count_if(drawn.nodes.begin(), drawn.nodes.end(),
+                             [](const MapNode& node) { return node.shape == NodeShape::name; });
+    };
+    const auto wanted =
+        std::count_if(scene.nodes.begin(), scene.nodes.end(),
+                      [](const MapNode& node) {
+                          return !node.label.empty() && !node.label_inside && node.shape != NodeShape::text &&
+                                 node.shape != NodeShape::name;
+                      }) +
+        std::count_if(scene.edges.begin(), scene.edges.end(), [](const MapEdge& edge) { return !edge.label.empty(); });
+    for (const double smaller : {0.85, 0.75}) {
+        if (names_in(placed) >= wanted) break;
+        MapScene tried = detail::placed_scene(scene, positions, placed_scale * smaller);
+        if (names_in(tried) > names_in(placed)) placed = std::move(tried);
     }
     legend.scale /= zoom;
     legend.wrap_points /= zoom;
