@@ -35,6 +35,8 @@ constexpr const char* k_paper_dpi = "300";
 constexpr double k_paper_margin = 0.4;
 constexpr double k_a4_name_points = 8.0;
 constexpr double k_a4_legend_points = 7.5;
+/// Names are never set smaller than this on a sheet (points).
+constexpr double k_smallest_name_points = 6.0;
 
 std::string number(double value, int decimals = 3) {
     char buffer[64];
@@ -582,8 +584,10 @@ std::pair<MapScene, LegendLayout> fit_to_sheet(const MapScene& scene, std::span<
         zoom = std::min(available.x / extent.x, available.y / extent.y);
         name_scale = k_a4_name_points * type / 12.0 / zoom;  // names are drawn at 12 points or so
     }
-    // Where names of that size leave some without room, smaller ones (down to three quarters:
-    // 6 points on A4) may fit more: keep the size that names most people.
+    // Where names of that size leave some without room, smaller ones may fit more (a large
+    // sheet's names can be far larger than the room the layout kept for them): try smaller
+    // sizes, down to k_smallest_name_points on the sheet, and keep the largest that names most
+    // people.
     const auto names_in = [](const MapScene& drawn) {
         return std::count_if(drawn.nodes.begin(), drawn.nodes.end(),
                              [](const MapNode& node) { return node.shape == NodeShape::name; });
@@ -595,9 +599,11 @@ std::pair<MapScene, LegendLayout> fit_to_sheet(const MapScene& scene, std::span<
                                  node.shape != NodeShape::name;
                       }) +
         std::count_if(scene.edges.begin(), scene.edges.end(), [](const MapEdge& edge) { return !edge.label.empty(); });
-    for (const double smaller : {0.85, 0.75}) {
-        if (names_in(placed) >= wanted) break;
-        MapScene tried = detail::placed_scene(scene, positions, placed_scale * smaller);
+    const double floor = k_smallest_name_points / 12.0 / zoom;
+    double smaller = placed_scale;
+    while (names_in(placed) < wanted && smaller > floor) {
+        smaller = std::max(smaller * 0.85, floor);
+        MapScene tried = detail::placed_scene(scene, positions, smaller);
         if (names_in(tried) > names_in(placed)) placed = std::move(tried);
     }
     legend.scale /= zoom;
