@@ -83,7 +83,8 @@ TEST(PlaceLabels, NeverOverAnotherNameAndOwnMarkNearest) {
         const Box box = box_around(*placed[r], 0.4, 0.18);
         const double own = box_distance(box, marks[r]);
         for (std::size_t m = 0; m < marks.size(); ++m) {
-            if (m != r) EXPECT_GE(box_distance(box, marks[m]), own + k_label_clearance - 1e-12) << r << " " << m;
+            if (m == r) continue;
+            EXPECT_GE(box_distance(box, marks[m]), own + k_label_clearance - 1e-12) << r << " " << m;
         }
         for (const Box& other : boxes) EXPECT_GT(box_distance(box, other), 0.0) << r;
         boxes.push_back(box);
