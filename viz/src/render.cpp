@@ -274,6 +274,22 @@ void fix_pdf_creation_date(std::string& pdf) {
     pdf.replace(start, fixed.size(), fixed);
 }
 
+/// Graphviz sizes a page in whole points from its drawing, which can come out a point short of
+/// the sheet on one axis: write the sheet's own size (ISO 216 in whole points, 595 x 842 for
+/// A4) as the page's, when it has as many digits (so the file's cross-reference offsets stay
+/// right). The drawing keeps its margin either way.
+void fix_pdf_page_size(std::string& pdf, MapPoint sheet) {
+    const std::string key = "/MediaBox [ 0 0 ";
+    const auto at = pdf.find(key);
+    if (at == std::string::npos) return;
+    const auto start = at + key.size();
+    const auto end = pdf.find(" ]", start);
+    if (end == std::string::npos) return;
+    const std::string wanted =
+        std::to_string(std::lround(sheet.x * 72.0)) + " " + std::to_string(std::lround(sheet.y * 72.0));
+    if (end - start == wanted.size()) pdf.replace(start, wanted.size(), wanted);
+}
+
 /// Hover texts. Graphviz expands \\N, \\G, ... in tooltips, and in node tooltips twice
 /// (Graphviz 2.42), so no escaping carries a backslash through every version. In SVG each
 /// tooltip is therefore a placeholder that is replaced, after rendering, by the exact text
@@ -642,6 +658,8 @@ std::string render_scene(const MapScene& scene, MapFormat format, const Page& pa
         const double margin = k_paper_margin * 72.0;
         const double zoom = std::min((sheet.x * 72.0 - 2.0 * margin) / std::max(width, 1.0),
                                      (sheet.y * 72.0 - 2.0 * margin) / std::max(height, 1.0));
+        // (Graphviz's page can still come out a point short on one axis, its drawing a little
+        // larger than this bounding box: see fix_pdf_page_size.)
         const double pad_x = (sheet.x * 72.0 / zoom - width) / 2.0 / 72.0;
         const double pad_y = (sheet.y * 72.0 / zoom - height) / 2.0 / 72.0;
         detail::declare_attribute(g, AGRAPH, "pad", (number(pad_x, 4) + "," + number(pad_y, 4)).c_str());
@@ -649,6 +667,7 @@ std::string render_scene(const MapScene& scene, MapFormat format, const Page& pa
     const detail::RenderedData rendered(context, graph, renderer_name(format), messages);
     std::string bytes(rendered.bytes());
     if (format == MapFormat::pdf) fix_pdf_creation_date(bytes);
+    if (format == MapFormat::pdf && on_paper) fix_pdf_page_size(bytes, sheet);
     if (format == MapFormat::svg) tooltips.fill_in(bytes);
     return bytes;
 }
