@@ -23,6 +23,17 @@
 # (b7f0c71) -> after: ego m00001 0.37-0.41 -> 0.28-0.38 s; ego r=2 0.42-0.47 -> 0.32-0.35 s;
 # ego --size degree 0.36-0.40 -> 0.12 s; event e2024-057 (dot) 0.73-0.91 -> 0.57-0.82 s;
 # event --size degree 0.79 -> 0.52 s.
+#
+# Issue 17: the whole map lays out each community alone and then the communities (several
+# small neato runs instead of one sfdp run over everyone), and bridgemap places the names
+# itself, then Graphviz draws with fixed positions. One run each, 23aa196 -> after, on the
+# shared 2-core machine at load average 11-12 (wall time; user CPU in brackets): 1,100
+# whole svg 2.87 -> 2.14 s (0.86 -> 0.66 s), pdf 2.68 -> 2.13 s (0.86 -> 0.65 s); event
+# e2024-057 svg 2.02 -> 2.02 s (0.57 -> 0.61 s); ego m00001 r=2 svg 0.96 -> 0.90 s (0.29 ->
+# 0.26 s); the example's whole map 0.14 -> 0.21 s (0.03 -> 0.03 s). The whole bench run, before
+# -> after, in the commit message of this note. --paper: the example's event map on A4 (PDF)
+# 0.2 s; the 1,100-member whole map on A0 (PDF) 2.4 s; an A0 PNG at 300 dpi is 9,933 x 14,043
+# pixels: about 20 s and 580 MB, most of it cairo filling the bitmap.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/common.sh
@@ -58,6 +69,8 @@ every_format "example, whole network" "$example"
 every_format "example, event gathering-2018-07" "$example" --event gathering-2018-07
 every_format "example, ego geraldine-blake r=2" "$example" --member geraldine-blake --radius 2
 every_format "example, summary" "$example" --summary
+map "example, event, --paper a4" "$example" pdf --event gathering-2018-07 --paper a4
+map "example, event, --paper a4" "$example" png --event gathering-2018-07 --paper a4
 
 members=$(network 1100 7)
 read -r gathering _ < <(largest_gathering "$members")
@@ -69,6 +82,8 @@ map "1,100, ego m00001" "$members" svg --member m00001
 map "1,100, ego m00001, --size degree" "$members" svg --member m00001 --size degree
 map "1,100, event, --size degree" "$members" dot --event "$gathering" --size degree
 every_format "1,100, summary" "$members" --summary
+map "1,100, whole, --paper a0" "$members" pdf --paper a0
+map "1,100, event, --paper a3" "$members" pdf --event "$gathering" --paper a3
 
 large=$(network 100000 7)
 map "100,000, summary by sector" "$large" svg --summary

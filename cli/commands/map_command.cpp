@@ -36,6 +36,8 @@ struct MapCommandOptions {
     std::size_t ties_per_member = 3;
     std::string title;
     bool pseudonymise = false;
+    std::string paper;
+    bool landscape = false;
 };
 
 std::size_t count_class(const viz::MapScene& scene, const std::string& word) {
@@ -54,6 +56,14 @@ int run_map(const MapCommandOptions& options, const CLI::App& command) {
     }
     if (command.count("--radius") > 0 && options.member.empty()) throw RequestError("--radius goes with --member ID");
     const MemberMetric size_metric = parse_member_metric(options.size, "--size");
+    viz::Page page;
+    if (!options.paper.empty()) page.paper = viz::parse_paper(options.paper);
+    page.landscape = options.landscape;
+    if ((page.paper != viz::Paper::none || options.landscape) && format != viz::MapFormat::pdf &&
+        format != viz::MapFormat::png) {
+        throw RequestError("--paper and --landscape are for .pdf and .png maps");
+    }
+    if (options.landscape && page.paper == viz::Paper::none) throw RequestError("--landscape goes with --paper");
 
     viz::MapOptions map_options;
     map_options.layout = viz::parse_map_layout(options.layout);
@@ -157,7 +167,7 @@ int run_map(const MapCommandOptions& options, const CLI::App& command) {
         for (const auto& warning : report::small_sector_warnings(network))
             std::cerr << "bridgemap map: " << warning << ".\n";
     }
-    const std::string bytes = viz::render_scene(scene, format);
+    const std::string bytes = viz::render_scene(scene, format, page);
     io::write_file_atomically(options.out, bytes);
     std::cout << describe_tie_model(map_options.ties, !loaded.window.is_open()) << "\n"
               << network_line << "\n"
@@ -173,11 +183,18 @@ Command add_map_command(CLI::App& app) {
         app.add_subcommand("map", "Draw a network map (.svg, .png, .pdf or .dot) that shows where bridges are weak");
     command->footer(
         "Maps:\n"
-        "  whole network (default)   every member by sector, sized by --size, weak bridges highlighted\n"
+        "  whole network (default)   every member by sector, each community a group of its own, sized by --size,\n"
+        "                            weak bridges highlighted (never a tie to someone with no other tie: they get a\n"
+        "                            dotted outline)\n"
         "  --event ID                the people coming to one gathering and the ties they already have\n"
         "  --member ID [--radius 2]  one member's network by sector, and who they could be introduced to\n"
-        "  --summary                 one node per sector (or community); automatic above 2000 members\n"
+        "  --summary                 one node per sector (or community); automatic above 2000 members; no lines\n"
+        "                            when every pair is near chance (0.67x to 1.5x), said in words\n"
+        "Every name is placed beside its own mark, nearest to it, over no other name; one with no such place is\n"
+        "left off, and the caption says how many.\n"
         "The format follows the file's extension. The same input and options give the same picture.\n"
+        "--paper a4 (or a3 ... a0, --landscape) fits a .pdf or .png to that sheet, names and legend readable on it\n"
+        "(PNG at 300 dpi); without it the map takes the size the drawing needs.\n"
         "Consent (SPEC §5): members whose consent is hidden are not drawn (nor their ties), pseudonym members are\n"
         "labelled by pseudonym; a --pseudonymise map has its own layout, so it cannot be matched with a named one.\n"
         "docs/maps.md explains how to read each map.");
@@ -191,7 +208,8 @@ Command add_map_command(CLI::App& app) {
     command
         ->add_option("--layout", options->layout,
                      "Layout engine: sfdp, neato, fdp, or auto (default: neato up to 300 members, sfdp above, "
-                     "rings for --member; summary maps ignore it)")
+                     "rings for --member; the whole map lays out each community so, or with fdp when asked; summary "
+                     "maps ignore it)")
         ->type_name("ENGINE");
     command->add_option("--event", options->event, "Map the people at this event (its id or name)")
         ->type_name("ID|NAME");
@@ -216,6 +234,9 @@ Command add_map_command(CLI::App& app) {
     add_tie_model_options(*command, options->data);
     add_community_options(*command, options->data);
     add_consent_options(*command, options->pseudonymise);
+    command->add_option("--paper", options->paper, "Fit a .pdf or .png map to this sheet (PNG at 300 dpi)")
+        ->type_name("a4|a3|a2|a1|a0");
+    command->add_flag("--landscape", options->landscape, "With --paper: the sheet turned sideways");
     command->add_option("--title", options->title, "The map's title (default: one that says what it shows)")
         ->type_name("TEXT");
     return {command, [options, command] { return run_map(*options, *command); }};

@@ -103,7 +103,8 @@ std::size_t draw_all_limit(std::size_t shown) {
 
 std::string weak_bridge_caption() {
     return "Weak bridge: the only tie between two sectors or two communities, or a tie across sectors whose two "
-           "people share no contact. Thicker lines are stronger ties (more, and smaller, shared settings).";
+           "people share no contact; never a tie to someone with no other tie (they have a dotted outline instead). "
+           "Thicker lines are stronger ties (more, and smaller, shared settings).";
 }
 
 std::size_t default_labels(std::size_t shown) {
@@ -166,9 +167,20 @@ DrawnMembers add_members(MapScene& scene, const MemberLayer& layer) {
         }
         if (style.dashed_outline) node.outline_style = LineStyle::dashed;
         node.size = size_of(m);
+        const TieGraph& whole = layer.network_graph != nullptr ? *layer.network_graph : graph;
+        const bool one_tie =
+            !layer.weak.empty() && whole.member_count() == graph.member_count() && whole.neighbours(m).size() == 1;
         node.css_class = "member " + (sectors.of_member[m] == k_unknown_sector
                                           ? std::string("sector-unknown")
                                           : "sector-" + std::to_string(sectors.of_member[m] + 1));
+        if (one_tie) {
+            // Isolated in all but one tie: marked here rather than by a weak bridge.
+            node.outline = "#000000";
+            node.outline_style = LineStyle::dotted;
+            node.outline_width = k_one_tie_outline;
+            node.css_class += " one-tie";
+            ++drawn.one_tie;
+        }
         drawn.node_of[m] = scene.nodes.size();
         scene.nodes.push_back(std::move(node));
     }
@@ -285,6 +297,12 @@ LegendColumn line_legend(const MemberLayer& layer, const DrawnMembers& drawn) {
     }
     column.items.push_back({LegendItem::Kind::text, "Thicker lines: stronger ties.", "", NodeShape::circle,
                             LineStyle::solid, false, false});
+    if (drawn.one_tie > 0) {
+        column.items.push_back({LegendItem::Kind::text,
+                                "Dotted outline: one tie only (" + with_thousands(drawn.one_tie) +
+                                    "); that tie is\nnot called a weak bridge.",
+                                "", NodeShape::circle, LineStyle::solid, false, false});
+    }
     return column;
 }
 
@@ -307,6 +325,7 @@ MemberLayer member_layer(const Network& network, const MapData& data, const TieG
     layer.network = &network;
     layer.sectors = data.sectors;
     layer.graph = &graph;
+    layer.network_graph = data.graph;
     layer.members = members;
     layer.size_scores = data.sizes;
     layer.size_metric = member_metric_name(data.size_metric);

@@ -26,7 +26,9 @@ inline constexpr const char* k_cross_sector_colour = "#4D4D4D";
 struct MemberLayer {
     const Network* network = nullptr;
     const Sectors* sectors = nullptr;
-    const TieGraph* graph = nullptr;       ///< The ties drawn between the members.
+    const TieGraph* graph = nullptr;  ///< The ties drawn between the members.
+    /// The network's whole tie graph, for who has one tie only; nullptr: `graph`.
+    const TieGraph* network_graph = nullptr;
     std::span<const MemberIndex> members;  ///< Shown, in this order.
     std::span<const double> size_scores;   ///< By member index (NaN: smallest).
     std::string size_metric;
@@ -46,7 +48,12 @@ struct DrawnMembers {
     std::vector<std::size_t> node_of;  ///< By member index: the node, or k_no_node.
     DrawnTies ties;
     std::size_t labelled = 0;
+    /// Members drawn with a dotted outline: one tie only (when weak bridges are marked).
+    std::size_t one_tie = 0;
 };
+
+/// Weak bridges' maps mark members with exactly one tie by a dotted outline this thick.
+inline constexpr double k_one_tie_outline = 1.6;
 
 /// Adds the members as nodes and the selected ties as lines to `scene`.
 DrawnMembers add_members(MapScene& scene, const MemberLayer& layer);

@@ -92,9 +92,14 @@ MemberPositions member_positions(const Network& network, const MapData& data, co
         const std::size_t member = std::stoul(key.substr(7)) - 1;
         if (member < n) positions.points[member] = {points[k].x * 72.0, points[k].y * 72.0};
     }
-    positions.method = std::string(scene.layout == SceneLayout::neato ? "neato" : "sfdp") +
-                       " (Graphviz), as on the whole-network map of bridgemap map with --seed " +
-                       std::to_string(options.seed);
+    const bool grouped = data.communities != nullptr;
+    positions.method =
+        grouped ? "each community laid out alone (Graphviz neato up to 300 members, sfdp above), the communities "
+                  "placed as discs (neato), as on the whole-network map of bridgemap map with --seed " +
+                      std::to_string(options.seed)
+                : std::string(scene.layout == SceneLayout::neato ? "neato" : "sfdp") +
+                      " (Graphviz), as on the whole-network map of bridgemap map with --seed " +
+                      std::to_string(options.seed);
     return positions;
 }
 

@@ -78,6 +78,7 @@ std::string_view shape_symbol(NodeShape shape) noexcept {
         case NodeShape::star:
             return "\u2605";  // ★
         case NodeShape::text:
+        case NodeShape::name:
             return "";
     }
     return "\u25CF";

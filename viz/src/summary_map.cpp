@@ -172,8 +172,13 @@ PairSelection select_pairs(std::span<const SummaryPair> pairs, std::size_t group
     const std::size_t limit =
         groups <= k_ring_groups ? selection.weakest.size() : std::max<std::size_t>(8, selection.weakest.size() / 4);
     selection.drawn.assign(pairs.size(), 0);
+    if (!selection.weakest.empty()) {
+        selection.lowest = pairs[selection.weakest.front()].ratio;
+        selection.highest = pairs[selection.weakest.back()].ratio;
+        selection.near_chance = selection.lowest >= 1.0 / k_near_chance && selection.highest <= k_near_chance;
+    }
     for (std::size_t k = 0; k < selection.weakest.size(); ++k) {
-        if (k < limit) {
+        if (k < limit && !selection.near_chance) {
             selection.drawn[selection.weakest[k]] = 1;
             ++selection.drawn_count;
         }
@@ -227,8 +232,15 @@ SceneText summary_text(const SummaryGroups& summary, const PairSelection& select
                            ", its area the number of members. A line's thickness compares "
                            "the ties between two " +
                            nouns + " with what random mixing would give (1\u00D7 = as chance).");
-    text.reading.push_back("Black dashed lines are weak pairs: fewer than half the ties chance would give. Those " +
-                           nouns + " barely touch.");
+    if (selection.near_chance) {
+        text.reading.push_back("Every pair of " + nouns + " has between " + io::fixed(selection.lowest, 2) +
+                               "\u00D7 and " + io::fixed(selection.highest, 2) +
+                               "\u00D7 the ties chance would give: near chance, so no lines are drawn. No two " +
+                               nouns + " keep apart, and none keep to themselves.");
+    } else {
+        text.reading.push_back("Black dashed lines are weak pairs: fewer than half the ties chance would give. Those " +
+                               nouns + " barely touch.");
+    }
 
     LegendColumn lines;
     lines.heading = "Lines: ties between two " + nouns;
@@ -242,6 +254,11 @@ SceneText summary_text(const SummaryGroups& summary, const PairSelection& select
                                                           : " (" + std::to_string(selection.weak_pairs) + ")"),
                            k_weak_bridge_colour, NodeShape::circle, LineStyle::dashed, true, false});
     lines.items.push_back(text_item("Labels: ties observed \u00F7 ties expected."));
+    if (selection.near_chance) {
+        lines.items = {text_item("None: every pair is near chance\n(" + io::fixed(1.0 / k_near_chance, 2) +
+                                 "\u00D7 to " + io::fixed(k_near_chance, 2) + "\u00D7)."),
+                       text_item("Weak pairs, under " + io::fixed(k_weak_pair_ratio, 1) + "\u00D7 chance: none here.")};
+    }
     text.legend.push_back(std::move(lines));
 
     LegendColumn weakest;
@@ -258,7 +275,7 @@ SceneText summary_text(const SummaryGroups& summary, const PairSelection& select
     text.caption = data_caption(options);
     text.caption.push_back("Expected ties: K_a \u00D7 K_b / 2m, where K sums the members' ties in each " + noun +
                            " and m counts all ties (docs/metrics.md, mixing).");
-    if (selection.drawn_count < selection.weakest.size()) {
+    if (selection.drawn_count < selection.weakest.size() && !selection.near_chance) {
         text.caption.push_back("Lines: the " + std::to_string(selection.drawn_count) + " least connected of the " +
                                std::to_string(selection.weakest.size()) + " pairs; the others are better connected.");
     }

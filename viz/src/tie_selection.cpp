@@ -50,6 +50,11 @@ std::vector<std::uint8_t> weak_bridges(const TieGraph& graph, const Sectors& sec
         mark_only_ties(
             graph, community, [](std::uint32_t c) { return c != k_no_community; }, weak);
     }
+    // A tie to someone with no other tie holds nobody else together: their isolation is the
+    // point, and the map marks them instead.
+    for (TieIndex t = 0; t < ties.size(); ++t) {
+        if (graph.neighbours(ties[t].source).size() == 1 || graph.neighbours(ties[t].target).size() == 1) weak[t] = 0;
+    }
     return weak;
 }
 

@@ -32,6 +32,10 @@ MapScene whole_network_scene(const Network& network, const MapData& data, const 
     scene.seed = options.seed;
     scene.layout = detail::scene_layout(options.layout, n);
     const detail::DrawnMembers drawn = detail::add_members(scene, layer);
+    // Communities laid out apart, each member within its own (scene_positions).
+    if (data.communities != nullptr) {
+        for (const MemberIndex m : members) scene.nodes[drawn.node_of[m]].group = data.communities->of_member[m];
+    }
 
     const std::string& metric = member_metric_name(data.size_metric);
     scene.title = !options.title.empty() ? options.title
@@ -40,8 +44,10 @@ MapScene whole_network_scene(const Network& network, const MapData& data, const 
     scene.reading.push_back("Each mark is a member: its colour and shape give the sector, its size their " +
                             detail::metric_in_words(data.size_metric) + ".");
     scene.reading.push_back(
-        "Members close together share many settings. Black dashed lines are weak bridges: "
-        "single ties that hold two parts of the network together.");
+        std::string(data.communities != nullptr ? "Each community (Leiden) is drawn as a group of its own; members "
+                                                  "close together share many settings. "
+                                                : "Members close together share many settings. ") +
+        "Black dashed lines are weak bridges: single ties that hold two parts of the network together.");
     scene.legend.push_back(detail::colour_legend(layer));
     scene.legend.push_back(detail::line_legend(layer, drawn));
     LegendColumn size_column;

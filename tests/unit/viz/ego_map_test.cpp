@@ -79,9 +79,9 @@ TEST(EgoScene, RadiusTwoOutlinesContactsInNewSectors) {
     ASSERT_EQ(gaps.size(), 2u);
     EXPECT_EQ(gaps[0].text, "delta: 0 reachable at two steps");
     EXPECT_EQ(gaps[1].text, "gamma: 1 reachable at two steps");
-    // a3 and c1 each hang from their link to a direct contact; b1-c1, the only beta-gamma
-    // tie, is drawn as a weak bridge (as is e-b1, the only alpha-beta tie), a2-a3 as a
-    // dotted two-step line.
+    // a3 and c1 each hang from their link to a direct contact; e-b1, the only alpha-beta tie,
+    // is drawn as a weak bridge; b1-c1, the only beta-gamma tie, is not, since c1 has no other
+    // tie (c1 has a dotted outline instead); a2-a3 is a dotted two-step line.
     const auto lines_to = [&](const std::string& id) {
         const std::size_t node = static_cast<std::size_t>(&node_of(scene, network, id) - scene.nodes.data());
         return std::count_if(scene.edges.begin(), scene.edges.end(),
@@ -94,7 +94,9 @@ TEST(EgoScene, RadiusTwoOutlinesContactsInNewSectors) {
               1);
     EXPECT_EQ(std::count_if(scene.edges.begin(), scene.edges.end(),
                             [](const MapEdge& e) { return e.css_class == "tie weak-bridge"; }),
-              2);
+              1);
+    EXPECT_NE(node_of(scene, network, "c1").css_class.find("one-tie"), std::string::npos);
+    EXPECT_EQ(node_of(scene, network, "b1").css_class.find("one-tie"), std::string::npos);
 }
 
 TEST(EgoScene, ForceLayoutOnRequest) {

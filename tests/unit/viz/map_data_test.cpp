@@ -119,7 +119,11 @@ protected:
 
 TEST_F(MapsFromTheFamiliesTheyNeed, WholeNetwork) {
     const auto [full, needed] = both(MapKind::whole_network, MapColouring::sector, MemberMetric::bridging);
-    EXPECT_NE(full.find("weak bridge (21)"), std::string::npos);
+    // 21 weak bridges by the rules of tie_selection.hpp, 5 of which go to a member with no
+    // other tie and are left out (those 5 members, and 7 more with one tie, have a dotted
+    // outline): counted with bridgemap 23aa196, which drew all 21.
+    EXPECT_NE(full.find("weak bridge (16)"), std::string::npos);
+    EXPECT_NE(full.find("Dotted outline: one tie only (12)"), std::string::npos);
     EXPECT_TRUE(full == needed);
 }
 

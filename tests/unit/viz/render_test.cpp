@@ -62,8 +62,8 @@ TEST(RenderScene, SameSceneSameBytes) {
 TEST(RenderScene, NamesSurviveIntactAndInertInDot) {
     const std::string dot = render_scene(small_scene(), MapFormat::dot);
     // HTML-like label: entities, and the backslash doubled so that Graphviz does not expand \N.
-    EXPECT_NE(dot.find("xlabel=<Zo\u00EB &quot;Z&quot; O&#39;Neil &lt;b&gt;&amp;amp; \\\\N>"), std::string::npos)
-        << dot;
+    // The name is a node of its own beside its mark (placed_scene), its label HTML-like.
+    EXPECT_NE(dot.find("label=<Zo\u00EB &quot;Z&quot; O&#39;Neil &lt;b&gt;&amp;amp; \\\\N>"), std::string::npos) << dot;
     EXPECT_NE(dot.find("&lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos);
     EXPECT_EQ(dot.find("<script>"), std::string::npos);
     EXPECT_NE(dot.find("tooltip=\"Zo\u00EB \\\"Z\\\" O'Neil <b>&amp;amp; \\\\N\""), std::string::npos) << dot;

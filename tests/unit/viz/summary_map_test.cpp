@@ -286,8 +286,31 @@ TEST(SelectPairs, ManyGroupsDrawAQuarter) {
     EXPECT_EQ(selection.weakest.front(), 44u);
     for (std::size_t p = 0; p < 45; ++p) EXPECT_EQ(selection.drawn[p], p >= 34 ? 1 : 0) << p;
     EXPECT_EQ(selection.weak_pairs, 23u);  // k / 45 < 0.5 for k = 0 … 22
-    // 9 groups, 20 pairs: at least 8.
-    EXPECT_EQ(detail::select_pairs(ratios(std::vector<double>(20, 1.0)), 9).drawn_count, 8u);
+    // 9 groups, 20 pairs (all twice chance, so not near it): at least 8.
+    EXPECT_EQ(detail::select_pairs(ratios(std::vector<double>(20, 2.0)), 9).drawn_count, 8u);
+}
+
+TEST(SelectPairs, NoLinesWhenEveryPairIsNearChance) {
+    // 0.7 ≥ 1 / 1.5 = 0.667 and 1.45 ≤ 1.5: every pair near chance, none drawn.
+    const detail::PairSelection near = detail::select_pairs(ratios({1.0, 0.7, k_not_defined, 1.45}), 3);
+    EXPECT_TRUE(near.near_chance);
+    EXPECT_EQ(near.drawn_count, 0u);
+    EXPECT_EQ(near.drawn, (std::vector<std::uint8_t>{0, 0, 0, 0}));
+    EXPECT_DOUBLE_EQ(near.lowest, 0.7);
+    EXPECT_DOUBLE_EQ(near.highest, 1.45);
+    // One pair at 0.6 (under 0.667): not near chance, every pair drawn as before.
+    const detail::PairSelection apart = detail::select_pairs(ratios({1.0, 0.6, 1.45}), 3);
+    EXPECT_FALSE(apart.near_chance);
+    EXPECT_EQ(apart.drawn_count, 3u);
+    // And the words say so, with the range.
+    detail::SummaryGroups groups;
+    groups.groups.resize(5);
+    groups.pairs = ratios({1.0, 0.7, k_not_defined, 1.45});
+    const detail::SceneText text = detail::summary_text(groups, near, false, 9, {});
+    EXPECT_EQ(text.reading[1],
+              "Every pair of sectors has between 0.70\u00D7 and 1.45\u00D7 the ties chance would give: near chance, "
+              "so no lines are drawn. No two sectors keep apart, and none keep to themselves.");
+    EXPECT_EQ(text.legend[0].items[0].text, "None: every pair is near chance\n(0.67\u00D7 to 1.50\u00D7).");
 }
 
 TEST(PairEdges, WidthLengthAndWeakPairsOnTop) {
@@ -342,7 +365,7 @@ TEST(SummaryText, TitleLegendAndCaption) {
     // Some pairs not drawn: said in the caption.
     detail::SummaryGroups many_groups;
     many_groups.groups.resize(46);
-    many_groups.pairs = ratios(std::vector<double>(45, 1.0));
+    many_groups.pairs = ratios(std::vector<double>(45, 2.0));
     const detail::PairSelection quarter = detail::select_pairs(many_groups.pairs, 10);
     const detail::SceneText many = detail::summary_text(many_groups, quarter, false, 0, {});
     EXPECT_EQ(many.caption.back(), "Lines: the 11 least connected of the 45 pairs; the others are better connected.");

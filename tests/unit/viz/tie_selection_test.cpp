@@ -51,9 +51,33 @@ TEST(WeakBridges, CrossSectorLocalBridgesAndOnlyTiesBetweenSectors) {
     const TieStructure structure = tie_structure(graph, {});
     const auto weak = weak_bridges(graph, sectors, structure.local_bridge, {});
     EXPECT_TRUE(is_weak(graph, weak, 2, 3));
-    EXPECT_TRUE(is_weak(graph, weak, 5, 6));
+    // 5-6 is the only b-c tie, but 6 has no other tie: it holds nobody else together, so it
+    // is not a weak bridge (the map marks 6 as tied to one person only instead).
+    EXPECT_FALSE(is_weak(graph, weak, 5, 6));
     EXPECT_FALSE(is_weak(graph, weak, 0, 1));  // within a sector, embedded
     EXPECT_FALSE(is_weak(graph, weak, 4, 7));  // unknown sector: never a sector bridge
+    EXPECT_EQ(std::count(weak.begin(), weak.end(), 1), 1);
+}
+
+TEST(WeakBridges, TheOnlyTieBetweenSectorsCountsOnceItsEndHasASecondTie) {
+    // two_triangles() with 6 also tied to 7 (unknown sector): 5-6 is still the only b-c tie,
+    // and now 6 has two ties, so 5-6 is a weak bridge again.
+    const TieGraph graph = graph_of(8, {{0, 1, 1},
+                                        {0, 2, 1},
+                                        {1, 2, 1},
+                                        {3, 4, 1},
+                                        {3, 5, 1},
+                                        {4, 5, 1},
+                                        {2, 3, 1},
+                                        {5, 6, 1},
+                                        {4, 7, 1},
+                                        {5, 7, 1},
+                                        {6, 7, 1}});
+    const Sectors sectors = sectors_of({0, 0, 0, 1, 1, 1, 2, k_unknown_sector}, 3);
+    const TieStructure structure = tie_structure(graph, {});
+    const auto weak = weak_bridges(graph, sectors, structure.local_bridge, {});
+    EXPECT_TRUE(is_weak(graph, weak, 2, 3));
+    EXPECT_TRUE(is_weak(graph, weak, 5, 6));
     EXPECT_EQ(std::count(weak.begin(), weak.end(), 1), 2);
 }
 

@@ -2,7 +2,16 @@
 
 #include <bridgemap/error.hpp>
 
+#include <graphviz/textspan.h>
+
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+// Graphviz measures text with textspan_size() (exported by libgvc, declared in its private
+// common/render.h): the same measure it uses when it draws.
+extern "C" pointf textspan_size(GVC_t* context, textspan_t* span);
 
 namespace bridgemap::viz::detail {
 namespace {
@@ -151,6 +160,80 @@ void set_html_attribute(Agraph_t* graph, void* object, Agsym_t* attribute, const
     const int status = agxset(object, attribute, text);
     agstrfree(graph, text);
     if (status != 0) throw Error(std::string("Graphviz refused a value of the attribute ") + attribute->name);
+}
+
+TextSize measure_text(const Context& context, std::string_view text, double font_size) {
+    // Graphviz 2.42's pango plugin keeps the last font name it measured as a pointer: the name
+    // must live as long as the process.
+    static char font_name[] = "DejaVu Sans";
+    textfont_t font{};
+    font.name = font_name;
+    font.size = font_size;
+    std::string copy(text);
+    textspan_t span{};
+    span.str = copy.data();
+    span.font = &font;
+    span.just = 'n';
+    const pointf size = textspan_size(context.get(), &span);
+    if (span.layout != nullptr && span.free_layout != nullptr) span.free_layout(span.layout);
+    return {size.x, size.y};
+}
+
+std::vector<std::pair<double, double>> run_layout(const LayoutGraph& layout) {
+    std::vector<std::pair<double, double>> points(layout.nodes.size(), {0.0, 0.0});
+    if (layout.nodes.size() <= 1) return points;
+    for (const auto& edge : layout.edges) {
+        if (edge.from >= layout.nodes.size() || edge.to >= layout.nodes.size())
+            throw Error("map layout has a line to a node that does not exist");
+    }
+    std::lock_guard<std::mutex> lock(graphviz_mutex());
+    GraphvizMessages messages;
+    const Context& context = shared_context();
+    Graph graph("layout");
+    Agraph_t* g = graph.get();
+    declare_attribute(g, AGRAPH, "overlap", "prism");
+    declare_attribute(g, AGRAPH, "overlap_scaling", "-4");
+    declare_attribute(g, AGRAPH, "sep", layout.sep);
+    declare_attribute(g, AGRAPH, "splines", "false");
+    declare_attribute(g, AGRAPH, "start", std::to_string(layout.seed).c_str());
+    if (layout.pack) declare_attribute(g, AGRAPH, "pack", "true");
+    if (std::string_view(layout.engine) == "sfdp") declare_attribute(g, AGRAPH, "K", "0.6");
+    declare_attribute(g, AGNODE, "label", "");
+    declare_attribute(g, AGNODE, "fixedsize", "true");
+    Agsym_t* shape = declare_attribute(g, AGNODE, "shape", "box");
+    Agsym_t* width = declare_attribute(g, AGNODE, "width", "0.2");
+    Agsym_t* height = declare_attribute(g, AGNODE, "height", "0.2");
+    Agsym_t* length = declare_attribute(g, AGEDGE, "len", layout.default_length);
+    std::vector<Agnode_t*> nodes;
+    nodes.reserve(layout.nodes.size());
+    char buffer[64];
+    for (std::size_t i = 0; i < layout.nodes.size(); ++i) {
+        std::snprintf(buffer, sizeof buffer, "n%zu", i);
+        Agnode_t* node = agnode(g, buffer, 1);
+        if (node == nullptr) throw Error("Graphviz could not add a node to the layout");
+        nodes.push_back(node);
+        const LayoutNode& spec = layout.nodes[i];
+        if (spec.round) set_attribute(node, shape, "circle");
+        std::snprintf(buffer, sizeof buffer, "%.4f", spec.width);
+        set_attribute(node, width, buffer);
+        std::snprintf(buffer, sizeof buffer, "%.4f", spec.round ? spec.width : spec.height);
+        set_attribute(node, height, buffer);
+    }
+    for (const auto& edge : layout.edges) {
+        Agedge_t* created = agedge(g, nodes[edge.from], nodes[edge.to], nullptr, 1);
+        if (created == nullptr) throw Error("Graphviz could not add a line to the layout");
+        if (edge.length > 0) {
+            std::snprintf(buffer, sizeof buffer, "%.4f", edge.length);
+            set_attribute(created, length, buffer);
+        }
+    }
+    std::srand(1);  // sfdp coarsens with rand(): the same layout whatever ran before
+    const Layout laid_out(context, graph, layout.engine, messages);
+    for (std::size_t i = 0; i < nodes.size(); ++i) {
+        points[i] = {std::round(ND_coord(nodes[i]).x * 100.0) / 100.0 / 72.0,
+                     std::round(ND_coord(nodes[i]).y * 100.0) / 100.0 / 72.0};
+    }
+    return points;
 }
 
 }  // namespace bridgemap::viz::detail

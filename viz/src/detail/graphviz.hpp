@@ -5,9 +5,11 @@
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
 
+#include <cstdint>
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace bridgemap::viz::detail {
 
@@ -111,5 +113,44 @@ void set_attribute(void* object, Agsym_t* attribute, const std::string& value);
 /// As set_attribute, with `html` taken as an HTML-like label (<...> in DOT). Its text must
 /// already be escaped (markup.hpp: html_label_text).
 void set_html_attribute(Agraph_t* graph, void* object, Agsym_t* attribute, const std::string& html);
+
+/// The font of every text on a map.
+inline constexpr const char* k_map_font = "DejaVu Sans";
+
+/// Width and height, in points, of `text` (one line, UTF-8, unescaped) in k_map_font at
+/// `font_size` points, as Graphviz measures it when it draws (pango): the height is the line's
+/// height (1.2 × the font size). Call holding graphviz_mutex(), with the shared context.
+struct TextSize {
+    double width = 0.0;
+    double height = 0.0;
+};
+TextSize measure_text(const Context& context, std::string_view text, double font_size);
+
+/// A graph to lay out and nothing else: boxes (or circles) of given sizes and the lines that
+/// pull them together.
+struct LayoutNode {
+    double width = 0.2;  ///< Inches.
+    double height = 0.2;
+    bool round = false;  ///< A circle of diameter `width`, else a box.
+};
+struct LayoutEdge {
+    std::size_t from = 0;
+    std::size_t to = 0;
+    double length = 0.0;  ///< Preferred length in inches (neato, fdp); 0: the default.
+};
+struct LayoutGraph {
+    std::vector<LayoutNode> nodes;
+    std::vector<LayoutEdge> edges;
+    const char* engine = "neato";  ///< "neato", "sfdp" or "fdp".
+    std::uint64_t seed = 1;
+    const char* sep = "+10";             ///< Space kept around nodes when overlaps are removed (points).
+    const char* default_length = "1.6";  ///< Inches.
+    bool pack = false;                   ///< Lay out disconnected parts apart and pack them.
+};
+
+/// The centre of each node (inches, y upwards) as `graph.engine` places them, overlaps removed
+/// (Prism). Same graph, same positions, whatever was laid out before in the process. Takes
+/// graphviz_mutex() itself. Throws bridgemap::Error when Graphviz fails.
+std::vector<std::pair<double, double>> run_layout(const LayoutGraph& graph);
 
 }  // namespace bridgemap::viz::detail

@@ -18,8 +18,11 @@ struct MemberPositions {
 };
 
 /// The member positions of the whole-network map of `network` with `data` and `options`:
-/// - up to k_summary_threshold members, the positions Graphviz gives whole_network_scene()
-///   (neato up to 300 members, sfdp above, seeded by options.seed): those of `bridgemap map`;
+/// - up to k_summary_threshold members, the positions scene_positions() gives
+///   whole_network_scene(), seeded by options.seed: those of `bridgemap map`. With
+///   data.communities, each community is laid out alone (neato up to 300 members, sfdp
+///   above) and the communities are placed as discs, so that the communities show as groups
+///   (docs/maps.md gives the separation figures); without, one layout of everyone;
 /// - above, "community discs": each community (data.communities; everyone in one when not
 ///   computed) a disc of area proportional to its members, the discs on a sunflower spiral
 ///   by decreasing size, members inside their disc on a sunflower spiral in member order;

@@ -8,15 +8,18 @@
 #include <bridgemap/viz/map_options.hpp>
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace bridgemap::viz {
 
 /// Node shapes; each sector has one, so colour is never the only sign of a sector. `text`
-/// draws no mark, only the label (headings placed on the map).
-enum class NodeShape { circle, square, triangle, diamond, pentagon, hexagon, inverted_triangle, star, text };
+/// draws no mark, only the label (headings placed on the map); `name` is a mark's name placed
+/// beside it (placed_scene() makes them): the text on a white, slightly transparent ground.
+enum class NodeShape { circle, square, triangle, diamond, pentagon, hexagon, inverted_triangle, star, text, name };
 
 enum class LineStyle { solid, dashed, dotted };
 
@@ -40,8 +43,13 @@ struct MapNode {
     LineStyle outline_style = LineStyle::solid;
     NodeShape shape = NodeShape::circle;
     double size = 0.2;                 ///< Width and height, inches.
+    double height = 0.0;               ///< Height in inches when it differs from `size` (names); 0: size.
     std::string css_class;             ///< SVG class: "member sector-2", "ego", ...
     std::optional<MapPoint> position;  ///< Fixed position; when every node has one, no layout runs.
+    /// Nodes of one group (a community, from 1) are laid out together, each group apart from
+    /// the others; 0: none (such nodes are laid out together as one group of their own when
+    /// any node has a group).
+    std::uint32_t group = 0;
 };
 
 struct MapEdge {
@@ -95,7 +103,23 @@ struct MapScene {
     std::uint64_t seed = 1;
 };
 
-/// Lays the scene out (seeded by scene.seed) and renders it with Graphviz, on the calling
+/// A sheet of paper for PDF and PNG maps: the drawing is scaled to fill it (the legend's and
+/// names' type kept readable), PNG at 300 dots per inch.
+enum class Paper { none, a4, a3, a2, a1, a0 };
+
+/// Parses "a4", "a3", "a2", "a1" or "a0" (any case). Throws RequestError otherwise.
+Paper parse_paper(std::string_view text);
+
+struct Page {
+    Paper paper = Paper::none;  ///< none: the drawing's own size (PNG at 96 dpi, at most 25 inches).
+    bool landscape = false;
+};
+
+/// The sheet's width and height in inches (portrait; swapped for landscape); 0 × 0 for none.
+MapPoint page_size(const Page& page);
+
+/// Lays the scene out (seeded by scene.seed), places the names (detail::placed_scene) and
+/// renders it with Graphviz, on the calling
 /// thread; calls from several threads are serialised, since Graphviz is not thread-safe.
 /// Every text is escaped, so no name can add DOT, HTML-like-label or SVG markup. Same scene
 /// and format, same bytes (the PDF's creation date is fixed to 2000-01-01), whatever was
@@ -105,10 +129,13 @@ struct MapScene {
 /// Time: the layout dominates; sfdp takes about 1 s per 1,000 nodes with 3,000 edges.
 /// An empty scene renders a map with its title and legend only. Throws bridgemap::Error
 /// with Graphviz's message if Graphviz fails.
-std::string render_scene(const MapScene& scene, MapFormat format);
+std::string render_scene(const MapScene& scene, MapFormat format, const Page& page = {});
 
 /// The positions render_scene() gives the scene's nodes (inches, y upwards, by node index):
-/// the same layout, without drawing. Same scene, same positions. Time: the layout's.
+/// the same layout, without drawing or names. Same scene, same positions. Time: the layout's.
+/// Nodes with groups: each group laid out alone (neato up to 300 nodes, else sfdp; fdp when
+/// the scene asks for it), then the groups as discs, placed by neato with the number of lines
+/// between two groups pulling them together, overlaps removed.
 std::vector<MapPoint> scene_positions(const MapScene& scene);
 
 /// Consent (SPEC §5): removes the nodes of members marked in `hidden` (by member index; node

@@ -15,6 +15,11 @@ namespace bridgemap::viz {
 /// mixing would give them (observed / expected < 0.5).
 inline constexpr double k_weak_pair_ratio = 0.5;
 
+/// A pair is near chance when it has between 1 / k_near_chance and k_near_chance times the
+/// ties random mixing would give. When every pair is, the summary map draws no lines (they
+/// would all look the same) and says so in words.
+inline constexpr double k_near_chance = 1.5;
+
 /// Summary maps by community show at most this many communities, the largest.
 inline constexpr std::size_t k_summary_communities = 15;
 
@@ -24,7 +29,8 @@ inline constexpr std::size_t k_summary_communities = 15;
 ///   one line per pair of sectors with an expected tie count above 0, its thickness the
 ///   ratio observed / expected from `mixing` (SPEC §3: expected K_a·K_b/(2m)), labelled
 ///   with the ties and ratio; weak pairs (ratio < k_weak_pair_ratio) black, thick and
-///   dashed. Members of unknown sector are counted in the caption, not drawn.
+///   dashed; no lines when every pair is near chance (k_near_chance), which the map says in
+///   words. Members of unknown sector are counted in the caption, not drawn.
 /// - by community: the same over the k_summary_communities largest communities of
 ///   `communities` (required), with observed and expected ties between communities
 ///   computed the same way (K_c sums the degrees of community c, m the ties).

@@ -19,7 +19,9 @@ namespace bridgemap::viz {
 /// - a cross-sector tie (both sectors known and different) that is a local bridge (its ends
 ///   have no common neighbour, Granovetter 1973), or
 /// - the only tie between its two sectors, or
-/// - the only tie between its two communities (both ends in a community).
+/// - the only tie between its two communities (both ends in a community);
+/// and neither end has no other tie (a tie to someone tied to nobody else holds no two parts
+/// together: those people are isolated in all but one tie, and maps mark them instead).
 /// `local_bridge` is TieStructure::local_bridge; `community` is Communities::of_member
 /// (empty to ignore communities). O(members + ties). An empty graph gives an empty vector.
 /// Throws bridgemap::Error when the spans do not match the graph.

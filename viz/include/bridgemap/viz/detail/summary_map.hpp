@@ -76,10 +76,15 @@ struct PairSelection {
     std::vector<std::uint8_t> drawn;   ///< By pair: 1 when its line is drawn.
     std::size_t drawn_count = 0;
     std::size_t weak_pairs = 0;  ///< Pairs under k_weak_pair_ratio, drawn or not.
+    /// Every pair with a ratio is near chance (within k_near_chance either way): none drawn.
+    bool near_chance = false;
+    double lowest = 0.0;  ///< The lowest and highest ratio of the pairs with one.
+    double highest = 0.0;
 };
 
 /// Every pair with a ratio when there are at most k_ring_groups groups; else the least
-/// connected quarter of them (at least 8). O(pairs · log pairs).
+/// connected quarter of them (at least 8); none when every pair is near chance.
+/// O(pairs · log pairs).
 PairSelection select_pairs(std::span<const SummaryPair> pairs, std::size_t groups);
 
 /// The lines of the drawn pairs, in pair order with the weak pairs (ratio under
