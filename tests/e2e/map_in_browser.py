@@ -291,27 +291,34 @@ def main():
             page.evaluate("(() => { const s = document.querySelector('[data-testid=sector-filter]');"
                           " s.value = ''; s.dispatchEvent(new Event('change')); })()")
 
-            # Year slider: Home moves it to the first year.
+            # Year slider: Home moves it to the first year (with fewer than two years it is off).
             first_year = page.evaluate("BRIDGEMAP_MAP.firstYear")
-            page.evaluate("document.querySelector('[data-testid=year-slider]').focus()")
-            page.key("Home", key_code=36)
-            page.drain(0.3)
-            slider = page.evaluate("document.querySelector('[data-testid=year-slider]').value")
-            early = page.evaluate(DRAWN)
-            started = sum(1 for _, _, year in expected if year is None or year <= first_year)
-            if slider != str(first_year):
-                problems.append(f"year-slider at {slider} after Home, not {first_year}")
-            if len(early["members"]) != started:
-                problems.append(f"in {first_year}: {len(early['members'])} members drawn, the export has {started} "
-                                f"who started by then")
-            if not early["ties"] < everyone["ties"]:
-                problems.append(f"the year slider did not change the ties drawn ({early['ties']} in {first_year}, "
-                                f"{everyone['ties']} in all)")
-            if early["tiesAttribute"] != early["ties"]:
-                problems.append("data-ties-drawn disagrees with what sigma draws")
-            print(f"map_in_browser: {len(everyone['members'])} members and {everyone['ties']} ties drawn; "
-                  f"sector {sector}: {len(filtered['members'])}; in {first_year}: {len(early['members'])} members, "
-                  f"{early['ties']} ties")
+            if first_year == 0 or page.evaluate("BRIDGEMAP_MAP.lastYear") == first_year:
+                if not page.evaluate("document.querySelector('[data-testid=year-slider]').disabled"):
+                    problems.append("the year slider is on although the data hold fewer than two years")
+                print(f"map_in_browser: {len(everyone['members'])} members and {everyone['ties']} ties drawn; "
+                      f"sector {sector}: {len(filtered['members'])}; no years to slide through")
+                first_year = None
+            else:
+                page.evaluate("document.querySelector('[data-testid=year-slider]').focus()")
+                page.key("Home", key_code=36)
+                page.drain(0.3)
+                slider = page.evaluate("document.querySelector('[data-testid=year-slider]').value")
+                early = page.evaluate(DRAWN)
+                started = sum(1 for _, _, year in expected if year is None or year <= first_year)
+                if slider != str(first_year):
+                    problems.append(f"year-slider at {slider} after Home, not {first_year}")
+                if len(early["members"]) != started:
+                    problems.append(f"in {first_year}: {len(early['members'])} members drawn, the export has {started} "
+                                    f"who started by then")
+                if not early["ties"] < everyone["ties"]:
+                    problems.append(f"the year slider did not change the ties drawn ({early['ties']} in {first_year}, "
+                                    f"{everyone['ties']} in all)")
+                if early["tiesAttribute"] != early["ties"]:
+                    problems.append("data-ties-drawn disagrees with what sigma draws")
+                print(f"map_in_browser: {len(everyone['members'])} members and {everyone['ties']} ties drawn; "
+                      f"sector {sector}: {len(filtered['members'])}; in {first_year}: {len(early['members'])} members, "
+                      f"{early['ties']} ties")
             page.drain(0.5)
             check_events(page.events, report_url, problems)
         finally:
