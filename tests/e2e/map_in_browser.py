@@ -169,12 +169,15 @@ def screenshot(page, width, height, path, mobile):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--bridgemap", required=True)
+    parser.add_argument("--bridgemap")
+    parser.add_argument("--report", help="only time an existing report (--time-only)")
+    parser.add_argument("--time-only", action="store_true",
+                        help="print the size and time to interactive, check nothing else (bench/report_viewer.sh)")
     parser.add_argument("--data")
     parser.add_argument("--generate", type=int)
-    parser.add_argument("--screenshots", required=True)
-    parser.add_argument("--member", required=True)
-    parser.add_argument("--organisation", required=True)
+    parser.add_argument("--screenshots", default="map")
+    parser.add_argument("--member")
+    parser.add_argument("--organisation")
     parser.add_argument("--max-bytes", type=int, default=3_000_000)
     parser.add_argument("--max-seconds", type=float, default=3.0)
     parser.add_argument("--report-option", action="append", default=[])
@@ -183,16 +186,20 @@ def main():
     problems = []
     try:
         data = args.data
-        if args.generate:
+        if args.time_only and args.report:
+            report = os.path.abspath(args.report)
+        elif args.generate:
             data = os.path.join(work, "network")
             subprocess.run([args.bridgemap, "generate", "--members", str(args.generate), "--seed", "7", "--out", data],
                            check=True, stdout=subprocess.DEVNULL)
-        report = os.path.join(work, "report.html")
-        subprocess.run([args.bridgemap, "report", data, "--out", report] + args.report_option, check=True,
-                       stdout=subprocess.DEVNULL)
-        gexf = os.path.join(work, "network.gexf")
-        subprocess.run([args.bridgemap, "export", data, "--out", gexf], check=True, stdout=subprocess.DEVNULL)
-        expected = gexf_members(gexf)
+        if not (args.time_only and args.report):
+            report = os.path.join(work, "report.html")
+            subprocess.run([args.bridgemap, "report", data, "--out", report] + args.report_option, check=True,
+                           stdout=subprocess.DEVNULL)
+        if not args.time_only:
+            gexf = os.path.join(work, "network.gexf")
+            subprocess.run([args.bridgemap, "export", data, "--out", gexf], check=True, stdout=subprocess.DEVNULL)
+            expected = gexf_members(gexf)
         size = os.path.getsize(report)
         if size > args.max_bytes:
             problems.append(f"the report is {size} bytes, more than {args.max_bytes}")
@@ -222,6 +229,10 @@ def main():
             print(f"map_in_browser: {size} bytes ({size / 1e6:.2f} MB); interactive {seconds:.2f} s after navigation")
             if seconds > args.max_seconds:
                 problems.append(f"interactive after {seconds:.2f} s, more than {args.max_seconds} s")
+            if args.time_only:
+                page.drain(1.0)
+                check_events(page.events, report_url, problems)
+                raise StopIteration
 
             names = page.evaluate("BRIDGEMAP_MAP.names")
             if sorted(names) != sorted(label for label, _, _ in expected):
@@ -321,6 +332,8 @@ def main():
                       f"{early['ties']} ties")
             page.drain(0.5)
             check_events(page.events, report_url, problems)
+        except StopIteration:
+            pass
         finally:
             process.kill()
             process.wait()
@@ -331,7 +344,10 @@ def main():
         for problem in problems:
             print("map_in_browser: " + problem, file=sys.stderr)
         return 1
-    print(f"map_in_browser: passed; screenshots at {args.screenshots}-1280.png and -390.png")
+    if args.time_only:
+        print("map_in_browser: timed")
+    else:
+        print(f"map_in_browser: passed; screenshots at {args.screenshots}-1280.png and -390.png")
     return 0
 
 
