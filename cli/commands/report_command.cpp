@@ -176,7 +176,9 @@ Command add_report_command(CLI::App& app) {
     CLI::App* command = app.add_subcommand("report", "Write one self-contained HTML report of the network");
     command->footer(
         "One HTML file with everything inline (no fonts, scripts or images fetched): the headline findings,\n"
-        "sector mixing and reach, the map, bridge builders and who holds the network together, weak spots,\n"
+        "sector mixing and reach, the map (interactive: search a member, filter by sector, community and\n"
+        "year; the static map where WebGL is missing and in print), bridge builders and who holds the\n"
+        "network together, weak spots,\n"
         "suggested introductions, change year by year, and the method. Open it offline, print it or email it.\n"
         "--pseudonymise replaces names by stable pseudonyms (sectors kept) for sharing outside the network.\n"
         "Betweenness and bridging are computed as analyse computes them: exact up to about 20,000 members,\n"
