@@ -14,7 +14,8 @@ that exactly the GEXF's members of that sector are drawn (sigma's own display da
 year-slider to its first year and checks that exactly the members who started by then are drawn
 and fewer ties; checks that the report is at most --max-bytes, that nothing was fetched and
 nothing logged an error. Saves screenshots of the map at 1280 and 390 px (PREFIX-1280.png,
-PREFIX-390.png). Prints the time to interactive and the size. Exit 1 with the reasons on failure.
+PREFIX-390.png; the whole map first, PREFIX-whole-1280.png). Prints the time to interactive and the
+size. Exit 1 with the reasons on failure.
 Uses Debian's chromium and python3-websocket (the Chrome DevTools Protocol); no network.
 """
 
@@ -72,12 +73,13 @@ class Page:
         self.call("Input.dispatchKeyEvent", type="keyUp", **base)
 
 
-def start_chromium(profile):
+def start_chromium(profile, webgl=True):
     chromium = shutil.which("chromium") or "/usr/bin/chromium"
-    # Software WebGL: SwiftShader through ANGLE, as on a machine without a GPU.
+    # Software WebGL: SwiftShader through ANGLE, as on a machine without a GPU; or none at all.
+    graphics = ["--use-angle=swiftshader", "--enable-unsafe-swiftshader"] if webgl else ["--disable-3d-apis"]
     process = subprocess.Popen(
-        [chromium, "--headless=new", "--no-sandbox", "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
-         "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+        [chromium, "--headless=new", "--no-sandbox"] + graphics +
+        ["--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
          "--disable-sync", "--disable-default-apps", "--disable-extensions", "--hide-scrollbars", "--mute-audio",
          f"--user-data-dir={profile}", "--remote-debugging-port=0", "about:blank"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -167,6 +169,14 @@ def screenshot(page, width, height, path, mobile):
         f.write(base64.b64decode(shot["data"]))
 
 
+def screenshot_static(page, path):
+    top = page.evaluate("document.getElementById('map').getBoundingClientRect().top + window.scrollY")
+    shot = page.call("Page.captureScreenshot", format="png", clip={"x": 0, "y": top, "width": 1280, "height": 900,
+                                                                    "scale": 1}, captureBeyondViewport=True)
+    with open(path, "wb") as f:
+        f.write(base64.b64decode(shot["data"]))
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--bridgemap")
@@ -181,6 +191,8 @@ def main():
     parser.add_argument("--max-bytes", type=int, default=3_000_000)
     parser.add_argument("--max-seconds", type=float, default=3.0)
     parser.add_argument("--report-option", action="append", default=[])
+    parser.add_argument("--no-webgl", action="store_true",
+                        help="Chromium without WebGL: check that the static map shows, with the note, and nothing errs")
     args = parser.parse_args()
     work = tempfile.mkdtemp(prefix="bridgemap-map-")
     problems = []
@@ -196,7 +208,7 @@ def main():
             report = os.path.join(work, "report.html")
             subprocess.run([args.bridgemap, "report", data, "--out", report] + args.report_option, check=True,
                            stdout=subprocess.DEVNULL)
-        if not args.time_only:
+        if not args.time_only and not args.no_webgl:
             gexf = os.path.join(work, "network.gexf")
             subprocess.run([args.bridgemap, "export", data, "--out", gexf], check=True, stdout=subprocess.DEVNULL)
             expected = gexf_members(gexf)
@@ -206,7 +218,7 @@ def main():
         os.makedirs(os.path.dirname(os.path.abspath(args.screenshots)), exist_ok=True)
 
         profile = os.path.join(work, "profile")
-        process, url = start_chromium(profile)
+        process, url = start_chromium(profile, webgl=not args.no_webgl)
         report_url = "file://" + report
         try:
             page = Page(url)
@@ -218,11 +230,25 @@ def main():
             deadline = time.time() + max(30.0, 4 * args.max_seconds)
             while time.time() < deadline:
                 page.drain(0.1)
-                ready = page.evaluate("document.documentElement.getAttribute('data-map-ready')")
+                ready = page.evaluate("document.documentElement && document.documentElement.getAttribute('data-map-ready')")
                 if ready:
                     break
             if ready is None:
                 raise RuntimeError("the map never became interactive")
+            if args.no_webgl:
+                shown = page.evaluate("JSON.stringify([document.getElementById('imap').hidden,"
+                                      " document.getElementById('imap-fallback').hidden,"
+                                      " document.querySelector('#map figure svg').getBoundingClientRect().height,"
+                                      " document.getElementById('imap-fallback').innerText])")
+                imap_hidden, note_hidden, svg_height, note = json.loads(shown)
+                if ready != "static" or not imap_hidden or note_hidden or svg_height < 100:
+                    problems.append(f"without WebGL: ready {ready!r}, interactive map hidden {imap_hidden}, note "
+                                    f"hidden {note_hidden}, static map {svg_height}px high")
+                print(f"map_in_browser: without WebGL the note says: {note}")
+                screenshot_static(page, args.screenshots + "-no-webgl-1280.png")
+                page.drain(0.5)
+                check_events(page.events, report_url, problems)
+                raise StopIteration
             if ready == "static":
                 raise RuntimeError("the map fell back to the static map: no WebGL in this Chromium")
             seconds = int(ready) / 1000.0
@@ -238,6 +264,9 @@ def main():
             if sorted(names) != sorted(label for label, _, _ in expected):
                 problems.append(f"the map's members differ from the export's: {len(names)} against {len(expected)}")
             sector_names = [s["name"] for s in page.evaluate("BRIDGEMAP_MAP.sectors")]
+
+            screenshot(page, 1280, 900, args.screenshots + "-whole-1280.png", False)
+            page.evaluate("window.scrollTo(0, 0)")
 
             # Search: type the first letters, the suggestions offer the member; choose with the keys.
             page.evaluate("document.querySelector('[data-testid=member-search]').focus()")
@@ -346,6 +375,8 @@ def main():
         return 1
     if args.time_only:
         print("map_in_browser: timed")
+    elif args.no_webgl:
+        print("map_in_browser: passed; without WebGL the static map shows with its note")
     else:
         print(f"map_in_browser: passed; screenshots at {args.screenshots}-1280.png and -390.png")
     return 0

@@ -10,28 +10,19 @@
   var fallback = document.getElementById('imap-fallback');
   if (!data || !root) return;
 
-  function webglAvailable() {
-    try {
-      var canvas = document.createElement('canvas');
-      return !!(canvas.getContext('webgl2') || canvas.getContext('webgl'));
-    } catch (error) {
-      return false;
-    }
-  }
-
-  function showFallback(reason) {
+  function showFallback() {
     root.hidden = true;
-    if (fallback) {
-      if (reason) fallback.textContent += ' (' + reason + ')';
-      fallback.hidden = false;
-    }
+    if (fallback) fallback.hidden = false;
     document.documentElement.setAttribute('data-map-ready', 'static');
   }
 
-  if (!webglAvailable()) {
-    showFallback('');
+  // Whether WebGL works is learnt by starting sigma (below): a separate test context would
+  // cost as much again where WebGL is software (SwiftShader), about a second.
+  if (typeof WebGLRenderingContext === 'undefined') {
+    showFallback();
     return;
   }
+  performance.mark('bridgemap-map-start');
 
   // ---- the data ----------------------------------------------------------------------------
   function bytes(text) {
@@ -147,7 +138,7 @@
   try {
     libraries = bridgemapLibraries();
   } catch (error) {
-    showFallback(String(error && error.message));
+    showFallback();  // sigma cannot start without WebGL
     return;
   }
   var SigmaClass = typeof libraries.Sigma === 'function' ? libraries.Sigma : libraries.Sigma.Sigma;
@@ -254,7 +245,9 @@
       defaultEdgeColor: '#aab4bd',
     });
   } catch (error) {
-    showFallback(String(error && error.message));
+    // No WebGL context (sigma cannot draw): the static map, with the note.
+    container.textContent = '';
+    showFallback();
     return;
   }
   var camera = renderer.getCamera();
@@ -628,5 +621,6 @@
   update();
   // For the browser test: the renderer and graph, to read what is drawn.
   window.bridgemapMap = { renderer: renderer, graph: graph, choose: choose };
+  performance.mark('bridgemap-map-ready');
   document.documentElement.setAttribute('data-map-ready', String(Math.round(performance.now())));
 })();
