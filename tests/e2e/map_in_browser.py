@@ -256,6 +256,7 @@ def main():
             if seconds > args.max_seconds:
                 problems.append(f"interactive after {seconds:.2f} s, more than {args.max_seconds} s")
             if args.time_only:
+                screenshot(page, 1280, 900, args.screenshots + "-whole-1280.png", False)
                 page.drain(1.0)
                 check_events(page.events, report_url, problems)
                 raise StopIteration
