@@ -338,8 +338,8 @@
     if (b < 0) {
       words = 'Bridging is not defined for this network (it needs at least two known sectors).';
     } else if (data.rank[member] > 0) {
-      words = percent(b) + ' of the shortest routes between members of different sectors run through them: the ' +
-        ordinal(data.rank[member]) + ' most of the ' + data.ranked.toLocaleString('en-GB') +
+      words = percent(b) + ' of the shortest routes between members of different sectors run through them; ' +
+        'they rank ' + ordinal(data.rank[member]) + ' of the ' + data.ranked.toLocaleString('en-GB') +
         ' members who carry any.';
     } else if (own < 0) {
       words = 'Their sector is unknown, so they are left out of the bridging ranking.';
@@ -407,8 +407,17 @@
     }
     update();
     showPanel(member);
+    // Centre on them, zoomed so that their contacts stay in view.
     var shown = renderer.getNodeDisplayData(String(member));
-    if (shown) camera.animate({ x: shown.x, y: shown.y, ratio: Math.min(camera.ratio, 0.5) }, { duration: 400 });
+    if (shown) {
+      var reach = 0;
+      neighbours.forEach(function (contact) {
+        var at = renderer.getNodeDisplayData(String(contact));
+        if (at) reach = Math.max(reach, Math.abs(at.x - shown.x), Math.abs(at.y - shown.y));
+      });
+      var ratio = Math.min(1, Math.max(0.05, 2.3 * reach));
+      camera.animate({ x: shown.x, y: shown.y, ratio: ratio }, { duration: 400 });
+    }
   }
   function dropFocusTies(member) {
     for (var k = offsets[member]; k < offsets[member + 1]; ++k) {
