@@ -85,6 +85,38 @@ TEST(InteractiveMapData, TiesAsVarintGapsWeightsAndYears) {
     EXPECT_EQ(data["start"], nlohmann::json({1, 1, 0}));
 }
 
+std::size_t count(const std::string& text, const std::string& what) {
+    std::size_t found = 0;
+    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++found;
+    return found;
+}
+
+TEST(InteractiveMapInReport, OneScriptElementHoldsDataAndViewer) {
+    const Mapped mapped = map_data();
+    ReportContent content;
+    content.title = "t";
+    content.network = &mapped.network;
+    content.analysis = &mapped.analysis;
+    content.hidden = {false, false, true, false};
+    content.map_svg = "<svg></svg>";
+    content.map_look.x = {0, 10, 20, 30};
+    content.map_look.y = {0, 0, 5, 0};
+    const std::string html = render_html_report(content);
+    // The names "</script><script>alert(1)</script>" and "Hidden Person" are in neither the data
+    // nor anywhere else as markup: one script element, opened and closed once.
+    EXPECT_EQ(count(html, "<script"), 1u);
+    EXPECT_EQ(count(html, "</script"), 1u);
+    EXPECT_EQ(count(html, "var BRIDGEMAP_MAP = {"), 1u);
+    EXPECT_EQ(count(html, "function bridgemapLibraries()"), 1u);
+    EXPECT_EQ(count(html, "data-testid=\"map-canvas\""), 1u);
+    EXPECT_EQ(count(html, "Hidden Person"), 0u);
+    // Without positions, neither the map's markup nor its script.
+    content.map_look = {};
+    const std::string plain = render_html_report(content);
+    EXPECT_EQ(count(plain, "BRIDGEMAP_MAP"), 0u);
+    EXPECT_EQ(count(plain, "data-testid"), 0u);
+}
+
 TEST(InteractiveMapMarkup, TestIdsAndNoneWithoutPositions) {
     const Mapped mapped = map_data();
     ReportContent content;
