@@ -141,7 +141,7 @@
     showFallback();  // sigma cannot start without WebGL
     return;
   }
-  var SigmaClass = typeof libraries.Sigma === 'function' ? libraries.Sigma : libraries.Sigma.Sigma;
+  var SigmaClass = libraries.Sigma;
   var graph = new libraries.Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
   for (i = 0; i < n; ++i) {
     graph.addNode(String(i), {
@@ -228,6 +228,9 @@
   var renderer;
   try {
     renderer = new SigmaClass(graph, container, {
+      // Only the programs the map uses: no arrow program to compile (ties have no direction).
+      edgeProgramClasses: { line: libraries.Sigma.rendering.EdgeRectangleProgram },
+      defaultEdgeType: 'line',
       nodeReducer: nodeReducer,
       edgeReducer: edgeReducer,
       zIndex: true,
