@@ -189,7 +189,8 @@ def main():
     parser.add_argument("--member")
     parser.add_argument("--organisation")
     parser.add_argument("--max-bytes", type=int, default=3_000_000)
-    parser.add_argument("--max-seconds", type=float, default=3.0)
+    parser.add_argument("--max-seconds", type=float, default=30.0,
+                        help="the time to interactive allowed (the issue bounds 1,100 members by 3 s)")
     parser.add_argument("--report-option", action="append", default=[])
     parser.add_argument("--no-webgl", action="store_true",
                         help="Chromium without WebGL: check that the static map shows, with the note, and nothing errs")
