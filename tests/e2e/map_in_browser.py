@@ -12,7 +12,7 @@ start of NAME into member-search, checks that the suggestions offer NAME, choose
 keyboard and finds NAME and ORG in member-panel; chooses a sector in sector-filter and checks
 that exactly the GEXF's members of that sector are drawn (sigma's own display data); moves
 year-slider to its first year and checks that exactly the members who started by then are drawn
-and fewer ties; checks that the report is at most --max-bytes, that nothing was fetched and
+and fewer ties; zooms in and checks that more names are drawn; checks that the report is at most --max-bytes, that nothing was fetched and
 nothing logged an error. Saves screenshots of the map at 1280 and 390 px (PREFIX-1280.png,
 PREFIX-390.png; the whole map first, PREFIX-whole-1280.png). Prints the time to interactive and the
 size. Exit 1 with the reasons on failure.
@@ -361,6 +361,15 @@ def main():
                 print(f"map_in_browser: {len(everyone['members'])} members and {everyone['ties']} ties drawn; "
                       f"sector {sector}: {len(filtered['members'])}; in {first_year}: {len(early['members'])} members, "
                       f"{early['ties']} ties")
+            # Labels appear with zoom: more names drawn at a third of the whole map's extent
+            # (where there are more names than fit at first).
+            labels = json.loads(page.evaluate("""new Promise(done => {
+                const r = window.bridgemapMap.renderer, before = r.displayedNodeLabels.size;
+                r.getCamera().setState({ratio: 0.3});
+                setTimeout(() => done(JSON.stringify([before, r.displayedNodeLabels.size])), 600); })"""))
+            if len(names) >= 50 and not labels[1] > labels[0]:  # a handful of members are all named
+                problems.append(f"zooming in did not show more names: {labels[0]} labels, then {labels[1]}")
+            print(f"map_in_browser: {labels[0]} names on the whole map, {labels[1]} zoomed in")
             page.drain(0.5)
             check_events(page.events, report_url, problems)
         except StopIteration:
