@@ -363,10 +363,17 @@ def main():
                       f"{early['ties']} ties")
             # Labels appear with zoom: more names drawn at a third of the whole map's extent
             # (where there are more names than fit at first).
+            if first_year is not None:
+                page.evaluate("document.querySelector('[data-testid=year-slider]').focus()")
+                page.key("End", key_code=35)  # every year again
             labels = json.loads(page.evaluate("""new Promise(done => {
-                const r = window.bridgemapMap.renderer, before = r.displayedNodeLabels.size;
-                r.getCamera().setState({ratio: 0.3});
-                setTimeout(() => done(JSON.stringify([before, r.displayedNodeLabels.size])), 600); })"""))
+                const r = window.bridgemapMap.renderer, camera = r.getCamera();
+                camera.setState({x: 0.5, y: 0.5, ratio: 1, angle: 0});
+                setTimeout(() => {
+                  const before = r.displayedNodeLabels.size;
+                  camera.setState({ratio: 0.3});
+                  setTimeout(() => done(JSON.stringify([before, r.displayedNodeLabels.size])), 600);
+                }, 600); })"""))
             if len(names) >= 50 and not labels[1] > labels[0]:  # a handful of members are all named
                 problems.append(f"zooming in did not show more names: {labels[0]} labels, then {labels[1]}")
             print(f"map_in_browser: {labels[0]} names on the whole map, {labels[1]} zoomed in")
