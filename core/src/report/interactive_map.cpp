@@ -213,8 +213,9 @@ std::string interactive_map_data(const ReportContent& content) {
     data["x"] = xs;
     data["y"] = ys;
 
-    // Bridging in basis points, and its rank among the members who carry cross-sector routes
-    // (the report's bridge builders' ranking; hidden members keep their place in it).
+    // Bridging in basis points, and its rank among the shown members who carry cross-sector
+    // routes (the report's bridge builders' ranking, hidden members skipped so that no gap in
+    // the ranks hints at one).
     const MemberScores& bridging = analysis.paths.bridging;
     std::vector<std::int64_t> bridging_points;
     for (const MemberIndex m : order) {
@@ -224,12 +225,12 @@ std::string interactive_map_data(const ReportContent& content) {
     data["bridging"] = bridging_points;
     const BridgeBuilders builders = rank_bridge_builders(analysis, 0);
     std::vector<std::uint32_t> rank(order.size(), 0);
-    for (std::size_t r = 0; r < builders.ranked.size(); ++r) {
-        const MemberIndex m = builders.ranked[r];
-        if (renumbered[m] != UINT32_MAX) rank[renumbered[m]] = static_cast<std::uint32_t>(r + 1);
+    std::uint32_t ranked = 0;
+    for (const MemberIndex m : builders.ranked) {
+        if (renumbered[m] != UINT32_MAX) rank[renumbered[m]] = ++ranked;
     }
     data["rank"] = rank;
-    data["ranked"] = builders.ranked.size();
+    data["ranked"] = ranked;
     data["allMembers"] = members;
 
     // First years: of each shown member, of each tie between shown members.

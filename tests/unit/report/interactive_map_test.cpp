@@ -6,6 +6,8 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 namespace bridgemap::report {
 namespace {
 
@@ -66,6 +68,14 @@ TEST(InteractiveMapData, SafeInsideAScriptAndNamesRoundTrip) {
     EXPECT_EQ(data["y"], nlohmann::json({0, 0, 0}));
     // Sectors sorted: funder 0, grassroots 1, public 2.
     EXPECT_EQ(data["sector"], nlohmann::json({2, 1, 2}));
+    // Ranks among the shown members who carry cross-sector routes: 1, 2, ... with no gap.
+    std::vector<int> ranks;
+    for (const auto& rank : data["rank"]) {
+        if (rank.get<int>() > 0) ranks.push_back(rank.get<int>());
+    }
+    std::sort(ranks.begin(), ranks.end());
+    for (std::size_t i = 0; i < ranks.size(); ++i) EXPECT_EQ(ranks[i], static_cast<int>(i + 1));
+    EXPECT_EQ(data["ranked"], ranks.size());
     // ben (new 2) and zoe (new 1), introduced by x.
     EXPECT_EQ(data["introductions"], nlohmann::json::parse(R"([[2, 1, "Name of x", "why <not>"]])"));
 }

@@ -26,7 +26,7 @@ struct MapLook {
 /// line separators U+2028/U+2029 written as \u escapes). Members marked in content.hidden are
 /// left out entirely (no name, position or tie); the rest are renumbered in member order.
 /// Holds names, organisations, sectors, communities, positions (integers 0–10000, one scale
-/// for both axes), bridging (basis points) and its rank, first years, the suggested
+/// for both axes), bridging (basis points) and its rank among the shown, first years, the suggested
 /// introductions, and the ties as base64: per member the count of ties to later members then
 /// their gaps as LEB128 varints, a byte per tie of weight (1–255 on a log scale) and a byte
 /// of first year (0: undated). Deterministic. O(members + ties log ties).
