@@ -8,7 +8,9 @@
 #                              under AddressSanitizer/UBSan
 #   scripts/setup.sh build     install what is missing and build only
 #
-# Every dependency is a Debian package; nothing is downloaded or vendored.
+# Every dependency is a Debian package, except the report's map libraries (sigma.js and
+# graphology), which npm installs from the registry into viewer/node_modules, pinned by
+# viewer/package-lock.json; nothing else is downloaded or vendored.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -42,6 +44,23 @@ if [ ${#missing[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   "${sudo[@]}" apt-get update -qq
   "${sudo[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# Node.js and npm install the report's map libraries; Debian's packages when missing.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  echo "== installing nodejs npm"
+  sudo=()
+  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo[@]}" apt-get update -qq
+  "${sudo[@]}" apt-get install -y -qq nodejs npm >/dev/null
+fi
+# npm ci only when node_modules is missing or older than the lock file, so that an offline
+# machine that has them builds.
+if [ ! -f viewer/node_modules/.package-lock.json ] ||
+   [ viewer/package-lock.json -nt viewer/node_modules/.package-lock.json ]; then
+  echo "== npm ci (viewer/: sigma.js and graphology for the report's map)"
+  (cd viewer && npm ci --no-audit --no-fund --ignore-scripts >/dev/null)
 fi
 
 jobs=$(nproc 2>/dev/null || echo 2)

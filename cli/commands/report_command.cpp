@@ -9,6 +9,8 @@
 #include <bridgemap/report/pseudonyms.hpp>
 #include <bridgemap/report/weak_spots.hpp>
 #include <bridgemap/viz/maps.hpp>
+#include <bridgemap/viz/member_positions.hpp>
+#include <bridgemap/viz/palette.hpp>
 
 #include <algorithm>
 #include <chrono>
@@ -138,7 +140,17 @@ int run_report(const ReportOptions& options) {
                       report::format_count(network.members.size()) + " members, too many to draw one by one."
                 : "Every member, coloured and shaped by sector and sized by how much they bridge sectors; thick "
                   "dashed black lines are weak bridges, single ties that hold two parts of the network together.";
-
+    // The interactive map: the whole map's layout and sector colours, as plain data.
+    const viz::MemberPositions positions =
+        viz::member_positions(network, viz::map_data(analysis, MemberMetric::bridging), map_options);
+    for (const auto& point : positions.points) {
+        content.map_look.x.push_back(point.x);
+        content.map_look.y.push_back(point.y);
+    }
+    for (std::size_t s = 0; s < analysis.sectors.count(); ++s) {
+        content.map_look.sector_colours.push_back(viz::sector_style(static_cast<SectorIndex>(s)).fill);
+    }
+    content.map_look.unknown_sector_colour = viz::sector_style(k_unknown_sector).fill;
     clock.lap("map");
     report::add_introductions_section(network, ties, options.introductions, options.data.seed, content);
     clock.lap("introductions");
@@ -164,7 +176,9 @@ Command add_report_command(CLI::App& app) {
     CLI::App* command = app.add_subcommand("report", "Write one self-contained HTML report of the network");
     command->footer(
         "One HTML file with everything inline (no fonts, scripts or images fetched): the headline findings,\n"
-        "sector mixing and reach, the map, bridge builders and who holds the network together, weak spots,\n"
+        "sector mixing and reach, the map (interactive: search a member, filter by sector, community and\n"
+        "year; the static map where WebGL is missing and in print), bridge builders and who holds the\n"
+        "network together, weak spots,\n"
         "suggested introductions, change year by year, and the method. Open it offline, print it or email it.\n"
         "--pseudonymise replaces names by stable pseudonyms (sectors kept) for sharing outside the network.\n"
         "Betweenness and bridging are computed as analyse computes them: exact up to about 20,000 members,\n"

@@ -12,6 +12,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -263,6 +264,15 @@ TEST_F(Consent, PseudonymisedMapHasItsOwnLayout) {
     }
 }
 
+/// The interactive map's data embedded in a report (`var BRIDGEMAP_MAP = {...};`), parsed.
+nlohmann::json embedded_map(const std::string& html) {
+    const std::string marker = "var BRIDGEMAP_MAP = ";
+    const auto start = html.find(marker);
+    if (start == std::string::npos) return nullptr;
+    const auto begin = start + marker.size();
+    return nlohmann::json::parse(html.substr(begin, html.find(";\n", begin) - begin));
+}
+
 TEST_F(Consent, ReportLeavesHiddenOut) {
     const std::string html =
         run_clean({"report", data().string(), "--out", out("report.html").string()}, {out("report.html")});
@@ -270,6 +280,18 @@ TEST_F(Consent, ReportLeavesHiddenOut) {
     EXPECT_NE(html.find(pseudonym_of(k_pseudonym_id)), std::string::npos);
     EXPECT_NE(html.find("1 member asked not to be shown"), std::string::npos);
     EXPECT_NE(html.find("1 member is shown by pseudonym"), std::string::npos);
+    // The interactive map's data: the 55 shown members, Caroline Slocock by pseudonym, Colin
+    // Falconer nowhere (the byte search above covers the whole file; this reads the JSON, so
+    // an escaped name could not slip through).
+    const auto map = embedded_map(html);
+    ASSERT_TRUE(map.is_object());
+    const auto names = map["names"].get<std::vector<std::string>>();
+    EXPECT_EQ(names.size(), 55u);
+    EXPECT_EQ(std::count(names.begin(), names.end(), pseudonym_of(k_pseudonym_id)), 1);
+    EXPECT_EQ(std::count(names.begin(), names.end(), k_hidden_name), 0);
+    EXPECT_EQ(std::count(names.begin(), names.end(), k_pseudonym_name), 0);
+    // Ties among the shown: 1,065 less the hidden member's 54 (as ties.csv above).
+    EXPECT_EQ(map["ties"], 1065 - 54);
 }
 
 TEST_F(Consent, PseudonymisedReportWarnsOfSmallSectors) {
@@ -357,6 +379,12 @@ TEST_F(Consent, PseudonymiseNamesNobody) {
     }
     check({"report", data().string(), "--pseudonymise", "--out", (folder / "report.html").string()},
           {folder / "report.html"});
+    // The interactive map's data names every shown member by pseudonym only.
+    const auto map = embedded_map(all_bytes(folder / "report.html"));
+    ASSERT_TRUE(map.is_object());
+    EXPECT_EQ(map["names"].size(), 55u);
+    for (const auto& name : map["names"]) EXPECT_EQ(name.get<std::string>().rfind("Member ", 0), 0u) << name;
+    expect_none(map.dump(), names, "the report's map data");
     // The pseudonymised members.csv still has every shown member: 56 less the hidden one.
     EXPECT_EQ(read_csv(folder / "analysis" / "members.csv").size(), 56u);
 }

@@ -57,77 +57,6 @@ std::string day_text(DayNumber day) {
     return day == k_no_day ? std::string() : format_day(day);
 }
 
-/// The first dated setting of each member: an event attended, a group or organisation
-/// joined (its `from`), or a dated ties.csv row. k_no_day when none is dated.
-std::vector<DayNumber> member_starts(const Network& network) {
-    std::vector<DayNumber> start(network.members.size(), k_no_day);
-    for (const auto& row : network.attendance) {
-        const auto& date = network.events[row.event].date;
-        if (date) earliest(start[row.member], date->first);
-    }
-    for (const auto& row : network.group_members) earliest(start[row.member], row.period.first);
-    for (const auto& row : network.affiliations) earliest(start[row.member], row.period.first);
-    for (const auto& tie : network.ties) {
-        if (!tie.date) continue;
-        earliest(start[tie.source], tie.date->first);
-        earliest(start[tie.target], tie.date->first);
-    }
-    return start;
-}
-
-/// The first dated setting that made each tie (SPEC §2: events, groups and organisations of
-/// at most max_setting_size members, and ties.csv rows): an event's date, the later of two
-/// members' `from` in a group or organisation. k_no_day when none is dated.
-std::vector<DayNumber> tie_starts(const Network& network, const TieGraph& graph, std::size_t max_setting_size) {
-    std::vector<DayNumber> start(graph.tie_count(), k_no_day);
-    const detail::Settings settings = detail::collect_settings(network);
-    const auto small = [&](std::size_t setting) {
-        const std::size_t n = settings.members_of(setting).size();
-        return n >= 2 && (max_setting_size == 0 || n <= max_setting_size);
-    };
-    const auto tie_on = [&](MemberIndex a, MemberIndex b, DayNumber day) {
-        if (a == b || day == k_no_day || day == k_open_start) return;
-        const TieIndex tie = graph.find_tie(a, b);
-        if (tie != bridgemap::k_none && day < start[tie]) start[tie] = day;
-    };
-    for (std::size_t e = 0; e < network.events.size(); ++e) {
-        if (!network.events[e].date || !small(e)) continue;
-        const auto members = settings.members_of(e);
-        for (std::size_t i = 0; i < members.size(); ++i) {
-            for (std::size_t j = i + 1; j < members.size(); ++j)
-                tie_on(members[i], members[j], network.events[e].date->first);
-        }
-    }
-    // Groups and organisations: the dated memberships of each setting, pair by pair.
-    const auto memberships = [&](std::size_t count, std::size_t offset, auto rows_of) {
-        std::vector<std::vector<std::pair<MemberIndex, DayNumber>>> by_setting(count);
-        rows_of(by_setting);
-        for (std::size_t s = 0; s < count; ++s) {
-            if (!small(offset + s)) continue;
-            const auto& rows = by_setting[s];
-            for (std::size_t i = 0; i < rows.size(); ++i) {
-                for (std::size_t j = i + 1; j < rows.size(); ++j) {
-                    if (rows[i].second == k_open_start && rows[j].second == k_open_start) continue;
-                    tie_on(rows[i].first, rows[j].first, std::max(rows[i].second, rows[j].second));
-                }
-            }
-        }
-    };
-    memberships(network.groups.size(), network.events.size(), [&](auto& by_group) {
-        for (const auto& row : network.group_members) by_group[row.group].emplace_back(row.member, row.period.first);
-    });
-    memberships(network.organisations.size(), network.events.size() + network.groups.size(),
-                [&](auto& by_organisation) {
-                    for (const auto& row : network.affiliations) {
-                        by_organisation[row.organisation].emplace_back(row.member, row.period.first);
-                    }
-                });
-    for (const auto& tie : network.ties) {
-        if (tie.date) tie_on(tie.source, tie.target, tie.date->first);
-    }
-    return start;
-}
-
 bool is_own_column(std::string_view name) {
     return name == k_consent_column || name == "email" || name == "region";
 }
@@ -139,7 +68,7 @@ void add_member_nodes(ExportNetwork& out, const Network& network, const Analysis
     if ((!look.x.empty() && look.x.size() != n) || look.x.size() != look.y.size()) {
         throw Error("export: the layout does not have one position per member");
     }
-    const std::vector<DayNumber> starts = member_starts(network);
+    const std::vector<DayNumber> starts = member_start_days(network);
     double largest_bridging = 0.0;
     for (const double value : analysis.paths.bridging) {
         if (is_defined(value)) largest_bridging = std::max(largest_bridging, value);
@@ -299,7 +228,7 @@ void add_setting_nodes(ExportNetwork& out, const Network& network, const Disclos
 void add_tie_edges(ExportNetwork& out, const Network& network, const Analysis& analysis, const Disclosure& disclosure,
                    const ExportRequest& request, const std::vector<std::size_t>& member_row) {
     const TieGraph& graph = analysis.graph;
-    const std::vector<DayNumber> starts = tie_starts(network, graph, request.ties.max_setting_size);
+    const std::vector<DayNumber> starts = tie_start_days(network, graph, request.ties.max_setting_size);
     struct Row {
         std::size_t source;  // node rows, written ids in order
         std::size_t target;
@@ -421,6 +350,72 @@ void add_summary(ExportNetwork& out, const Network& network, const Analysis& ana
 }
 
 }  // namespace
+
+std::vector<DayNumber> member_start_days(const Network& network) {
+    std::vector<DayNumber> start(network.members.size(), k_no_day);
+    for (const auto& row : network.attendance) {
+        const auto& date = network.events[row.event].date;
+        if (date) earliest(start[row.member], date->first);
+    }
+    for (const auto& row : network.group_members) earliest(start[row.member], row.period.first);
+    for (const auto& row : network.affiliations) earliest(start[row.member], row.period.first);
+    for (const auto& tie : network.ties) {
+        if (!tie.date) continue;
+        earliest(start[tie.source], tie.date->first);
+        earliest(start[tie.target], tie.date->first);
+    }
+    return start;
+}
+
+std::vector<DayNumber> tie_start_days(const Network& network, const TieGraph& graph, std::size_t max_setting_size) {
+    std::vector<DayNumber> start(graph.tie_count(), k_no_day);
+    const detail::Settings settings = detail::collect_settings(network);
+    const auto small = [&](std::size_t setting) {
+        const std::size_t n = settings.members_of(setting).size();
+        return n >= 2 && (max_setting_size == 0 || n <= max_setting_size);
+    };
+    const auto tie_on = [&](MemberIndex a, MemberIndex b, DayNumber day) {
+        if (a == b || day == k_no_day || day == k_open_start) return;
+        const TieIndex tie = graph.find_tie(a, b);
+        if (tie != bridgemap::k_none && day < start[tie]) start[tie] = day;
+    };
+    for (std::size_t e = 0; e < network.events.size(); ++e) {
+        if (!network.events[e].date || !small(e)) continue;
+        const auto members = settings.members_of(e);
+        for (std::size_t i = 0; i < members.size(); ++i) {
+            for (std::size_t j = i + 1; j < members.size(); ++j)
+                tie_on(members[i], members[j], network.events[e].date->first);
+        }
+    }
+    // Groups and organisations: the dated memberships of each setting, pair by pair.
+    const auto memberships = [&](std::size_t count, std::size_t offset, auto rows_of) {
+        std::vector<std::vector<std::pair<MemberIndex, DayNumber>>> by_setting(count);
+        rows_of(by_setting);
+        for (std::size_t s = 0; s < count; ++s) {
+            if (!small(offset + s)) continue;
+            const auto& rows = by_setting[s];
+            for (std::size_t i = 0; i < rows.size(); ++i) {
+                for (std::size_t j = i + 1; j < rows.size(); ++j) {
+                    if (rows[i].second == k_open_start && rows[j].second == k_open_start) continue;
+                    tie_on(rows[i].first, rows[j].first, std::max(rows[i].second, rows[j].second));
+                }
+            }
+        }
+    };
+    memberships(network.groups.size(), network.events.size(), [&](auto& by_group) {
+        for (const auto& row : network.group_members) by_group[row.group].emplace_back(row.member, row.period.first);
+    });
+    memberships(network.organisations.size(), network.events.size() + network.groups.size(),
+                [&](auto& by_organisation) {
+                    for (const auto& row : network.affiliations) {
+                        by_organisation[row.organisation].emplace_back(row.member, row.period.first);
+                    }
+                });
+    for (const auto& tie : network.ties) {
+        if (tie.date) tie_on(tie.source, tie.target, tie.date->first);
+    }
+    return start;
+}
 
 bool ExportColumn::has_value(std::size_t row) const {
     return type == ValueType::text ? !texts[row].empty() : is_defined(numbers[row]);

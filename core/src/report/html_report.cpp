@@ -1,5 +1,6 @@
 #include <bridgemap/report/html.hpp>
 #include <bridgemap/report/html_report.hpp>
+#include <bridgemap/report/interactive_map.hpp>
 
 #include <bridgemap/model/inventory.hpp>
 
@@ -337,6 +338,7 @@ std::string map_section(const ReportContent& content) {
     std::string out = "<section id=\"map\" aria-labelledby=\"map-title\"><h2 id=\"map-title\">The map</h2>";
     const std::string svg = inline_svg(content.map_svg);
     if (svg.empty()) return out + "<p>No map was drawn.</p></section>";
+    out += interactive_map_markup(content);  // the interactive map, when there are positions
     out += "<figure><div class=\"map\" role=\"img\" aria-label=\"" + e(content.map_caption) + "\">" + svg + "</div>";
     out += "<figcaption>" + e(content.map_caption) + "</figcaption></figure>";
     return out + "</section>";
@@ -662,6 +664,7 @@ std::string render_html_report(const ReportContent& content) {
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
         "script-src 'unsafe-inline'; img-src data:\">\n";
     html += "<title>" + e(content.title) + " \u2013 bridging report</title>\n<style>" + k_style +
+            std::string(content.map_look.x.empty() ? std::string_view() : interactive_map_style()) +
             "</style>\n</head>\n<body>\n";
     html += "<header><h1>" + e(content.title) + ": where bridges are strong and weak</h1>";
     html += "<p class=\"lead\">" + e(describe_window(content.context.window)) + ". A report by bridgemap " +
@@ -684,7 +687,12 @@ std::string render_html_report(const ReportContent& content) {
     html += "\n</main>\n<footer>Made with bridgemap " + e(BRIDGEMAP_VERSION) +
             ". Every number is explained in the Method section; the tables can be sorted by clicking their "
             "headings.</footer>\n<script>" +
-            std::string(k_script) + "</script>\n</body>\n</html>\n";
+            std::string(k_script);
+    if (!content.map_look.x.empty()) {  // the interactive map: its data, then the viewer
+        html += "var BRIDGEMAP_MAP = " + interactive_map_data(content) + ";\n";
+        html += interactive_map_script();
+    }
+    html += "</script>\n</body>\n</html>\n";
     return html;
 }
 

@@ -84,6 +84,8 @@ void add_introductions_section(const Network& network, const TieOptions& ties, s
         if (introduction.introducer != k_none) row.introducer = network.members[introduction.introducer].display_name();
         row.gain = introduction.gain;
         row.reason = introduction_reason(network, plan, request, introduction);
+        row.a = introduction.a;
+        row.b = introduction.b;
         content.introductions.push_back(std::move(row));
     }
     content.introductions_note =

@@ -106,6 +106,17 @@ struct ExportNetwork {
     bool dynamic = false;
 };
 
+/// The first dated setting of each member (the `start` of export's GEXF, the report's year
+/// slider): an event attended, a group or organisation joined (its `from`), or a dated
+/// ties.csv row. k_open_end when none is dated. O(attendance + memberships + ties).
+std::vector<DayNumber> member_start_days(const Network& network);
+
+/// The first dated setting that made each tie of `graph` (SPEC §2: events, groups and
+/// organisations of at most max_setting_size members (0: any size), and ties.csv rows): an
+/// event's date, the later of two members' `from` in a group or organisation. k_open_end when
+/// none is dated. O(Σ setting sizes² · log degree).
+std::vector<DayNumber> tie_start_days(const Network& network, const TieGraph& graph, std::size_t max_setting_size);
+
 /// The export of `network` (already seen through its window) and its full `analysis`
 /// (every family). Hidden members appear in no node or edge, pseudonym members only by
 /// pseudonym with their extra columns left empty; the metrics are the whole network's.

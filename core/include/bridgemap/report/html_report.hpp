@@ -8,6 +8,7 @@
 #include <bridgemap/model/network.hpp>
 #include <bridgemap/model/window.hpp>
 #include <bridgemap/report/analysis_files.hpp>
+#include <bridgemap/report/interactive_map.hpp>
 #include <bridgemap/report/weak_spots.hpp>
 #include <bridgemap/ties/projection.hpp>
 
@@ -27,6 +28,8 @@ struct IntroductionRow {
     std::string introducer;  ///< A mutual contact's name, or empty.
     double gain = 0.0;
     std::string reason;
+    MemberIndex a = k_none;  ///< The two members, by index (for the interactive map).
+    MemberIndex b = k_none;
 };
 
 /// One period of the "Change over time" section.
@@ -50,6 +53,7 @@ struct ReportContent {
 
     std::string map_svg;      ///< An SVG document (its XML prolog is dropped); empty for none.
     std::string map_caption;  ///< What the map shows, for the caption and the alt text.
+    MapLook map_look;         ///< The interactive map's positions and colours; no positions: none.
 
     std::vector<IntroductionRow> introductions;
     std::string introductions_note;  ///< How they were chosen, in one sentence.
