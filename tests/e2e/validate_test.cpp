@@ -65,7 +65,7 @@ TEST(Validate, EveryPlantedProblemListedWithFileAndLine) {
         "group_members.csv:4: error: unknown group \"c7\"",
         "affiliations.csv:2: error: impossible date \"2016-13\"",
         "affiliations.csv:3: error: unknown organisation \"nowhere\"",
-        "affiliations.csv:4: error: the quoted field 5 that opens on this line is never closed",
+        "affiliations.csv:4: error: the quoted field 5 that opens on this line is not closed on it",
         "ties.csv:3: error: self-tie: \"m1\" is tied to themself",
         "ties.csv:4: error: weight -1 is negative",
         "ties.csv:5: error: weight \"heavy\" is not a number",

@@ -72,7 +72,7 @@ TEST(ReadNetwork, EveryPlantedProblemWithFileAndLine) {
         {"group_members.csv", 4, Severity::error, "unknown group \"c7\""},
         {"affiliations.csv", 2, Severity::error, "impossible date \"2016-13\""},
         {"affiliations.csv", 3, Severity::error, "unknown organisation \"nowhere\""},
-        {"affiliations.csv", 4, Severity::error, "never closed"},
+        {"affiliations.csv", 4, Severity::error, "is not closed on it"},
         {"ties.csv", 3, Severity::error, "self-tie: \"m1\""},
         {"ties.csv", 4, Severity::error, "weight -1 is negative"},
         {"ties.csv", 5, Severity::error, "weight \"heavy\" is not a number"},
