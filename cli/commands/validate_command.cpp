@@ -7,6 +7,7 @@
 
 #include <iostream>
 #include <memory>
+#include <sstream>
 
 namespace bridgemap::cli {
 namespace {
@@ -64,7 +65,8 @@ void print_inventory(const Inventory& inventory, const std::string& heading, std
 int run_validate(const DataOptions& options) {
     const Window window = parse_window(options.from, options.until);
     auto result = ingest::read_network(options.data, read_options(options));
-    std::ostream& out = std::cout;
+    // Sector spellings and messages come from the user's files: printed terminal-safe.
+    std::ostringstream out;
     print_inventory(take_inventory(result.network), "Read " + options.data + ":", out);
     if (!window.is_open() && !result.diagnostics.has_errors()) {
         out << "\n";
@@ -86,7 +88,8 @@ int run_validate(const DataOptions& options) {
             << (warnings == 1 ? " warning" : " warnings");
         out << (errors > 0 ? ": fix the errors before analysing this network.\n" : ": the data can be used.\n");
     }
-    out.flush();
+    std::cout << io::terminal_safe(out.str());
+    std::cout.flush();
     return errors > 0 ? k_exit_invalid_data : k_exit_success;
 }
 

@@ -240,7 +240,8 @@ std::string plan_text(const PrintedPlan& printed, const TieOptions& ties, const 
     print_heading(printed, ties, window, out);
     print_summary(*printed.plan, out);
     print_tables(printed, out);
-    return out.str();
+    // Names come from the user's files: shown so that none can drive the terminal.
+    return io::terminal_safe(out.str());
 }
 
 std::string plan_csv(const PrintedPlan& printed) {
