@@ -361,8 +361,9 @@ def main():
                 print(f"map_in_browser: {len(everyone['members'])} members and {everyone['ties']} ties drawn; "
                       f"sector {sector}: {len(filtered['members'])}; in {first_year}: {len(early['members'])} members, "
                       f"{early['ties']} ties")
-            # Labels appear with zoom: more names drawn at a third of the whole map's extent
-            # (where there are more names than fit at first).
+            # Labels appear with zoom: more names drawn at a third of the whole map's extent,
+            # centred on the best-connected member (communities are drawn as groups, so the
+            # middle of the map can be empty space between them).
             if first_year is not None:
                 page.evaluate("document.querySelector('[data-testid=year-slider]').focus()")
                 page.key("End", key_code=35)  # every year again
@@ -371,7 +372,11 @@ def main():
                 camera.setState({x: 0.5, y: 0.5, ratio: 1, angle: 0});
                 setTimeout(() => {
                   const before = r.displayedNodeLabels.size;
-                  camera.setState({ratio: 0.3});
+                  const g = r.getGraph();
+                  let hub = null;
+                  g.forEachNode(n => { if (hub === null || g.degree(n) > g.degree(hub)) hub = n; });
+                  const at = r.getNodeDisplayData(hub);
+                  camera.setState({x: at.x, y: at.y, ratio: 0.3});
                   setTimeout(() => done(JSON.stringify([before, r.displayedNodeLabels.size])), 600);
                 }, 600); })"""))
             if len(names) >= 50 and not labels[1] > labels[0]:  # a handful of members are all named
