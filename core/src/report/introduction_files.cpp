@@ -691,6 +691,7 @@ std::string introductions_print_html(const IntroductionReport& report, const std
         ".done { margin-top: 2mm; color: #333; } .box { display: inline-block; width: 3.5mm; height: 3.5mm; "
         "border: 0.3mm solid #333; vertical-align: -0.5mm; margin-right: 1.5mm; }\n"
         "footer { font-size: 9pt; color: #444; margin-top: 4mm; }\n"
+        "@media print { .page-break { break-after: page; page-break-after: always; } }\n"
         "@media (max-width: 600px) { .people { grid-template-columns: 1fr; } dl { grid-template-columns: 1fr; } }\n"
         "</style>\n</head>\n<body>\n<main>\n<h1>" +
         e(title) + ": introductions to make</h1>\n";
@@ -729,6 +730,8 @@ std::string introductions_print_html(const IntroductionReport& report, const std
         html += "<p class=\"done\"><span class=\"box\"></span>asked " + e(network.members[intro.a].display_name()) +
                 " &nbsp; <span class=\"box\"></span>asked " + e(network.members[intro.b].display_name()) +
                 " &nbsp; <span class=\"box\"></span>introduced</p></section>\n";
+        // Two introductions to a page, so that a printed list has a known number of pages.
+        if (r % 2 == 1 && r + 1 < plan.introductions.size()) html += "<div class=\"page-break\"></div>\n";
     }
     if (const std::string short_of = shortfall(report); !short_of.empty()) html += "<p>" + e(short_of) + "</p>\n";
     html += "<footer>" + e(describe_tie_model(report.request.ties, !report.window.is_open())) +

@@ -69,7 +69,8 @@ std::string introduction_emails_csv(const IntroductionReport& report, const std:
 
 /// The introductions as A4 pages to print from a browser (`introduce --print`): one box per
 /// introduction with both people (organisation, sector, region, last seen), the introducer,
-/// the gain and reason in words, what they share, and tick boxes; offline, no script.
+/// the gain and reason in words, what they share, and tick boxes; two introductions to an A4
+/// page (⌈k/2⌉ pages, at least one); offline, no script.
 std::string introductions_print_html(const IntroductionReport& report, const std::string& title);
 
 }  // namespace bridgemap::report
