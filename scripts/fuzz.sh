@@ -50,7 +50,7 @@ for target in "${targets[@]}"; do
   status=0
   ./build-fuzz/tests/fuzz/fuzz_"$target" "$corpus" tests/fuzz/corpus/"$target" tests/fuzz/regressions/"$target" \
     -dict=tests/fuzz/dictionaries/"$target".dict -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
-    -max_len=65536 -print_final_stats=1 -artifact_prefix="$findings"/ >"$log" 2>&1 || status=$?
+    -print_final_stats=1 -artifact_prefix="$findings"/ >"$log" 2>&1 || status=$?
   last=$(grep -E '^#[0-9]+' "$log" | tail -n 1 || true)
   executions=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
   per_second=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log")
