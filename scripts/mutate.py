@@ -16,8 +16,9 @@ Every input runs `bridgemap validate` with a time limit; every --analyse-every't
 `bridgemap analyse --out` as well. It counts crashes (killed by a signal), hangs (over
 --timeout), exit codes, and non-zero exits that carry no diagnostic on the input: a line
 `FILE:LINE: error: ...`, `FILE:/pointer: ...`, `FILE[SHEET]!CELL: ...` or `FILE: ...` (error or
-warning) whose FILE is in the input. Those are listed, and their inputs kept in --keep (default
-build/mutate/findings). Exit status 1 when there is a crash, a hang or such an exit.
+warning) whose FILE is in the input. Those are listed, and their inputs kept in
+--keep/seed-SEED (default build/mutate/findings/seed-1). Exit status 1 when there is a crash, a
+hang or such an exit.
 """
 import argparse
 import concurrent.futures
@@ -354,7 +355,8 @@ def main():
                        enumerate(cases)]
             results = [r for future in futures for r in future.result()]
 
-        keep = pathlib.Path(args.keep)
+        keep = pathlib.Path(args.keep) / f"seed-{args.seed}"
+        shutil.rmtree(keep, ignore_errors=True)  # the findings of this seed's last run
         bad = [r for r in results if r["kind"] in ("crash", "hang", "unlocated")]
         if bad:
             keep.mkdir(parents=True, exist_ok=True)
@@ -382,7 +384,7 @@ def main():
         print(f"\n[{r['kind']}] {r['command']} case-{r['index']:05d} (exit {r['code']}): {r['input']}")
         print("  " + "\n  ".join(r["output"].strip().splitlines()[-4:]))
     print(f"\ninputs: {args.count}, seed {args.seed}, digest {digest.hexdigest()[:16]}"
-          + (f"; findings kept in {args.keep}" if bad else ""))
+          + (f"; findings kept in {keep}" if bad else ""))
     return 1 if bad else 0
 
 
