@@ -23,15 +23,16 @@ std::filesystem::path make_scratch_folder() {
 }  // namespace
 
 const std::filesystem::path& scratch_folder() {
-    static const std::filesystem::path folder = [] {
-        auto made = make_scratch_folder();
+    // Never destroyed, so that the exit handler that removes it still has its name.
+    static const std::filesystem::path* const folder = [] {
+        const auto* made = new std::filesystem::path(make_scratch_folder());
         std::atexit([] {
             std::error_code ignored;
             std::filesystem::remove_all(scratch_folder(), ignored);
         });
         return made;
     }();
-    return folder;
+    return *folder;
 }
 
 void write_bytes(const std::filesystem::path& path, std::string_view bytes) {
