@@ -5,7 +5,8 @@
 #                              bundled example network (data/betterway-2017-2018)
 #   scripts/setup.sh test      install what is missing (with the test tools), check the
 #                              formatting, build, and run the whole test suite, then again
-#                              under AddressSanitizer/UBSan
+#                              under AddressSanitizer/UBSan, then fuzz each reader for a minute
+#                              (scripts/fuzz.sh; BRIDGEMAP_FUZZ_SECONDS sets how long)
 #   scripts/setup.sh build     install what is missing and build only
 #
 # Every dependency is a Debian package, except the report's map libraries (sigma.js and
@@ -28,9 +29,11 @@ packages=(g++ cmake make pkg-config
 # values and, with openpyxl, read every export back; Chromium (driven through python3-websocket)
 # renders the HTML report and prints it and the seating printouts to PDF, whose pages and
 # text poppler-utils (pdfinfo, pdftotext) reads back; xmllint checks SVG; clang-format checks
-# that the code is laid out as .clang-format says.
+# that the code is laid out as .clang-format says; clang and libFuzzer build the fuzz targets
+# (scripts/fuzz.sh).
 if [ "$mode" = test ]; then
-  packages+=(python3 python3-networkx python3-igraph python3-openpyxl python3-websocket chromium poppler-utils libxml2-utils clang-format)
+  packages+=(python3 python3-networkx python3-igraph python3-openpyxl python3-websocket chromium poppler-utils libxml2-utils clang-format
+             clang-14 libfuzzer-14-dev)
 fi
 
 missing=()
@@ -92,6 +95,8 @@ case "$mode" in
     echo "== tests under AddressSanitizer and UndefinedBehaviorSanitizer"
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
       ctest --test-dir build-sanitize --output-on-failure -j "$jobs" -LE no-sanitize
+    echo "== fuzzing the readers under AddressSanitizer and UndefinedBehaviorSanitizer (a finding fails)"
+    JOBS=$jobs scripts/fuzz.sh "${BRIDGEMAP_FUZZ_SECONDS:-60}"
     echo "== all tests passed"
     ;;
 esac

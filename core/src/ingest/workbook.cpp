@@ -567,7 +567,20 @@ public:
                 const std::string_view text(r);
                 std::from_chars(text.data(), text.data() + text.size(), number);
             }
-            row_number_ = std::clamp<std::size_t>(number, 1, k_max_rows);
+            number = std::clamp<std::size_t>(number, 1, k_max_rows);
+            // Rows come in increasing order in any workbook a spreadsheet program saved; one that
+            // goes back would be read as a second row of that number (a second header, a row
+            // reported twice), so it is an error and left out.
+            skip_row_ = row_seen_ && number <= row_number_;
+            row_seen_ = true;
+            if (skip_row_) {
+                diagnostics_.error_in_sheet(file_, sheet_.name, number, cell_reference(0, number),
+                                            "row " + std::to_string(number) + " comes after row " +
+                                                std::to_string(row_number_) +
+                                                ": the sheet's rows are out of order, so the workbook is damaged; "
+                                                "this row is left out (save the workbook again)");
+            }
+            if (!skip_row_) row_number_ = number;
             cells_.clear();
             column_ = 0;
             in_row_ = true;
@@ -575,7 +588,16 @@ public:
             const XML_Char* r = attribute(attributes, "r");
             std::optional<std::pair<std::size_t, std::size_t>> reference;
             if (r != nullptr) reference = parse_reference(r);
-            column_ = reference ? reference->first : column_;
+            skip_cell_ = false;
+            if (!skip_row_ && reference && reference->first < column_) {  // given again, or out of order
+                skip_cell_ = true;
+                diagnostics_.error_in_sheet(file_, sheet_.name, row_number_,
+                                            cell_reference(reference->first, row_number_),
+                                            "the cell comes after " + cell_reference(column_ - 1, row_number_) +
+                                                ": the row's cells are out of order or repeated, so the workbook "
+                                                "is damaged; this cell is left out (save the workbook again)");
+            }
+            column_ = reference && !skip_cell_ ? reference->first : column_;
             const XML_Char* t = attribute(attributes, "t");
             type_ = t == nullptr ? "n" : t;
             const XML_Char* s = attribute(attributes, "s");
@@ -608,7 +630,7 @@ public:
             return;
         } else if (name == "row" && in_row_) {
             while (!cells_.empty() && cells_.back().empty()) cells_.pop_back();
-            if (!cells_.empty()) sheet_.rows.push_back({row_number_, std::move(cells_)});
+            if (!cells_.empty() && !skip_row_) sheet_.rows.push_back({row_number_, std::move(cells_)});
             cells_ = {};
             in_row_ = false;
         } else if (name == "c" && in_cell_) {
@@ -636,6 +658,11 @@ private:
     }
 
     void finish_cell() {
+        if (skip_row_ || skip_cell_) {
+            if (type_ == "inlineStr") inline_.take();
+            if (skip_cell_) --column_;  // the next cell without a reference follows the one before this
+            return;
+        }
         if (column_ >= k_max_columns) {
             error("a cell beyond column XFD, Excel's last");
             return;
@@ -701,6 +728,9 @@ private:
 
     bool in_data_ = false;
     bool in_row_ = false;
+    bool row_seen_ = false;
+    bool skip_row_ = false;   ///< The row goes back to an earlier number (reported, left out).
+    bool skip_cell_ = false;  ///< The cell goes back to an earlier column (reported, left out).
     bool in_cell_ = false;
     bool in_value_ = false;
     bool in_inline_ = false;

@@ -151,6 +151,32 @@ TEST(ReadWorkbook, CellsAndRowsWithoutReferencesTakeTheNextPlace) {
     EXPECT_EQ(sheet.rows[3].cells, (std::vector<std::string>{"a7"}));
 }
 
+TEST(ReadWorkbook, RowsAndCellsOutOfOrderAreErrorsAndLeftOut) {
+    // make_workbooks.py derives what stays: row 1 (a1, b1), row 3 ("", b3, c3), row 4 (a4).
+    Diagnostics diagnostics;
+    const auto sheets = read_workbook(k_workbooks / "out-of-order.xlsx", diagnostics);
+    ASSERT_EQ(sheets.size(), 1u);
+    const Sheet& sheet = sheets.front();
+    ASSERT_EQ(sheet.rows.size(), 3u);
+    EXPECT_EQ(sheet.rows[0].row, 1u);
+    EXPECT_EQ(sheet.rows[0].cells, (std::vector<std::string>{"a1", "b1"}));
+    EXPECT_EQ(sheet.rows[1].row, 3u);
+    EXPECT_EQ(sheet.rows[1].cells, (std::vector<std::string>{"", "b3", "c3"}));
+    EXPECT_EQ(sheet.rows[2].row, 4u);
+    EXPECT_EQ(sheet.rows[2].cells, (std::vector<std::string>{"a4"}));
+    const std::string file = (k_workbooks / "out-of-order.xlsx").string();
+    EXPECT_EQ(listed(diagnostics),
+              file +
+                  "[Sheet1]!A3: error: the cell comes after B3: the row's cells are out of order or repeated, so the "
+                  "workbook is damaged; this cell is left out (save the workbook again)\n" +
+                  file +
+                  "[Sheet1]!B3: error: the cell comes after B3: the row's cells are out of order or repeated, so the "
+                  "workbook is damaged; this cell is left out (save the workbook again)\n" +
+                  file +
+                  "[Sheet1]!A2: error: row 2 comes after row 3: the sheet's rows are out of order, so the workbook "
+                  "is damaged; this row is left out (save the workbook again)\n");
+}
+
 TEST(ReadWorkbook, LeadingZeroIdsStayText) {
     const Sheet sheet = only_sheet("leading-zeros.xlsx");
     ASSERT_EQ(sheet.rows.size(), 3u);
