@@ -111,14 +111,18 @@ bool is_invisible(char32_t code) noexcept {
            (code >= 0x2060 && code <= 0x2069) || code == 0xFEFF;
 }
 
-std::string visible(std::string_view text) {
+namespace {
+
+/// `text` with each invisible character shown as <U+XXXX>, except line breaks and tabs when
+/// `keep_layout`. One pass over the code points.
+std::string shown(std::string_view text, bool keep_layout) {
     std::string out;
     out.reserve(text.size());
     std::size_t at = 0;
     while (at < text.size()) {
         const std::size_t start = at;
         const char32_t code = next_code_point(text, at);
-        if (!is_invisible(code)) {
+        if (!is_invisible(code) || (keep_layout && (code == '\n' || code == '\t'))) {
             out.append(text.substr(start, at - start));
             continue;
         }
@@ -129,30 +133,14 @@ std::string visible(std::string_view text) {
     return out;
 }
 
+}  // namespace
+
+std::string visible(std::string_view text) {
+    return shown(text, false);
+}
+
 std::string terminal_safe(std::string_view text) {
-    if (std::none_of(text.begin(), text.end(), [](char c) {
-            const auto byte = static_cast<unsigned char>(c);
-            return (byte < 0x20 && c != '\n' && c != '\t') || byte == 0x7F || byte >= 0xC2;
-        })) {
-        return std::string(text);  // plain ASCII text: nothing to show
-    }
-    std::string out;
-    std::size_t start = 0;
-    for (std::size_t line = 0; start <= text.size(); start = line + 1) {
-        line = text.find('\n', start);
-        if (line == std::string_view::npos) line = text.size();
-        std::string_view part = text.substr(start, line - start);
-        // Tabs stay: split at them too.
-        std::size_t from = 0;
-        for (std::size_t tab = part.find('\t'); from <= part.size(); tab = part.find('\t', from)) {
-            if (tab == std::string_view::npos) tab = part.size();
-            out += visible(part.substr(from, tab - from));
-            if (tab < part.size()) out.push_back('\t');
-            from = tab + 1;
-        }
-        if (line < text.size()) out.push_back('\n');
-    }
-    return out;
+    return shown(text, true);
 }
 
 std::string in_quotes(std::string_view text) {
