@@ -25,7 +25,8 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
+
+import pdf_pages
 
 TABLE_ROWS = 16
 LIST_ROWS = 36
@@ -63,7 +64,7 @@ def main():
         fail(f"{' '.join(command)} exited {run.returncode}: {run.stderr}")
 
     page = open(html, encoding="utf-8").read()
-    for outside in re.findall(r'(?:src|href)\s*=\s*"([^"]*)"|url\(([^)]*)\)', page):
+    for outside in pdf_pages.outside_references(page):
         fail(f"the printouts refer to something outside the file: {outside}")
     if "<script" in page.replace("&lt;script", ""):
         fail("the printouts contain a script")
@@ -78,21 +79,12 @@ def main():
     if hidden:
         fail("this check expects no hidden members")
 
-    chromium = shutil.which("chromium") or "/usr/bin/chromium"
-    with tempfile.TemporaryDirectory() as profile:
-        printed = subprocess.run(
-            [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
-             "--disable-background-networking", "--no-pdf-header-footer", f"--user-data-dir={profile}",
-             f"--print-to-pdf={pdf}", "file://" + os.path.abspath(html)],
-            capture_output=True, text=True, timeout=170)
-    if not os.path.exists(pdf):
-        fail(f"chromium wrote no PDF: {printed.stderr[-500:]}")
-
-    info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
-    pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
-    size = re.search(r"^Page size:\s+([\d.]+) x ([\d.]+) pts", info, re.M)
-    if abs(float(size.group(1)) - 595) > 2 or abs(float(size.group(2)) - 842) > 2:
-        fail(f"pages are {size.group(1)} x {size.group(2)} pt, not A4 (595 x 842)")
+    not_printed = pdf_pages.print_to_pdf(html, pdf)
+    if not_printed:
+        fail(not_printed)
+    pages, not_a4 = pdf_pages.a4_pages(pdf)
+    if not_a4:
+        fail(not_a4)
     table_pages = args.tables * args.rounds
     list_pages = max(1, math.ceil(n / LIST_ROWS))
     card_pages = math.ceil(n / CARDS)
