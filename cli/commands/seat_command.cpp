@@ -154,6 +154,7 @@ int run_seat(const SeatOptions& options) {
     if (!options.print.empty()) {
         report::PrintoutOptions print;
         print.hidden = member_disclosure(whole, options.pseudonymise).hidden_members();
+        print.tie_model = describe_tie_model(values.ties, !loaded.window.is_open());
         print.introductions = report::room_introductions(before, printed, values.ties, options.data.seed, print.hidden);
         outputs.stage(options.print, report::seating_printouts(printed, print));
     }

@@ -332,6 +332,7 @@ void briefing_page(const PrintedPlan& printed, const PrintoutOptions& options, s
              format_for_people(plan.random_new_cross_sector_pairs, 0) + ", no seating more than " +
              format_count(plan.bound.new_cross_sector_pairs) + ".");
     fact("Fair spread", escaped(fair_spread_note(problem, plan)));
+    if (!options.tie_model.empty()) fact("Ties", "<span class=\"note\">" + escaped(options.tie_model) + "</span>");
     html += "</tbody></table>\n";
 
     // Who is coming, by sector (unknown last).

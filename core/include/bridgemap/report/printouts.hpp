@@ -27,6 +27,9 @@ struct PrintoutOptions {
     std::vector<bool> hidden;  ///< By member index: on no page (consent hidden); empty: nobody.
     /// For the briefing, by rank (room_introductions); members refer to the plan's network.
     std::vector<Introduction> introductions;
+    /// The tie model's sentence (describe_tie_model), stated on the briefing: "no tie yet" means
+    /// no tie under it (SPEC §2). Empty: not stated.
+    std::string tie_model;
     std::size_t list_rows_per_page = 36;   ///< Rows of the A–Z list per page.
     std::size_t table_rows_per_page = 16;  ///< People per table page (a larger table continues on the next).
 };
