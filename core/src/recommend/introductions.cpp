@@ -224,16 +224,19 @@ std::vector<std::uint64_t> ties_between_groups(const TieGraph& graph, const Sect
 }
 
 /// The pair to take this step: the best warm pair, unless a cold one gains at least
-/// k_cold_gain_factor times as much (docs/introductions.md).
+/// k_cold_gain_factor times as much (docs/introductions.md). The best pair of all is found
+/// first: when it is warm it is also the best warm pair, and the second search is not needed.
 std::optional<introductions_detail::Choice> next_choice(introductions_detail::SearchContext& context, bool warm_only) {
+    context.warm = warm_only;
+    const auto any = introductions_detail::best_introduction(context);
+    if (warm_only || !any) return any;  // no pair adds reach: no warm one either
+    const TieGraph& graph = context.state->graph();
+    if (introductions_detail::strongest_mutual_contact(graph, any->u, any->v, *context.barred).member != k_none) {
+        return any;
+    }
     context.warm = true;
     const auto warm = introductions_detail::best_introduction(context);
-    if (warm_only) return warm;
-    context.warm = false;
-    const auto any = introductions_detail::best_introduction(context);
     if (!warm) return any;
-    if (!any) return warm;
-    // The best pair overall may be warm itself; then it is the warm search's pick too.
     return any->effect.gain >= k_cold_gain_factor * warm->effect.gain ? any : warm;
 }
 
