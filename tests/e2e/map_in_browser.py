@@ -28,81 +28,14 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 import xml.etree.ElementTree as ElementTree
 
-import websocket
+from devtools import Page, start_chromium
 
 
-class Page:
-    def __init__(self, url):
-        self.socket = websocket.create_connection(url, timeout=120)
-        self.next_id = 0
-        self.events = []
-
-    def call(self, method, **params):
-        self.next_id += 1
-        self.socket.send(json.dumps({"id": self.next_id, "method": method, "params": params}))
-        while True:
-            message = json.loads(self.socket.recv())
-            if message.get("id") == self.next_id:
-                if "error" in message:
-                    raise RuntimeError(f"{method}: {message['error']}")
-                return message.get("result", {})
-            self.events.append(message)
-
-    def drain(self, seconds):
-        self.socket.settimeout(0.1)
-        end = time.time() + seconds
-        while time.time() < end:
-            try:
-                self.events.append(json.loads(self.socket.recv()))
-            except websocket.WebSocketTimeoutException:
-                pass
-        self.socket.settimeout(120)
-
-    def evaluate(self, expression):
-        result = self.call("Runtime.evaluate", expression=expression, returnByValue=True, awaitPromise=True)
-        if "exceptionDetails" in result:
-            raise RuntimeError(f"evaluating {expression[:70]}...: {result['exceptionDetails']}")
-        return result["result"].get("value")
-
-    def key(self, key, code=None, text=None, key_code=0):
-        base = {"key": key, "code": code or key, "windowsVirtualKeyCode": key_code}
-        self.call("Input.dispatchKeyEvent", type="keyDown", text=text or "", **base)
-        self.call("Input.dispatchKeyEvent", type="keyUp", **base)
-
-
-def start_chromium(profile, webgl=True):
-    chromium = shutil.which("chromium") or "/usr/bin/chromium"
-    # Software WebGL: SwiftShader through ANGLE, as on a machine without a GPU; or none at all.
-    graphics = ["--use-angle=swiftshader", "--enable-unsafe-swiftshader"] if webgl else ["--disable-3d-apis"]
-    process = subprocess.Popen(
-        [chromium, "--headless=new", "--no-sandbox"] + graphics +
-        ["--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-         "--disable-sync", "--disable-default-apps", "--disable-extensions", "--hide-scrollbars", "--mute-audio",
-         f"--user-data-dir={profile}", "--remote-debugging-port=0", "about:blank"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    port_file = os.path.join(profile, "DevToolsActivePort")
-    for _ in range(300):
-        if os.path.exists(port_file) and open(port_file).read().strip():
-            break
-        time.sleep(0.1)
-    else:
-        process.kill()
-        raise RuntimeError("chromium did not start")
-    port = open(port_file).read().split()[0]
-    for _ in range(100):
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/json/list") as response:
-                targets = [t for t in json.load(response) if t["type"] == "page"]
-            if targets:
-                return process, targets[0]["webSocketDebuggerUrl"]
-        except OSError:
-            pass
-        time.sleep(0.1)
-    process.kill()
-    raise RuntimeError("no page target in chromium")
+def graphics(webgl):
+    """Software WebGL: SwiftShader through ANGLE, as on a machine without a GPU; or none at all."""
+    return ["--use-angle=swiftshader", "--enable-unsafe-swiftshader"] if webgl else ["--disable-3d-apis"]
 
 
 def gexf_members(path):
@@ -219,7 +152,7 @@ def main():
         os.makedirs(os.path.dirname(os.path.abspath(args.screenshots)), exist_ok=True)
 
         profile = os.path.join(work, "profile")
-        process, url = start_chromium(profile, webgl=not args.no_webgl)
+        process, url = start_chromium(profile, graphics(not args.no_webgl))
         report_url = "file://" + report
         try:
             page = Page(url)

@@ -31,9 +31,8 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 
-import websocket
+from devtools import Page, start_chromium
 
 SECTIONS = ["headline", "mixing", "map", "bridge-builders", "weak-spots", "introductions", "method"]
 PHONE_WIDTH = 390
@@ -166,70 +165,6 @@ def repeated_headers(pages):
     return problems, spanning
 
 
-class Page:
-    def __init__(self, url):
-        self.socket = websocket.create_connection(url, timeout=60)
-        self.next_id = 0
-        self.events = []
-
-    def call(self, method, **params):
-        self.next_id += 1
-        self.socket.send(json.dumps({"id": self.next_id, "method": method, "params": params}))
-        while True:
-            message = json.loads(self.socket.recv())
-            if message.get("id") == self.next_id:
-                if "error" in message:
-                    raise RuntimeError(f"{method}: {message['error']}")
-                return message.get("result", {})
-            self.events.append(message)
-
-    def drain(self, seconds):
-        self.socket.settimeout(0.2)
-        end = time.time() + seconds
-        while time.time() < end:
-            try:
-                self.events.append(json.loads(self.socket.recv()))
-            except websocket.WebSocketTimeoutException:
-                pass
-        self.socket.settimeout(60)
-
-    def evaluate(self, expression):
-        result = self.call("Runtime.evaluate", expression=expression, returnByValue=True, awaitPromise=True)
-        if "exceptionDetails" in result:
-            raise RuntimeError(f"evaluating {expression[:60]}...: {result['exceptionDetails']}")
-        return result["result"].get("value")
-
-
-def start_chromium(profile):
-    chromium = shutil.which("chromium") or "/usr/bin/chromium"
-    process = subprocess.Popen(
-        [chromium, "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--disable-default-apps", "--disable-extensions", "--hide-scrollbars", "--mute-audio",
-         f"--user-data-dir={profile}", "--remote-debugging-port=0", "about:blank"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    port_file = os.path.join(profile, "DevToolsActivePort")
-    for _ in range(300):
-        if os.path.exists(port_file) and open(port_file).read().strip():
-            break
-        time.sleep(0.1)
-    else:
-        process.kill()
-        raise RuntimeError("chromium did not start")
-    port = open(port_file).read().split()[0]
-    for _ in range(100):
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/json/list") as response:
-                targets = [t for t in json.load(response) if t["type"] == "page"]
-            if targets:
-                return process, targets[0]["webSocketDebuggerUrl"]
-        except OSError:
-            pass
-        time.sleep(0.1)
-    process.kill()
-    raise RuntimeError("no page target in chromium")
-
-
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("report")
@@ -261,7 +196,7 @@ def main():
     profile = tempfile.mkdtemp(prefix="bridgemap-chromium-")
     process, url = start_chromium(profile)
     try:
-        page = Page(url)
+        page = Page(url, timeout=60)
         for domain in ("Page", "Network", "Runtime", "Log"):
             page.call(domain + ".enable")
         page.call("Emulation.setDeviceMetricsOverride", width=1280, height=900, deviceScaleFactor=1, mobile=False)
