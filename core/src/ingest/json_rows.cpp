@@ -20,8 +20,32 @@ std::string json_pointer_token(std::string_view key) {
     return token;
 }
 
+namespace {
+
+/// A column that holds an id of a member, organisation, event or group.
+bool is_id_column(std::string_view key) {
+    return key == "id" || key.ends_with("_id") || key == "source" || key == "target" || key == "organisation" ||
+           key == "parent";
+}
+
+/// Says once per id when a file writes it both as a number and as text.
+void note_id_kind(std::string_view text, bool number, const std::string& pointer, RowReporter& reporter,
+                  JsonIdKinds& ids) {
+    if (text.empty()) return;
+    const auto [first, added] = ids.first.try_emplace(std::string(text), JsonIdKinds::First{number, pointer});
+    if (added || first->second.number == number || ids.warned.count(first->first) > 0) return;
+    ids.warned.insert(first->first);
+    const std::string quoted = "\"" + std::string(text) + "\"";
+    reporter.diagnostics().warning_at(
+        reporter.file(), pointer,
+        "the id " + (number ? std::string(text) : quoted) + " is " + (number ? "a number" : "text") + " here but " +
+            (number ? "text" : "a number") + " at " + first->second.pointer + "; both are read as the id " + quoted);
+}
+
+}  // namespace
+
 void read_json_table(const void* json_document, const TableSchema& schema, RowReporter& reporter,
-                     const RowHandler& handler) {
+                     const RowHandler& handler, JsonIdKinds& ids) {
     const auto& document = *static_cast<const nlohmann::ordered_json*>(json_document);
     const std::string table_pointer = "/" + std::string(schema.table);
     const auto& table = document.at(std::string(schema.table));
@@ -69,6 +93,9 @@ void read_json_table(const void* json_document, const TableSchema& schema, RowRe
         for (const auto& [key, value] : element.items()) {
             const std::string_view text = texts[k++];
             const auto known = std::find(schema.columns.begin(), schema.columns.end(), key);
+            if (known != schema.columns.end() && is_id_column(key) && (value.is_number() || value.is_string())) {
+                note_id_kind(trim(text), value.is_number(), pointer + "/" + json_pointer_token(key), reporter, ids);
+            }
             all_fields.push_back(key);
             all_fields.push_back(text);
             if (known != schema.columns.end()) {

@@ -1131,12 +1131,13 @@ ReadResult read_json_file(const std::filesystem::path& path, const ReadOptions& 
         result.diagnostics.error(file, 0, "the JSON object has no \"members\" array");
     }
     std::set<std::string, std::less<>> known;
+    JsonIdKinds ids;
     for (const TableSchema* schema : k_tables) {
         known.emplace(schema->table);
         if (!document.contains(std::string(schema->table))) continue;
         RowReporter reporter(result.diagnostics, file);
-        read_json_table(&document, *schema, reporter,
-                        [&](const TableRow& row) { builder.read_row(*schema, reporter, row); });
+        read_json_table(
+            &document, *schema, reporter, [&](const TableRow& row) { builder.read_row(*schema, reporter, row); }, ids);
     }
     for (const auto& [key, value] : document.items()) {
         if (!known.count(key)) {

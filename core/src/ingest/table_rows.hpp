@@ -11,6 +11,8 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace bridgemap::ingest {
@@ -84,10 +86,23 @@ std::vector<std::string> read_csv_table(std::string_view text, const TableSchema
 std::vector<std::string> read_sheet_table(const Sheet& sheet, const TableSchema& schema, RowReporter& reporter,
                                           const RowHandler& handler);
 
+/// The ids of one JSON file written as numbers and as text: `1` and `"1"` are both read as the
+/// id "1", and where a file writes one id both ways that is said once (a warning).
+struct JsonIdKinds {
+    struct First {
+        bool number = false;
+        std::string pointer;
+    };
+    std::unordered_map<std::string, First> first;  ///< Each id's first appearance.
+    std::unordered_set<std::string> warned;
+};
+
 /// Reads one table from a parsed JSON network file (the array under schema.table, which
 /// must exist): each element must be an object whose values are text, numbers, true/false
-/// or null. Rows are reported by JSON pointer. `json` is an nlohmann::ordered_json.
-void read_json_table(const void* json, const TableSchema& schema, RowReporter& reporter, const RowHandler& handler);
+/// or null. Rows are reported by JSON pointer. `json` is an nlohmann::ordered_json. `ids`
+/// spans the file's tables.
+void read_json_table(const void* json, const TableSchema& schema, RowReporter& reporter, const RowHandler& handler,
+                     JsonIdKinds& ids);
 
 /// A JSON pointer's reference token for `key` (RFC 6901: "~" as "~0", "/" as "~1").
 std::string json_pointer_token(std::string_view key);
