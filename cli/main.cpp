@@ -58,7 +58,7 @@ int unknown_command(const CLI::App& app, const std::vector<Command>& commands, c
 }
 
 int usage_error(const CLI::App& command, const std::string& message) {
-    std::cerr << command_path(&command) << ": error: " << message << "\n"
+    std::cerr << command_path(&command) << ": error: " << bridgemap::io::terminal_safe(message) << "\n"
               << usage_line(command) << "\n"
               << "Run '" << command_path(&command) << " --help' for the options.\n";
     return k_exit_usage;
@@ -129,16 +129,16 @@ int main(int argc, char** argv) {
         } catch (const bridgemap::RequestError& error) {
             return usage_error(*command.app, error.what());
         } catch (const bridgemap::InvalidDataError& error) {
-            std::cerr << command_path(command.app) << ": " << error.what() << "\n";
+            std::cerr << command_path(command.app) << ": " << bridgemap::io::terminal_safe(error.what()) << "\n";
             return k_exit_invalid_data;
         } catch (const bridgemap::Error& error) {
-            std::cerr << command_path(command.app) << ": error: " << error.what() << "\n";
+            std::cerr << command_path(command.app) << ": error: " << bridgemap::io::terminal_safe(error.what()) << "\n";
             return k_exit_failure;
         } catch (const std::bad_alloc&) {
             std::cerr << command_path(command.app) << ": error: out of memory\n";
             return k_exit_failure;
         } catch (const std::exception& error) {
-            std::cerr << command_path(command.app) << ": error: " << error.what() << "\n";
+            std::cerr << command_path(command.app) << ": error: " << bridgemap::io::terminal_safe(error.what()) << "\n";
             return k_exit_failure;
         }
     }

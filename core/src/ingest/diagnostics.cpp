@@ -1,4 +1,5 @@
 #include <bridgemap/ingest/diagnostics.hpp>
+#include <bridgemap/io/text.hpp>
 
 #include <algorithm>
 #include <tuple>
@@ -24,7 +25,8 @@ std::string format_diagnostic(const Diagnostic& diagnostic) {
     }
     text += diagnostic.severity == Severity::error ? ": error: " : ": warning: ";
     text += diagnostic.message;
-    return text;
+    // Names and ids from the user's files: shown, never obeyed, by a terminal (U+001B, RLO).
+    return io::visible(text);
 }
 
 void Diagnostics::add(Diagnostic diagnostic) {

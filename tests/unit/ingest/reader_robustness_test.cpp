@@ -94,6 +94,22 @@ TEST_F(Robustness, JsonMessagesHaveNoLibraryPrefixAndPointersAreEscaped) {
                   "net.json:/x~1y: warning: \"x/y\" is not one of bridgemap's tables; ignored"}));
 }
 
+/// `1` and `"1"` are one id; where a file writes an id both ways that is said, once, with the
+/// place of the other spelling (a duplicate member is still an error).
+TEST_F(Robustness, AnIdWrittenAsANumberAndAsTextIsOneIdWithAWarning) {
+    const ReadResult result = read_json(R"({"members": [{"id": 1, "name": "Ann"}, {"id": "2", "name": "Bo"},
+        {"id": "1", "name": "Cy"}], "events": [{"id": "e1", "name": "Dinner", "date": "2018-01-01"}],
+        "attendance": [{"member_id": "2", "event_id": "e1"}, {"member_id": 2, "event_id": "e1"}]})");
+    EXPECT_EQ(messages(result),
+              (std::vector<std::string>{
+                  "net.json:/members/2/id: warning: the id \"1\" is text here but a number at /members/0/id; both "
+                  "are read as the id \"1\"",
+                  "net.json:/members/2/id: error: duplicate member id \"1\" (first on /members/0)",
+                  "net.json:/attendance/1/member_id: warning: the id 2 is a number here but text at /members/1/id; "
+                  "both are read as the id \"2\"",
+                  "net.json:/attendance/1: warning: repeats the row on /attendance/0; merged"}));
+}
+
 TEST_F(Robustness, TablesThatAreNotFilesAreErrors) {
     write("members.csv", k_members);
     fs::create_directory(folder_ / "attendance.csv");
@@ -200,6 +216,17 @@ TEST(Visible, ControlAndInvisibleCharactersAreShown) {
     // For a terminal, line breaks and tabs stay; the rest is shown.
     EXPECT_EQ(io::terminal_safe("one\n\ttwo \x1B[2J\n"), "one\n\ttwo <U+001B>[2J\n");
     EXPECT_EQ(io::terminal_safe("plain\n"), "plain\n");
+}
+
+/// Every command prints its diagnostics with format_diagnostic: a name or file name from the
+/// user cannot drive the terminal there either.
+TEST(Visible, DiagnosticsAreShownNotObeyed) {
+    Diagnostics diagnostics;
+    diagnostics.error("attendance.csv", 4, "unknown member \"\x1B[2Jkathy\u202Eevans\"");
+    diagnostics.warning("m\x07.csv", 2, "plain");
+    EXPECT_EQ(format_diagnostic(diagnostics.all()[0]),
+              "attendance.csv:4: error: unknown member \"<U+001B>[2Jkathy<U+202E>evans\"");
+    EXPECT_EQ(format_diagnostic(diagnostics.all()[1]), "m<U+0007>.csv:2: warning: plain");
 }
 
 }  // namespace
