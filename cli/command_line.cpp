@@ -2,6 +2,7 @@
 
 #include <bridgemap/error.hpp>
 #include <bridgemap/ingest/network_reader.hpp>
+#include <bridgemap/io/atomic_file.hpp>
 #include <bridgemap/io/text.hpp>
 #include <bridgemap/model/lookup.hpp>
 #include <bridgemap/model/sector_names.hpp>
@@ -12,6 +13,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <iostream>
 #include <ostream>
 
 namespace bridgemap::cli {
@@ -137,6 +139,19 @@ LoadedNetwork load_network(const DataOptions& options, std::ostream& diagnostics
     loaded.whole = std::move(result.network);
     if (!loaded.window.is_open()) loaded.filtered = apply_window(loaded.whole, loaded.window);
     return loaded;
+}
+
+std::ostream& message_stream(std::initializer_list<std::string_view> outputs) {
+    for (const auto output : outputs) {
+        if (output == io::k_standard_output) return std::cerr;
+    }
+    return std::cout;
+}
+
+void refuse_standard_output(std::string_view option, std::string_view out) {
+    if (out == io::k_standard_output) {
+        throw RequestError(std::string(option) + " names a folder, which cannot be written to standard output (-)");
+    }
 }
 
 std::string in_quotes(std::string_view text) {

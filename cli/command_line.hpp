@@ -16,6 +16,7 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <initializer_list>
 #include <iosfwd>
 #include <optional>
 #include <string>
@@ -53,6 +54,13 @@ void add_consent_options(CLI::App& command, bool& pseudonymise);
 /// Adds --progress (cli/progress.hpp): progress on stderr for runs longer than 2 s even when
 /// stderr is not a terminal.
 void add_progress_option(CLI::App& command, bool& progress);
+
+/// Where a command's own messages go: standard output, or standard error when one of `outputs`
+/// is "-" (`--out -`), so that standard output carries that file alone.
+std::ostream& message_stream(std::initializer_list<std::string_view> outputs);
+
+/// Throws RequestError when `out` is "-": `option` names a folder, which cannot go to standard output.
+void refuse_standard_output(std::string_view option, std::string_view out);
 
 /// How each member of `network` may appear in a command's output: as members.consent says,
 /// or everyone by pseudonym when `pseudonymise` (--pseudonymise). Borrows `network`. Throws

@@ -12,6 +12,7 @@
 #include <iostream>
 #include <memory>
 #include <numeric>
+#include <sstream>
 
 namespace bridgemap::cli {
 namespace {
@@ -86,6 +87,7 @@ int run_analyse(const AnalyseOptions& options) {
     if (options.out.empty() && options.format != "json") {
         throw RequestError("say where to write the results with --out DIR, or print the summary with --format json");
     }
+    refuse_standard_output("analyse --out", options.out);
     AnalysisOptions analysis_options = cli::analysis_options(options.data);
     apply_path_choice(options.paths, analysis_options);
 
@@ -106,10 +108,7 @@ int run_analyse(const AnalyseOptions& options) {
     const std::string summary = report::summary_json(network, analysis, context, options.pseudonymise);
     if (!options.out.empty()) {
         const std::filesystem::path folder = options.out;
-        std::error_code error;
-        std::filesystem::create_directories(folder, error);
-        if (error) throw IoError("cannot create folder " + folder.string() + ": " + error.message());
-        io::OutputSet outputs;
+        io::OutputSet outputs;  // creates the folder when missing
         outputs.stage(folder / "members.csv", report::members_csv(network, analysis, disclosure));
         outputs.stage(folder / "ties.csv", report::ties_csv(network, analysis, disclosure));
         outputs.stage(folder / "summary.json", summary);
@@ -118,8 +117,10 @@ int run_analyse(const AnalyseOptions& options) {
     if (options.format == "json") {
         std::cout << summary;
     } else {
+        std::ostringstream text;  // names from the user's files: terminal-safe
         print_text_summary(network, analysis, disclosure,
-                           describe_tie_model(analysis_options.ties, !loaded.window.is_open()), std::cout);
+                           describe_tie_model(analysis_options.ties, !loaded.window.is_open()), text);
+        std::cout << io::terminal_safe(text.str());
         if (!options.out.empty()) {
             std::cout << "\nWrote " << (std::filesystem::path(options.out) / "members.csv").string()
                       << ", ties.csv and "

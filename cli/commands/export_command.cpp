@@ -49,8 +49,16 @@ report::ExportLook export_look(const Network& network, const Analysis& analysis,
 
 int run_export(const ExportOptions& options) {
     if (options.out.empty()) throw RequestError("say where to write the export with --out FILE");
+    if (io::is_standard_output(options.out) && options.format.empty()) {
+        throw RequestError("--out - writes the export to standard output: say which format with --format");
+    }
     const report::ExportFormat format =
         options.format.empty() ? report::export_format_for(options.out) : report::parse_export_format(options.format);
+    if (io::is_standard_output(options.out) && format == report::ExportFormat::csv) {
+        throw RequestError(
+            "csv is two files (nodes and edges), which cannot both go to standard output; give "
+            "--out a file stem, or pick one file's format");
+    }
     if (!options.with.empty() && options.with != "settings") {
         throw RequestError("--with takes \"settings\" (organisations, events and groups as nodes), not " +
                            in_quotes(options.with));
@@ -81,21 +89,22 @@ int run_export(const ExportOptions& options) {
     outputs.commit();
     clock.lap(("write " + std::string(report::format_name(format))).c_str());
 
-    std::cout << exported.tie_model << "\n";
+    std::ostream& messages = message_stream({options.out});
+    messages << exported.tie_model << "\n";
     std::size_t ties = 0;
     for (const auto& kind : exported.edges.columns[0].texts) ties += kind == "tie";
-    std::cout << "Wrote ";
+    messages << "Wrote ";
     for (std::size_t k = 0; k < files.size(); ++k) {
-        std::cout << (k == 0 ? "" : " and ") << files[k].first.string();
+        messages << (k == 0 ? "" : " and ") << files[k].first.string();
     }
-    std::cout << ": " << exported.nodes.count() << " nodes, " << exported.edges.count() << " edges (" << ties
-              << " ties).\n";
+    messages << ": " << exported.nodes.count() << " nodes, " << exported.edges.count() << " edges (" << ties
+             << " ties).\n";
     if (disclosure.hidden_count() > 0) {
-        std::cout << disclosure.hidden_count()
-                  << " hidden members left out (consent); they still count in the metrics.\n";
+        messages << disclosure.hidden_count()
+                 << " hidden members left out (consent); they still count in the metrics.\n";
     }
     if (disclosure.pseudonym_count() > 0) {
-        std::cout << disclosure.pseudonym_count() << " members shown by pseudonym.\n";
+        messages << disclosure.pseudonym_count() << " members shown by pseudonym.\n";
     }
     return k_exit_success;
 }
@@ -114,7 +123,9 @@ Command add_export_command(CLI::App& app) {
         "analyse, edges every tie metric, with the same values. Members whose consent is hidden are left out,\n"
         "pseudonym members appear by pseudonym only. docs/export.md shows each format in use.");
     add_data_options(*command, options->data);
-    command->add_option("--out", options->out, "The file to write (for csv, the stem of the two files)")
+    command
+        ->add_option("--out", options->out,
+                     "The file to write (for csv, the stem of the two files; - for standard output, with --format)")
         ->type_name("FILE");
     command
         ->add_option("--format", options->format,

@@ -17,6 +17,7 @@ struct GenerateOptions {
 };
 
 int run_generate(const GenerateOptions& options) {
+    refuse_standard_output("generate --out", options.out);
     const Network network = generate::generate_network(options.generator);
     ingest::write_network_folder(network, options.out);
     const Inventory inventory = take_inventory(network);

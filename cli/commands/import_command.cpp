@@ -40,6 +40,7 @@ void refuse_foreign_tables(const std::filesystem::path& out, const std::map<std:
 }
 
 int run_import(const ImportCommandOptions& options) {
+    refuse_standard_output("import --out", options.out);
     ingest::ImportOptions request;
     request.events = options.events;
     if (!options.into.empty()) request.into = options.into;
@@ -65,10 +66,7 @@ int run_import(const ImportCommandOptions& options) {
     const bool into_itself =
         !options.into.empty() && std::filesystem::exists(out) && std::filesystem::equivalent(out, options.into);
     if (!into_itself) refuse_foreign_tables(out, files);
-    std::error_code error;
-    std::filesystem::create_directories(out, error);
-    if (error) throw IoError("cannot create folder " + out.string() + ": " + error.message());
-    io::OutputSet outputs;
+    io::OutputSet outputs;  // creates the folder when missing
     for (auto& [name, text] : files) outputs.stage(out / name, std::move(text));
     outputs.commit();
 

@@ -121,14 +121,15 @@ int run_introduce(const IntroduceOptions& options) {
         files.stage(options.print, report::introductions_print_html(result, title));
     }
     files.commit();
+    std::ostream& messages = message_stream({options.out, options.emails, options.print});
     if (options.format == "json") {
-        std::cout << report::introductions_json(result);
+        messages << report::introductions_json(result);
     } else {
-        std::cout << report::introductions_text(result);
+        messages << report::introductions_text(result);
         for (const std::string* path : {&options.out, &options.emails, &options.print}) {
-            if (!path->empty()) std::cout << "\nWrote " << *path << ".";
+            if (!path->empty()) messages << "\nWrote " << *path << ".";
         }
-        if (!options.out.empty() || !options.emails.empty() || !options.print.empty()) std::cout << "\n";
+        if (!options.out.empty() || !options.emails.empty() || !options.print.empty()) messages << "\n";
     }
     return k_exit_success;
 }
@@ -211,7 +212,8 @@ Command add_introduce_command(CLI::App& app) {
         "Add the introductions to the network and compare before/after with random and Adamic-Adar pairs");
     command
         ->add_option("--out", options->out,
-                     "Also write the list as CSV: rank,member_a,member_b,sector_a,sector_b,introducer,gain,reason,...")
+                     "Also write the list as CSV (- for standard output): "
+                     "rank,member_a,member_b,sector_a,sector_b,introducer,gain,reason,...")
         ->type_name("FILE.csv");
     command->add_option("--format", options->format, "What to print: text (the list) or json")
         ->check(CLI::IsMember({"text", "json"}))

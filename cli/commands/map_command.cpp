@@ -38,6 +38,7 @@ struct MapCommandOptions {
     bool pseudonymise = false;
     std::string paper;
     bool landscape = false;
+    std::string format;  ///< --format: svg, png, pdf or dot; the extension of --out when empty.
 };
 
 std::size_t count_class(const viz::MapScene& scene, const std::string& word) {
@@ -48,7 +49,9 @@ std::size_t count_class(const viz::MapScene& scene, const std::string& word) {
 }
 
 int run_map(const MapCommandOptions& options, const CLI::App& command) {
-    const viz::MapFormat format = viz::map_format_for(options.out);
+    const viz::MapFormat format = viz::map_format_for(
+        options.format.empty() ? (io::is_standard_output(options.out) ? std::string("map.svg") : options.out)
+                               : "map." + options.format);
     if (!options.event.empty() && !options.member.empty())
         throw RequestError("--event and --member make different maps; give one");
     if (options.summary && (!options.event.empty() || !options.member.empty())) {
@@ -169,9 +172,9 @@ int run_map(const MapCommandOptions& options, const CLI::App& command) {
     }
     const std::string bytes = viz::render_scene(scene, format, page);
     io::write_file_atomically(options.out, bytes);
-    std::cout << describe_tie_model(map_options.ties, !loaded.window.is_open()) << "\n"
-              << network_line << "\n"
-              << "Wrote " << options.out << ": " << what << ".\n";
+    message_stream({options.out}) << describe_tie_model(map_options.ties, !loaded.window.is_open()) << "\n"
+                                  << network_line << "\n"
+                                  << "Wrote " << options.out << ": " << what << ".\n";
     return k_exit_success;
 }
 
@@ -192,14 +195,21 @@ Command add_map_command(CLI::App& app) {
         "                            when every pair is near chance (0.67x to 1.5x), said in words\n"
         "Every name is placed beside its own mark, nearest to it, over no other name; one with no such place is\n"
         "left off, and the caption says how many.\n"
-        "The format follows the file's extension. The same input and options give the same picture.\n"
+        "The format follows the file's extension (or --format). The same input and options give the same picture.\n"
         "--paper a4 (or a3 ... a0, --landscape) fits a .pdf or .png to that sheet, names and legend readable on it\n"
         "(PNG at 300 dpi); without it the map takes the size the drawing needs.\n"
         "Consent (SPEC §5): members whose consent is hidden are not drawn (nor their ties), pseudonym members are\n"
         "labelled by pseudonym; a --pseudonymise map has its own layout, so it cannot be matched with a named one.\n"
         "docs/maps.md explains how to read each map.");
     add_data_options(*command, options->data);
-    command->add_option("--out", options->out, "The map file: .svg, .png, .pdf or .dot")->required()->type_name("FILE");
+    command->add_option("--out", options->out, "The map file: .svg, .png, .pdf or .dot (- for standard output)")
+        ->required()
+        ->type_name("FILE");
+    command
+        ->add_option("--format", options->format,
+                     "svg, png, pdf or dot (default: the --out file's extension; svg for --out -)")
+        ->check(CLI::IsMember({"svg", "png", "pdf", "dot"}))
+        ->type_name("FORMAT");
     command
         ->add_option("--size", options->size, "The metric that sizes members (a members.csv column; default bridging)")
         ->type_name("METRIC");

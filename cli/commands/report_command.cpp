@@ -64,7 +64,7 @@ std::string default_title(const std::string& data) {
 
 int run_report(const ReportOptions& options) {
     const std::filesystem::path out = options.out;
-    if (out.extension() != ".html" && out.extension() != ".htm") {
+    if (!io::is_standard_output(out) && out.extension() != ".html" && out.extension() != ".htm") {
         throw RequestError("--out " + options.out + ": the report is one HTML file; give a name ending in .html");
     }
     const TieOptions ties = tie_options(options.data);
@@ -162,10 +162,11 @@ int run_report(const ReportOptions& options) {
     outputs.stage(out, html);
     outputs.commit();
     clock.lap("write");
-    std::cout << describe_tie_model(ties, !loaded.window.is_open()) << "\n";
-    std::cout << "Wrote " << out.string() << ": a report of " << report::format_count(network.members.size())
-              << " members and " << report::format_count(analysis.graph.tie_count()) << " ties ("
-              << report::format_count((html.size() + 1023) / 1024) << " KB). Open it in a browser.\n";
+    std::ostream& messages = message_stream({options.out});
+    messages << describe_tie_model(ties, !loaded.window.is_open()) << "\n";
+    messages << "Wrote " << out.string() << ": a report of " << report::format_count(network.members.size())
+             << " members and " << report::format_count(analysis.graph.tie_count()) << " ties ("
+             << report::format_count((html.size() + 1023) / 1024) << " KB). Open it in a browser.\n";
     return k_exit_success;
 }
 
@@ -185,7 +186,7 @@ Command add_report_command(CLI::App& app) {
         "estimated above (the Method section states the error bound). Above 2,000 members the map is the\n"
         "summary map.");
     add_data_options(*command, options->data);
-    command->add_option("--out", options->out, "The report to write (an .html file)")
+    command->add_option("--out", options->out, "The report to write (an .html file; - for standard output)")
         ->required()
         ->type_name("FILE.html");
     command->add_option("--title", options->title, "The report's title (default: the network folder's name)")

@@ -43,10 +43,7 @@ struct SeatOptions {
 /// Stages the --map folder: every table's map and index.html (viz::seating_maps).
 void stage_maps(const report::PrintedPlan& printed, const Network& before, const SeatOptions& options,
                 const LoadedNetwork& loaded, io::OutputSet& outputs) {
-    const std::filesystem::path folder = options.map;
-    std::error_code error;
-    std::filesystem::create_directories(folder, error);
-    if (error) throw IoError("cannot create folder " + folder.string() + ": " + error.message());
+    const std::filesystem::path folder = options.map;  // created by the OutputSet when missing
     viz::MapOptions map_options;
     map_options.seed = map_seed(options.data.seed, before, options.pseudonymise);
     map_options.data_name = options.pseudonymise ? std::string() : options.data.data;
@@ -94,6 +91,7 @@ SeatingRequest read_request(const SeatOptions& options, const Network& whole, Ev
 }
 
 int run_seat(const SeatOptions& options) {
+    refuse_standard_output("seat --map", options.map);
     if (options.event.empty() == options.members_file.empty()) {
         throw RequestError("say who to seat: --event ID (the people attending it) or --members FILE, not both");
     }
@@ -160,18 +158,19 @@ int run_seat(const SeatOptions& options) {
     }
     outputs.commit();
 
+    std::ostream& messages = message_stream({options.out, options.print});
     if (options.format == "json") {
-        std::cout << report::plan_json(printed, values.ties, loaded.window);
+        messages << report::plan_json(printed, values.ties, loaded.window);
     } else {
-        std::cout << report::plan_text(printed, values.ties, loaded.window);
-        if (!options.out.empty()) std::cout << "\nWrote " << options.out << ".\n";
+        messages << report::plan_text(printed, values.ties, loaded.window);
+        if (!options.out.empty()) messages << "\nWrote " << options.out << ".\n";
         if (!options.map.empty()) {
-            std::cout << (options.out.empty() ? "\n" : "") << "Wrote a map of every table to "
-                      << (std::filesystem::path(options.map) / "index.html").string() << ".\n";
+            messages << (options.out.empty() ? "\n" : "") << "Wrote a map of every table to "
+                     << (std::filesystem::path(options.map) / "index.html").string() << ".\n";
         }
         if (!options.print.empty()) {
-            std::cout << (options.out.empty() && options.map.empty() ? "\n" : "") << "Wrote the printouts to "
-                      << options.print << " (A4: print from a browser).\n";
+            messages << (options.out.empty() && options.map.empty() ? "\n" : "") << "Wrote the printouts to "
+                     << options.print << " (A4: print from a browser).\n";
         }
     }
     return k_exit_success;
@@ -219,7 +218,9 @@ Command add_seat_command(CLI::App& app) {
     add_tie_model_options(*command, options->data,
                           "Ties weaker than this do not count as having met (default 0: every tie counts)");
     add_community_options(*command, options->data);
-    command->add_option("--out", options->out, "Also write the plan as CSV: member_id,round,table,...")
+    command
+        ->add_option("--out", options->out,
+                     "Also write the plan as CSV: member_id,round,table,... (- for standard output)")
         ->type_name("FILE.csv");
     command
         ->add_option("--map", options->map,

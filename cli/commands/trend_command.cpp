@@ -2,6 +2,7 @@
 
 #include <bridgemap/error.hpp>
 #include <bridgemap/io/atomic_file.hpp>
+#include <bridgemap/io/text.hpp>
 #include <bridgemap/metrics/exposure.hpp>
 #include <bridgemap/metrics/trend.hpp>
 #include <bridgemap/report/analysis_files.hpp>
@@ -86,7 +87,8 @@ int run_trend(const TrendCommandOptions& options) {
     if (!options.chart.empty())
         outputs.stage(options.chart, report::render_line_chart_svg(report::trend_chart(result)));
     outputs.commit();
-    std::cout << (options.format == "json" ? report::trend_json(result) : report::trend_text(result));
+    message_stream({options.out, options.exposure_out, options.chart})
+        << (options.format == "json" ? report::trend_json(result) : io::terminal_safe(report::trend_text(result)));
     return k_exit_success;
 }
 
@@ -119,7 +121,8 @@ Command add_trend_command(CLI::App& app) {
                      "Days after a setting within which a new tie counts as formed there (default 365)")
         ->check(CLI::Range(0, 36500))
         ->type_name("DAYS");
-    command->add_option("--out", options->out, "Write the table per period as CSV")->type_name("FILE.csv");
+    command->add_option("--out", options->out, "Write the table per period as CSV (- for standard output)")
+        ->type_name("FILE.csv");
     command
         ->add_option("--exposure-out", options->exposure_out,
                      "Write exposure and friending bias per period and kind of setting as CSV")

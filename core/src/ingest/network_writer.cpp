@@ -136,10 +136,7 @@ std::map<std::string, std::string> network_to_csv(const Network& network) {
 }
 
 void write_network_folder(const Network& network, const std::filesystem::path& folder) {
-    std::error_code error;
-    std::filesystem::create_directories(folder, error);
-    if (error) throw IoError("cannot create folder " + folder.string() + ": " + error.message());
-    io::OutputSet outputs;
+    io::OutputSet outputs;  // creates the folder when missing
     for (auto& [name, text] : network_to_csv(network)) outputs.stage(folder / name, std::move(text));
     outputs.commit();
 }
