@@ -108,8 +108,10 @@ int run_introduce(const IntroduceOptions& options) {
     std::vector<MemberPair> pairs;
     for (const Introduction& intro : result.plan.introductions) pairs.emplace_back(intro.a, intro.b);
     result.after = bridging_measures(with_introductions(result.plan.graph, pairs), result.plan.groups);
-    if (options.evaluate) progress.update("comparing with random and Adamic-Adar pairs", 0, 0);
-    if (options.evaluate) result.evaluation = evaluate_introductions(result.plan, request);
+    if (options.evaluate) {
+        progress.update("comparing with random and Adamic-Adar pairs", 0, 0);
+        result.evaluation = evaluate_introductions(result.plan, request);
+    }
     // Written from a copy that names members as their consent allows (same indices).
     std::optional<Network> shown;
     if (disclosure.hidden_count() > 0 || disclosure.pseudonym_count() > 0 || options.pseudonymise) {
