@@ -1,5 +1,6 @@
 #include "progress.hpp"
 
+#include <sys/ioctl.h>
 #include <unistd.h>
 #include <algorithm>
 #include <cstdlib>
@@ -25,6 +26,7 @@ Progress::Progress(std::string command, bool forced)
     : Progress(std::move(command), std::cerr, ::isatty(STDERR_FILENO) == 1, forced || ::isatty(STDERR_FILENO) == 1,
                delay_from_environment(), [] { return Clock::now(); }) {
     if (!enabled_) return;
+    if (winsize size{}; terminal_ && ::ioctl(STDERR_FILENO, TIOCGWINSZ, &size) == 0) fit_to(size.ws_col);
     thread_ = std::thread([this] {
         std::unique_lock lock(mutex_);
         while (!stopping_) {
@@ -89,7 +91,13 @@ void Progress::draw(Clock::time_point now) {
     if (terminal_) {
         // Redraw at most ten times a second, or at once for a new stage.
         if (!new_stage && (percent == last_percent_ || now - last_draw_ < std::chrono::milliseconds(100))) return;
-        const std::string text = line(command_, stage_, done_, total_);
+        std::string text = line(command_, stage_, done_, total_);
+        if (columns_ > 0 && text.size() >= columns_) {
+            // Shorten the stage (ASCII: bridgemap's own words and table names), keep the bar.
+            const std::size_t over = text.size() - (columns_ - 1);
+            text = line(command_, stage_.substr(0, stage_.size() > over ? stage_.size() - over : 0), done_, total_);
+            text.resize(std::min(text.size(), columns_ - 1));
+        }
         *out_ << '\r' << text;
         if (text.size() < drawn_width_) *out_ << std::string(drawn_width_ - text.size(), ' ') << '\r' << text;
         out_->flush();
@@ -137,6 +145,11 @@ void Progress::finish() {
         out_->flush();
         drawn_width_ = 0;
     }
+}
+
+void Progress::fit_to(std::size_t columns) {
+    const std::lock_guard lock(mutex_);
+    columns_ = columns;
 }
 
 ProgressReport Progress::reporter() {

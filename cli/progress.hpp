@@ -45,6 +45,9 @@ public:
     void clear();
     /// The run is over: clears the terminal line (nothing more is shown).
     void finish();
+    /// On a terminal of `columns` columns (0: no limit), the stage is shortened so that the
+    /// line and its bar fit on one row (a line that wraps cannot be redrawn in place).
+    void fit_to(std::size_t columns);
     /// update() as a core ProgressReport (for AnalysisOptions::progress and the like).
     [[nodiscard]] ProgressReport reporter();
 
@@ -73,6 +76,7 @@ private:
     std::string last_stage_;
     int last_percent_ = -1;
     std::size_t drawn_width_ = 0;  ///< Characters on the terminal line now.
+    std::size_t columns_ = 0;      ///< The terminal's width; 0: no limit.
     bool finished_ = false;
 
     std::condition_variable wake_;

@@ -119,5 +119,16 @@ TEST(Progress, AReporterUpdates) {
     EXPECT_EQ(out.str(), "analyse: shortest paths [#####               ] 25%\n");
 }
 
+TEST(Progress, TheStageIsShortenedToFitTheTerminal) {
+    FakeClock clock;
+    std::ostringstream out;
+    Progress progress("map", out, true, true, std::chrono::seconds(2), clock.function());
+    progress.fit_to(40);
+    clock.advance(3000);
+    // "map: shortest paths [##########          ] 50%" is 46 characters: the stage loses 7, to fit 39.
+    progress.update("shortest paths", 1, 2);
+    EXPECT_EQ(out.str(), "\rmap: shortes [##########          ] 50%");
+}
+
 }  // namespace
 }  // namespace bridgemap::cli
