@@ -124,11 +124,17 @@ TieWeights parse_tie_weights(const std::string& text) {
     return weights;
 }
 
-LoadedNetwork load_network(const DataOptions& options, std::ostream& diagnostics_out) {
+LoadedNetwork load_network(const DataOptions& options, std::ostream& diagnostics_out, Progress* progress) {
     LoadedNetwork loaded;
     loaded.window = parse_window(options.from, options.until);
     seed_library_generators(options.seed);
-    auto result = ingest::read_network(options.data, read_options(options));
+    ingest::ReadOptions read = read_options(options);
+    if (progress != nullptr) {
+        progress->update("reading the network", 0, 0);
+        read.progress = progress->reporter();
+    }
+    auto result = ingest::read_network(options.data, read);
+    if (progress != nullptr && !result.diagnostics.all().empty()) progress->clear();
     for (const auto& diagnostic : result.diagnostics.all()) diagnostics_out << format_diagnostic(diagnostic) << '\n';
     if (result.diagnostics.has_errors()) {
         const auto errors = result.diagnostics.error_count();
@@ -305,6 +311,7 @@ EventIndex event_argument(const Network& network, const std::string& text, std::
 
 void StageClock::lap(const char* stage) {
     const auto now = std::chrono::steady_clock::now();
+    if (enabled_ && progress_ != nullptr) progress_->clear();
     if (enabled_) std::fprintf(stderr, "%9.3f s  %s\n", std::chrono::duration<double>(now - start_).count(), stage);
     start_ = now;
 }

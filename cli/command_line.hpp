@@ -13,6 +13,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "progress.hpp"
+
 #include <chrono>
 #include <cstdint>
 #include <functional>
@@ -108,9 +110,10 @@ struct LoadedNetwork {
 };
 
 /// Reads options.data and seeds the libraries' generators from options.seed (once per run).
-/// Prints every diagnostic to `diagnostics_out`; throws
+/// Prints every diagnostic to `diagnostics_out` (after clearing `progress`'s line, which it
+/// tells "reading the network" when given); throws
 /// InvalidDataError (exit 3) when there are errors. Throws RequestError for a bad window.
-LoadedNetwork load_network(const DataOptions& options, std::ostream& diagnostics_out);
+LoadedNetwork load_network(const DataOptions& options, std::ostream& diagnostics_out, Progress* progress = nullptr);
 
 /// Option checks with plain messages, for every command: CLI11's own accept "-1" for an
 /// unsigned option (it wraps round) and word their range as "0.000000 to 1.8e308".
@@ -165,12 +168,14 @@ void apply_path_choice(const PathChoice& choice, AnalysisOptions& analysis);
 /// Prints how long each stage of a command took, on stderr, when enabled (--timings).
 class StageClock {
 public:
-    explicit StageClock(bool enabled) : enabled_(enabled) {}
+    /// With `progress`, its line is cleared before each time is printed.
+    explicit StageClock(bool enabled, Progress* progress = nullptr) : enabled_(enabled), progress_(progress) {}
     /// Prints the time since the last lap (or since construction) with `stage`.
     void lap(const char* stage);
 
 private:
     bool enabled_;
+    Progress* progress_;
     std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
 };
 

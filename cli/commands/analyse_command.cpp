@@ -24,6 +24,7 @@ struct AnalyseOptions {
     PathChoice paths;
     bool timings = false;
     bool pseudonymise = false;
+    bool progress = false;
 };
 
 /// A few lines a convenor can read: size, cohesion, mixing, and who bridges most.
@@ -91,10 +92,13 @@ int run_analyse(const AnalyseOptions& options) {
     AnalysisOptions analysis_options = cli::analysis_options(options.data);
     apply_path_choice(options.paths, analysis_options);
 
-    const LoadedNetwork loaded = load_network(options.data, std::cerr);
+    Progress progress("analyse", options.progress);
+    const LoadedNetwork loaded = load_network(options.data, std::cerr, &progress);
     const Network& network = loaded.windowed();
     const report::Disclosure disclosure = member_disclosure(network, options.pseudonymise);
+    analysis_options.progress = progress.reporter();
     const Analysis analysis = analyse(network, analysis_options);
+    progress.clear();
     if (options.timings) {
         for (const auto& [stage, seconds] : analysis.timings) {
             std::fprintf(stderr, "%9.4f s  %s\n", seconds, stage.c_str());
@@ -104,6 +108,7 @@ int run_analyse(const AnalyseOptions& options) {
         std::cerr << "bridgemap analyse: " << analysis.paths.method << ". Use --exact for exact values (slower).\n";
     }
 
+    progress.update("writing the results", 0, 0);
     const report::AnalysisContext context{options.data.data, loaded.window, analysis_options.ties, options.data.seed};
     const std::string summary = report::summary_json(network, analysis, context, options.pseudonymise);
     if (!options.out.empty()) {
@@ -114,6 +119,7 @@ int run_analyse(const AnalyseOptions& options) {
         outputs.stage(folder / "summary.json", summary);
         outputs.commit();
     }
+    progress.finish();
     if (options.format == "json") {
         std::cout << summary;
     } else {
@@ -153,6 +159,7 @@ Command add_analyse_command(CLI::App& app) {
     add_community_options(*command, options->data);
     add_consent_options(*command, options->pseudonymise);
     command->add_flag("--timings", options->timings, "Print how long each stage took, on stderr");
+    add_progress_option(*command, options->progress);
     return {command, [options] { return run_analyse(*options); }};
 }
 

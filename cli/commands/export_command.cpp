@@ -26,6 +26,7 @@ struct ExportOptions {
     bool pseudonymise = false;
     PathChoice paths;
     bool timings = false;
+    bool progress = false;
 };
 
 /// The map's sector colours and the whole-network map's member positions.
@@ -66,12 +67,15 @@ int run_export(const ExportOptions& options) {
     AnalysisOptions analysis_options = cli::analysis_options(options.data);
     apply_path_choice(options.paths, analysis_options);
 
-    StageClock clock(options.timings);
-    const LoadedNetwork loaded = load_network(options.data, std::cerr);
+    Progress progress("export", options.progress);
+    StageClock clock(options.timings, &progress);
+    const LoadedNetwork loaded = load_network(options.data, std::cerr, &progress);
     const Network& network = loaded.windowed();
     const report::Disclosure disclosure = member_disclosure(network, options.pseudonymise);
+    analysis_options.progress = progress.reporter();
     const Analysis analysis = analyse(network, analysis_options);
     if (!analysis.paths.exact) {
+        progress.clear();
         std::cerr << "bridgemap export: " << analysis.paths.method << ". Use --exact for exact values (slower).\n";
     }
     clock.lap("read and analyse");
@@ -80,14 +84,17 @@ int run_export(const ExportOptions& options) {
     request.with_settings = options.with == "settings";
     request.ties = analysis_options.ties;
     request.windowed = !loaded.window.is_open();
+    progress.update("laying out the map", 0, 0);
     request.look = export_look(network, analysis, options.data.seed);
     clock.lap("layout");
+    progress.update("writing " + std::string(report::format_name(format)), 0, 0);
     const report::ExportNetwork exported = report::export_network(network, analysis, disclosure, request);
     const auto files = report::export_files(exported, format, options.out);
     io::OutputSet outputs;
     for (const auto& [path, contents] : files) outputs.stage(path, contents);
     outputs.commit();
     clock.lap(("write " + std::string(report::format_name(format))).c_str());
+    progress.finish();
 
     std::ostream& messages = message_stream({options.out});
     messages << exported.tie_model << "\n";
@@ -141,6 +148,7 @@ Command add_export_command(CLI::App& app) {
     add_tie_model_options(*command, options->data);
     add_community_options(*command, options->data);
     command->add_flag("--timings", options->timings, "Print how long each stage took, on stderr");
+    add_progress_option(*command, options->progress);
     return {command, [options] { return run_export(*options); }};
 }
 

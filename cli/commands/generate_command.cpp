@@ -14,13 +14,18 @@ namespace {
 struct GenerateOptions {
     generate::GeneratorOptions generator;
     std::string out;
+    bool progress = false;
 };
 
 int run_generate(const GenerateOptions& options) {
     refuse_standard_output("generate --out", options.out);
+    Progress progress("generate", options.progress);
+    progress.update("generating the network", 0, 0);
     const Network network = generate::generate_network(options.generator);
+    progress.update("writing the folder", 0, 0);
     ingest::write_network_folder(network, options.out);
     const Inventory inventory = take_inventory(network);
+    progress.finish();
     std::cout << "Wrote " << options.out << ": " << inventory.members << " members, " << inventory.organisations
               << " organisations, " << inventory.events << " events (" << inventory.attendance << " attendance rows), "
               << inventory.groups << " groups, " << inventory.ties << " explicit ties, " << options.generator.first_year
@@ -51,6 +56,7 @@ Command add_generate_command(CLI::App& app) {
     command->add_option("--years", options->generator.years, "Number of years of events (default 8)")
         ->check(CLI::Range(1, 100))
         ->type_name("N");
+    add_progress_option(*command, options->progress);
     return {command, [options] { return run_generate(*options); }};
 }
 

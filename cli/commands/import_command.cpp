@@ -19,6 +19,7 @@ struct ImportCommandOptions {
     std::string into;
     std::string matches;
     std::string date_order;
+    bool progress = false;
 };
 
 std::string plural(std::size_t count, const char* one, const char* many) {
@@ -52,14 +53,18 @@ int run_import(const ImportCommandOptions& options) {
         if (!path.empty() && !std::filesystem::exists(path, error)) throw IoError("file not found: " + path);
     }
 
+    Progress progress("import", options.progress);
+    request.progress = progress.reporter();
     Diagnostics diagnostics;
     ingest::ImportResult result = ingest::import_signups(request, diagnostics);
+    progress.clear();
     for (const auto& diagnostic : diagnostics.all()) std::cerr << format_diagnostic(diagnostic) << "\n";
     if (diagnostics.has_errors()) {
         const auto errors = diagnostics.error_count();
         throw InvalidDataError(plural(errors, "error", "errors") + " in the sign-up lists; nothing was written");
     }
 
+    progress.update("writing the network", 0, 0);
     std::map<std::string, std::string> files = ingest::network_to_csv(result.network);
     files["matches.csv"] = std::move(result.matches_csv);
     const std::filesystem::path out = options.out;
@@ -69,6 +74,7 @@ int run_import(const ImportCommandOptions& options) {
     io::OutputSet outputs;  // creates the folder when missing
     for (auto& [name, text] : files) outputs.stage(out / name, std::move(text));
     outputs.commit();
+    progress.finish();
 
     const auto& summary = result.summary;
     std::cout << "Read " << plural(summary.events, "event", "events") << " and "
@@ -116,6 +122,7 @@ Command add_import_command(CLI::App& app) {
                      "as YYYY-MM-DD")
         ->check(CLI::IsMember({"dmy", "mdy"}))
         ->type_name("dmy|mdy");
+    add_progress_option(*command, options->progress);
     return {command, [options] { return run_import(*options); }};
 }
 

@@ -41,6 +41,7 @@ struct IntroduceOptions {
     std::string out;
     std::string format = "text";
     bool pseudonymise = false;
+    bool progress = false;
 };
 
 /// --active-since: a YYYY-MM-DD day.
@@ -58,7 +59,8 @@ int run_introduce(const IntroduceOptions& options) {
     if (!options.print.empty() && !options.print.ends_with(".html")) {
         throw RequestError("--print " + options.print + ": the printout is one HTML file; give a name ending in .html");
     }
-    const LoadedNetwork loaded = load_network(options.data, std::cerr);
+    Progress progress("introduce", options.progress);
+    const LoadedNetwork loaded = load_network(options.data, std::cerr, &progress);
     const Network& network = loaded.windowed();
     const report::Disclosure disclosure = member_disclosure(network, options.pseudonymise);
 
@@ -91,6 +93,7 @@ int run_introduce(const IntroduceOptions& options) {
     if (!options.exclude.empty()) {
         Diagnostics diagnostics;
         request.exclude = ingest::read_member_pairs(options.exclude, network, diagnostics);
+        progress.clear();
         for (const auto& diagnostic : diagnostics.all()) std::cerr << format_diagnostic(diagnostic) << '\n';
         if (diagnostics.has_errors()) {
             const auto errors = diagnostics.error_count();
@@ -99,11 +102,16 @@ int run_introduce(const IntroduceOptions& options) {
         }
     }
 
+    progress.update("choosing introductions", 0, 0);
     result.plan = recommend_introductions(network, request);
+    progress.update("measuring bridging with them", 0, 0);
     std::vector<MemberPair> pairs;
     for (const Introduction& intro : result.plan.introductions) pairs.emplace_back(intro.a, intro.b);
     result.after = bridging_measures(with_introductions(result.plan.graph, pairs), result.plan.groups);
-    if (options.evaluate) result.evaluation = evaluate_introductions(result.plan, request);
+    if (options.evaluate) {
+        progress.update("comparing with random and Adamic-Adar pairs", 0, 0);
+        result.evaluation = evaluate_introductions(result.plan, request);
+    }
     // Written from a copy that names members as their consent allows (same indices).
     std::optional<Network> shown;
     if (disclosure.hidden_count() > 0 || disclosure.pseudonym_count() > 0 || options.pseudonymise) {
@@ -112,6 +120,7 @@ int run_introduce(const IntroduceOptions& options) {
     }
 
     // Every file whole, or none (io/atomic_file).
+    progress.update("writing", 0, 0);
     io::OutputSet files;
     if (!options.out.empty()) files.stage(options.out, report::introductions_csv(result));
     if (!options.emails.empty()) files.stage(options.emails, report::introduction_emails_csv(result, options.cc));
@@ -121,6 +130,7 @@ int run_introduce(const IntroduceOptions& options) {
         files.stage(options.print, report::introductions_print_html(result, title));
     }
     files.commit();
+    progress.finish();
     std::ostream& messages = message_stream({options.out, options.emails, options.print});
     if (options.format == "json") {
         messages << report::introductions_json(result);
@@ -207,6 +217,7 @@ Command add_introduce_command(CLI::App& app) {
     command->add_option("--print", options->print, "Also write the introductions as A4 pages to print from a browser")
         ->type_name("FILE.html");
     add_consent_options(*command, options->pseudonymise);
+    add_progress_option(*command, options->progress);
     command->add_flag(
         "--evaluate", options->evaluate,
         "Add the introductions to the network and compare before/after with random and Adamic-Adar pairs");

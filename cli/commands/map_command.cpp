@@ -39,6 +39,7 @@ struct MapCommandOptions {
     std::string paper;
     bool landscape = false;
     std::string format;  ///< --format: svg, png, pdf or dot; the extension of --out when empty.
+    bool progress = false;
 };
 
 std::size_t count_class(const viz::MapScene& scene, const std::string& word) {
@@ -79,7 +80,8 @@ int run_map(const MapCommandOptions& options, const CLI::App& command) {
     map_options.data_name = options.pseudonymise ? std::string() : options.data.data;
     map_options.ties = tie_options(options.data);
 
-    const LoadedNetwork loaded = load_network(options.data, std::cerr);
+    Progress progress("map", options.progress);
+    const LoadedNetwork loaded = load_network(options.data, std::cerr, &progress);
     const Network& network = loaded.windowed();
     map_options.window = loaded.window;
     map_options.seed = map_seed(options.data.seed, network, options.pseudonymise);
@@ -111,11 +113,15 @@ int run_map(const MapCommandOptions& options, const CLI::App& command) {
     const bool summary = whole && (options.summary || network.members.size() > viz::k_summary_threshold);
     if (summary) {
         if (!options.summary) {
+            progress.clear();
             std::cerr << "bridgemap map: " << network.members.size()
                       << " members are too many to draw one by one (more than " << viz::k_summary_threshold
                       << "); drawing the summary map, one node per "
                       << (map_options.colouring == viz::MapColouring::community ? "community" : "sector") << ".\n";
         }
+        progress.update("summarising the network by " +
+                            std::string(map_options.colouring == viz::MapColouring::community ? "community" : "sector"),
+                        0, 0);
         viz::NetworkSummaryMap summary_map = viz::network_summary_map(drawn, map_options);
         scene = std::move(summary_map.scene);
         describe_network(summary_map.mixing.ties, summary_map.mixing);
@@ -140,13 +146,16 @@ int run_map(const MapCommandOptions& options, const CLI::App& command) {
         AnalysisOptions analysis_options = cli::analysis_options(options.data);
         analysis_options.families =
             viz::map_families(kind, map_options.colouring, size_metric).add(MetricFamily::mixing);
+        analysis_options.progress = progress.reporter();
         const Analysis analysis = analyse(network, analysis_options);
         describe_network(analysis.graph.tie_count(), analysis.mixing);
         if (family_of(size_metric) == MetricFamily::paths && !analysis.paths.exact) {
+            progress.clear();
             std::cerr << "bridgemap map: sizes use estimated " << options.size << " (" << analysis.paths.method
                       << ").\n";
         }
         const viz::MapData data = viz::map_data(analysis, size_metric);
+        progress.update("laying out the map", 0, 0);
         if (member != k_none) {
             scene = without_hidden(viz::ego_scene(drawn, data, member, options.radius, map_options));
             what = "ego map of " + drawn.members[member].display_name() + " (" +
@@ -167,11 +176,15 @@ int run_map(const MapCommandOptions& options, const CLI::App& command) {
         }
     }
     if (options.pseudonymise) {
+        progress.clear();
         for (const auto& warning : report::small_sector_warnings(network))
             std::cerr << "bridgemap map: " << warning << ".\n";
     }
+    progress.update("rendering the map", 0, 0);
     const std::string bytes = viz::render_scene(scene, format, page);
+    progress.update("writing the map", 0, 0);
     io::write_file_atomically(options.out, bytes);
+    progress.finish();
     message_stream({options.out}) << describe_tie_model(map_options.ties, !loaded.window.is_open()) << "\n"
                                   << network_line << "\n"
                                   << "Wrote " << options.out << ": " << what << ".\n";
@@ -249,6 +262,7 @@ Command add_map_command(CLI::App& app) {
     command->add_flag("--landscape", options->landscape, "With --paper: the sheet turned sideways");
     command->add_option("--title", options->title, "The map's title (default: one that says what it shows)")
         ->type_name("TEXT");
+    add_progress_option(*command, options->progress);
     return {command, [options, command] { return run_map(*options, *command); }};
 }
 

@@ -32,6 +32,7 @@ struct ReportOptions {
     std::size_t introductions = 10;
     bool exact = false;
     bool timings = false;
+    bool progress = false;
 };
 
 /// How to run this report again, for the Method section (the options that change it).
@@ -68,8 +69,9 @@ int run_report(const ReportOptions& options) {
         throw RequestError("--out " + options.out + ": the report is one HTML file; give a name ending in .html");
     }
     const TieOptions ties = tie_options(options.data);
-    StageClock clock(options.timings);
-    const LoadedNetwork loaded = load_network(options.data, std::cerr);
+    Progress progress("report", options.progress);
+    StageClock clock(options.timings, &progress);
+    const LoadedNetwork loaded = load_network(options.data, std::cerr, &progress);
     // Consent (SPEC §5) as recorded: hidden members are left out of every table, list and map
     // (they count in every figure); pseudonym members are named by pseudonym.
     const report::Disclosure disclosure = member_disclosure(loaded.windowed(), false);
@@ -85,8 +87,10 @@ int run_report(const ReportOptions& options) {
 
     AnalysisOptions analysis_options = cli::analysis_options(options.data);
     if (options.exact) analysis_options.paths.mode = PathOptions::Mode::exact;
+    analysis_options.progress = progress.reporter();
     const Analysis analysis = analyse(network, analysis_options);
     clock.lap("analyse");
+    progress.update("weak spots and findings", 0, 0);
 
     report::ReportContent content;
     content.title = !options.title.empty() ? options.title
@@ -112,6 +116,7 @@ int run_report(const ReportOptions& options) {
     if (options.pseudonymise) {
         // Few members in a sector can be recognised from their sector alone.
         content.privacy_warnings = report::small_sector_warnings(network);
+        progress.clear();
         for (const auto& warning : content.privacy_warnings) std::cerr << "bridgemap report: " << warning << ".\n";
     }
     clock.lap("weak spots and findings");
@@ -125,6 +130,7 @@ int run_report(const ReportOptions& options) {
     map_options.ties = analysis_options.ties;
     // The report shows every metric, so its analysis has every family the map needs.
     const bool summary = network.members.size() > viz::k_summary_threshold;
+    progress.update(summary ? "drawing the summary map" : "laying out and drawing the map", 0, 0);
     if (!hidden.empty() && !summary) {
         viz::MapScene scene =
             viz::whole_network_scene(network, viz::map_data(analysis, MemberMetric::bridging), map_options);
@@ -141,6 +147,7 @@ int run_report(const ReportOptions& options) {
                 : "Every member, coloured and shaped by sector and sized by how much they bridge sectors; thick "
                   "dashed black lines are weak bridges, single ties that hold two parts of the network together.";
     // The interactive map: the whole map's layout and sector colours, as plain data.
+    progress.update("laying out the interactive map", 0, 0);
     const viz::MemberPositions positions =
         viz::member_positions(network, viz::map_data(analysis, MemberMetric::bridging), map_options);
     for (const auto& point : positions.points) {
@@ -152,16 +159,20 @@ int run_report(const ReportOptions& options) {
     }
     content.map_look.unknown_sector_colour = viz::sector_style(k_unknown_sector).fill;
     clock.lap("map");
+    progress.update("introductions", 0, 0);
     report::add_introductions_section(network, ties, options.introductions, options.data.seed, content);
     clock.lap("introductions");
+    progress.update("the trend over time", 0, 0);
     report::add_trend_section(loaded.whole, loaded.window, ties, content);
     clock.lap("trend");
 
+    progress.update("writing the report", 0, 0);
     const std::string html = report::render_html_report(content);
     io::OutputSet outputs;
     outputs.stage(out, html);
     outputs.commit();
     clock.lap("write");
+    progress.finish();
     std::ostream& messages = message_stream({options.out});
     messages << describe_tie_model(ties, !loaded.window.is_open()) << "\n";
     messages << "Wrote " << out.string() << ": a report of " << report::format_count(network.members.size())
@@ -207,6 +218,7 @@ Command add_report_command(CLI::App& app) {
     command->add_flag("--exact", options->exact,
                       "Exact betweenness and bridging even for large networks (as analyse --exact)");
     command->add_flag("--timings", options->timings, "Print how long each stage took, on stderr");
+    add_progress_option(*command, options->progress);
     return {command, [options] { return run_report(*options); }};
 }
 

@@ -104,8 +104,7 @@ int run_seat(const SeatOptions& options) {
     values.seed = options.data.seed;
 
     Progress progress("seat", options.progress);
-    progress.update("reading the network", 0, 0);
-    const LoadedNetwork loaded = load_network(options.data, std::cerr);
+    const LoadedNetwork loaded = load_network(options.data, std::cerr, &progress);
     const Network& whole = loaded.whole;
     const EventIndex event = options.event.empty() ? k_none : event_argument(whole, options.event, "--event");
     SeatingRequest request = read_request(options, whole, event);

@@ -29,6 +29,7 @@ struct TrendCommandOptions {
     std::string exposure_out;
     std::string chart;
     std::string format = "text";
+    bool progress = false;
 };
 
 int run_trend(const TrendCommandOptions& options) {
@@ -41,7 +42,8 @@ int run_trend(const TrendCommandOptions& options) {
     trend_options.ties = tie_options(options.data);
 
     // Periods come from the whole history; --from/--until keep the periods inside them.
-    const LoadedNetwork loaded = load_network(options.data, std::cerr);
+    Progress progress("trend", options.progress);
+    const LoadedNetwork loaded = load_network(options.data, std::cerr, &progress);
     const Network& network = loaded.whole;
     const Sectors sectors = member_sectors(network);
     report::TrendReport result;
@@ -50,12 +52,14 @@ int run_trend(const TrendCommandOptions& options) {
 
     const DateSpan keep = loaded.window.span();
     trend_options.within = loaded.window;
+    trend_options.progress = progress.reporter();
     result.periods = trend(network, trend_options);
     if (result.periods.empty()) {
         throw RequestError("no dated events to make periods from" +
                            std::string(loaded.window.is_open() ? "" : " in " + describe_window(loaded.window)));
     }
 
+    progress.update("exposure and friending bias", 0, 0);
     ExposureOptions exposure_options;
     exposure_options.ties = trend_options.ties;
     exposure_options.horizon_days = options.horizon_days;
@@ -81,12 +85,14 @@ int run_trend(const TrendCommandOptions& options) {
     result.tie_model = describe_tie_model(trend_options.ties, true);
     result.tie_model_json = report::tie_model_json(trend_options.ties, true);
 
+    progress.update("writing", 0, 0);
     io::OutputSet outputs;
     if (!options.out.empty()) outputs.stage(options.out, report::trend_csv(result));
     if (!options.exposure_out.empty()) outputs.stage(options.exposure_out, report::exposure_csv(result));
     if (!options.chart.empty())
         outputs.stage(options.chart, report::render_line_chart_svg(report::trend_chart(result)));
     outputs.commit();
+    progress.finish();
     message_stream({options.out, options.exposure_out, options.chart})
         << (options.format == "json" ? report::trend_json(result) : io::terminal_safe(report::trend_text(result)));
     return k_exit_success;
@@ -132,6 +138,7 @@ Command add_trend_command(CLI::App& app) {
     command->add_option("--format", options->format, "What to print: text (a table) or json (everything)")
         ->check(CLI::IsMember({"text", "json"}))
         ->type_name("FORMAT");
+    add_progress_option(*command, options->progress);
     return {command, [options] { return run_trend(*options); }};
 }
 

@@ -62,9 +62,20 @@ void print_inventory(const Inventory& inventory, const std::string& heading, std
     }
 }
 
-int run_validate(const DataOptions& options) {
+struct ValidateOptions {
+    DataOptions data;
+    bool progress = false;
+};
+
+int run_validate(const ValidateOptions& validate) {
+    const DataOptions& options = validate.data;
     const Window window = parse_window(options.from, options.until);
-    auto result = ingest::read_network(options.data, read_options(options));
+    Progress progress("validate", validate.progress);
+    progress.update("reading the network", 0, 0);
+    ingest::ReadOptions read = read_options(options);
+    read.progress = progress.reporter();
+    auto result = ingest::read_network(options.data, read);
+    progress.update("counting what was read", 0, 0);
     // Sector spellings and messages come from the user's files: printed terminal-safe.
     std::ostringstream out;
     print_inventory(take_inventory(result.network), "Read " + options.data + ":", out);
@@ -88,6 +99,7 @@ int run_validate(const DataOptions& options) {
             << (warnings == 1 ? " warning" : " warnings");
         out << (errors > 0 ? ": fix the errors before analysing this network.\n" : ": the data can be used.\n");
     }
+    progress.finish();
     std::cout << io::terminal_safe(out.str());
     std::cout.flush();
     return errors > 0 ? k_exit_invalid_data : k_exit_success;
@@ -96,13 +108,14 @@ int run_validate(const DataOptions& options) {
 }  // namespace
 
 Command add_validate_command(CLI::App& app) {
-    auto options = std::make_shared<DataOptions>();
+    auto options = std::make_shared<ValidateOptions>();
     CLI::App* command = app.add_subcommand("validate", "Check a network's files and say what was read");
     command->footer(
         "Prints what was read (counts per table, members per sector with the spellings folded into each,\n"
         "events per year) and every problem as FILE:LINE: error: MESSAGE (JSON input: FILE:/json/pointer).\n"
         "Exit 0 when there is no error, 3 otherwise.");
-    add_data_options(*command, *options);
+    add_data_options(*command, options->data);
+    add_progress_option(*command, options->progress);
     return {command, [options] { return run_validate(*options); }};
 }
 

@@ -929,6 +929,7 @@ ReadResult read_folder(const std::filesystem::path& folder, const ReadOptions& o
         const auto found = source.find(schema);
         if (found == source.end()) continue;
         const std::filesystem::path& path = found->second;
+        report_progress(options.progress, "reading " + path.filename().string(), 0, 0);
         if (path.extension() == ".xlsx") {
             read_table_workbook(path, *schema, builder, result.diagnostics);
             continue;
@@ -949,6 +950,7 @@ ReadResult read_folder(const std::filesystem::path& folder, const ReadOptions& o
                                        "not one of bridgemap's tables (" + k_table_list + "); ignored");
         }
     }
+    report_progress(options.progress, "checking the network", 0, 0);
     result.network = builder.finish([&](const TableSchema& schema) { return path_of(schema).string(); });
     result.diagnostics.sort(file_order);
     return result;

@@ -117,6 +117,7 @@ ImportResult import_signups(const ImportOptions& options, Diagnostics& diagnosti
     std::vector<std::string> member_extra_names;
     bool any_job_title = false;
     for (std::size_t e = 0; e < events.events.size(); ++e) {
+        report_progress(options.progress, "reading attendee lists", e, events.events.size());
         const EventEntry& event = events.events[e];
         if (network.find_event(event.id) != k_none && options.into) {
             report(diagnostics, event.place, true,
@@ -197,6 +198,7 @@ ImportResult import_signups(const ImportOptions& options, Diagnostics& diagnosti
                            events.events[row.event].list});
     }
     if (diagnostics.has_errors()) return result;
+    report_progress(options.progress, "matching people", 0, 0);
     const PersonMatching matching = match_people(records, decisions, matches_shown, diagnostics);
 
     // Rows of each person, latest last: events by date (undated first), then as listed.

@@ -21,6 +21,11 @@ void timed(Analysis& analysis, const char* name, Step&& step) {
 }  // namespace
 
 Analysis analyse(const Network& network, const AnalysisOptions& options) {
+    // Each stage is announced to options.progress as it starts.
+    const auto timed = [&](Analysis& into, const char* name, auto&& step) {
+        report_progress(options.progress, name, 0, 0);
+        bridgemap::timed(into, name, step);
+    };
     Analysis analysis;
     analysis.families = options.families.with_dependencies();
     const auto wanted = [&](MetricFamily family) { return analysis.families.contains(family); };
@@ -36,6 +41,11 @@ Analysis analyse(const Network& network, const AnalysisOptions& options) {
     if (wanted(MetricFamily::paths)) {
         PathOptions path_options = options.paths;
         path_options.threads = options.threads;
+        if (options.progress) {  // the sources done, under this stage's name
+            path_options.progress = [&](std::string_view, std::size_t done, std::size_t total) {
+                options.progress("betweenness, closeness, harmonic, bridging", done, total);
+            };
+        }
         timed(analysis, "betweenness, closeness, harmonic, bridging",
               [&] { analysis.paths = path_centrality(graph, analysis.sectors.of_member, path_options); });
     }

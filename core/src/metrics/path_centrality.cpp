@@ -9,6 +9,7 @@
 #include "metrics/shortest_path_graph.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -292,18 +293,25 @@ PathCentrality path_centrality_over(const ShortestPathGraph& arcs, std::size_t t
         static_cast<unsigned>(std::min<std::size_t>(concurrency::worker_count(options.threads), blocks));
     OrderedSums ordered(n, !exact);
     std::vector<std::unique_ptr<SourceWork>> work(workers);
+    // Sources done, counted by every worker and reported by worker 0 (the calling thread).
+    std::atomic<std::size_t> sources_done{0};
+    report_progress(options.progress, "shortest paths", 0, k);
     concurrency::parallel_for(blocks, workers, 1, [&](unsigned worker, std::size_t begin, std::size_t end) {
         if (!work[worker]) work[worker] = std::make_unique<SourceWork>(arcs);
         for (std::size_t block = begin; block < end; ++block) {
             std::unique_ptr<BlockSums> sums = ordered.take();
-            const std::size_t last = std::min(k, (block + 1) * k_sources_per_block);
-            for (std::size_t i = block * k_sources_per_block; i < last; ++i) {
+            const std::size_t first = block * k_sources_per_block;
+            const std::size_t last = std::min(k, first + k_sources_per_block);
+            for (std::size_t i = first; i < last; ++i) {
                 visit_source(sources[i], sectors, *work[worker], *sums, exact ? &result : nullptr);
             }
             ordered.finish(block, std::move(sums));
+            const std::size_t done = sources_done.fetch_add(last - first, std::memory_order_relaxed) + (last - first);
+            if (worker == 0) report_progress(options.progress, "shortest paths", done, k);
         }
     });
     work.clear();
+    report_progress(options.progress, "shortest paths", k, k);
 
     const BlockSums& total = ordered.total();
     const double dn = static_cast<double>(n);

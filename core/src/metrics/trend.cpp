@@ -5,6 +5,7 @@
 #include "concurrency/parallel_for.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
 
 namespace bridgemap {
@@ -107,12 +108,19 @@ std::vector<PeriodFigures> trend(const Network& network, const TrendOptions& opt
     std::vector<PeriodFigures> figures(periods.size());
     TieOptions ties = options.ties;
     ties.threads = 1;  // periods run in parallel instead
+    // Periods done, counted by every worker and reported by worker 0 (the calling thread).
+    std::atomic<std::size_t> periods_done{0};
+    report_progress(options.progress, "periods", 0, periods.size());
     concurrency::parallel_for(periods.size(), concurrency::worker_count(threads), 1,
-                              [&](unsigned, std::size_t begin, std::size_t end) {
+                              [&](unsigned worker, std::size_t begin, std::size_t end) {
                                   for (std::size_t p = begin; p < end; ++p) {
                                       figures[p] = period_figures(network, periods[p], ties);
+                                      const std::size_t done = periods_done.fetch_add(1) + 1;
+                                      if (worker == 0)
+                                          report_progress(options.progress, "periods", done, periods.size());
                                   }
                               });
+    report_progress(options.progress, "periods", periods.size(), periods.size());
     return figures;
 }
 

@@ -78,5 +78,57 @@ TEST(Progress, OneLinePerStageAndTenPercentIntoAFile) {
               "seat: b [##                  ] 12%\n");
 }
 
+TEST(Progress, ALongStageAppearsOnTheTickAfterTheDelay) {
+    FakeClock clock;
+    std::ostringstream out;
+    Progress progress("analyse", out, false, true, std::chrono::seconds(2), clock.function());
+    progress.tick();                                // nothing reported yet
+    progress.update("communities (Leiden)", 0, 0);  // before the delay: not drawn
+    clock.advance(1500);
+    progress.tick();
+    EXPECT_EQ(out.str(), "");
+    clock.advance(600);
+    progress.tick();  // 2.1 s: the stage still running is drawn
+    progress.tick();  // once
+    EXPECT_EQ(out.str(), "analyse: communities (Leiden)\n");
+}
+
+TEST(Progress, ClearedForOtherTextAndDrawnAgainByTheNextUpdate) {
+    FakeClock clock;
+    std::ostringstream out;
+    Progress progress("map", out, true, true, std::chrono::seconds(2), clock.function());
+    clock.advance(3000);
+    progress.update("laying out the map", 0, 0);
+    progress.clear();  // erased; the ticks draw nothing until the next update
+    clock.advance(500);
+    progress.tick();
+    progress.update("laying out the map", 0, 0);
+    progress.finish();
+    const std::string text = "map: laying out the map";
+    const std::string blank = "\r" + std::string(text.size(), ' ') + "\r";
+    EXPECT_EQ(out.str(), "\r" + text + blank + "\r" + text + blank);
+}
+
+TEST(Progress, AReporterUpdates) {
+    FakeClock clock;
+    std::ostringstream out;
+    Progress progress("analyse", out, false, true, std::chrono::seconds(2), clock.function());
+    clock.advance(2000);
+    const ProgressReport report = progress.reporter();
+    report("shortest paths", 1, 4);
+    EXPECT_EQ(out.str(), "analyse: shortest paths [#####               ] 25%\n");
+}
+
+TEST(Progress, TheStageIsShortenedToFitTheTerminal) {
+    FakeClock clock;
+    std::ostringstream out;
+    Progress progress("map", out, true, true, std::chrono::seconds(2), clock.function());
+    progress.fit_to(40);
+    clock.advance(3000);
+    // "map: shortest paths [##########          ] 50%" is 46 characters: the stage loses 7, to fit 39.
+    progress.update("shortest paths", 1, 2);
+    EXPECT_EQ(out.str(), "\rmap: shortes [##########          ] 50%");
+}
+
 }  // namespace
 }  // namespace bridgemap::cli

@@ -5,12 +5,17 @@
 
 #include <bridgemap/error.hpp>
 
+#include <bridgemap/generate/network_generator.hpp>
+
 #include "support/test_network.hpp"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <string>
+#include <thread>
+#include <tuple>
 #include <vector>
 
 namespace bridgemap {
@@ -209,6 +214,62 @@ TEST(Analyse, EachFamilyAloneGivesWhatTheFullAnalysisGives) {
         const Analysis one = analyse(network, options);
         expect_same(member_metric(one, metric), member_metric(all, metric), member_metric_name(metric));
     }
+}
+
+TEST(Analyse, ReportsEachStageAndTheSourcesDoneFromTheCallingThread) {
+    // 300 members: the path stage is exact (300 sources, in blocks of 32 over 2 threads).
+    generate::GeneratorOptions generator;
+    generator.members = 300;
+    const Network network = generate::generate_network(generator);
+    struct Call {
+        std::string stage;
+        std::size_t done;
+        std::size_t total;
+        std::thread::id thread;
+    };
+    std::vector<Call> calls;
+    AnalysisOptions options;
+    options.threads = 2;
+    options.progress = [&](std::string_view stage, std::size_t done, std::size_t total) {
+        calls.push_back({std::string(stage), done, total, std::this_thread::get_id()});
+    };
+    const Analysis reported = analyse(network, options);
+
+    // Every stage is announced (total 0) as it starts, in the order of the timings.
+    std::vector<std::string> announced;
+    for (const Call& call : calls) {
+        EXPECT_EQ(call.thread, std::this_thread::get_id()) << call.stage;
+        if (call.total == 0) announced.push_back(call.stage);
+    }
+    std::vector<std::string> timed;
+    for (const auto& [stage, seconds] : reported.timings) timed.push_back(stage);
+    EXPECT_EQ(announced, timed);
+
+    // The path stage counts its sources up from 0 to all 300.
+    const std::string paths = "betweenness, closeness, harmonic, bridging";
+    std::vector<std::size_t> done;
+    for (const Call& call : calls) {
+        if (call.total == 0) continue;
+        EXPECT_EQ(call.stage, paths);
+        EXPECT_EQ(call.total, 300u);
+        done.push_back(call.done);
+    }
+    ASSERT_GE(done.size(), 3u);  // the start, at least one block, the end
+    EXPECT_EQ(done.front(), 0u);
+    EXPECT_EQ(done.back(), 300u);
+    EXPECT_TRUE(std::is_sorted(done.begin(), done.end()));
+
+    // Reporting changes nothing.
+    options.progress = {};
+    const Analysis quiet = analyse(network, options);
+    for (std::size_t k = 0; k < member_metric_names().size(); ++k) {
+        const auto metric = static_cast<MemberMetric>(k);
+        expect_same(member_metric(reported, metric), member_metric(quiet, metric), member_metric_name(metric));
+    }
+    EXPECT_EQ(reported.communities.of_member, quiet.communities.of_member);
+    EXPECT_EQ(reported.cross_sector, quiet.cross_sector);
+    EXPECT_EQ(reported.paths.method, quiet.paths.method);
+    EXPECT_EQ(reported.mixing.ei_index, quiet.mixing.ei_index);
 }
 
 }  // namespace

@@ -10,6 +10,9 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
+#include <string>
+#include <thread>
+#include <vector>
 
 namespace bridgemap {
 namespace {
@@ -216,6 +219,39 @@ TEST(Trend, ColleagueTiesOnlyBetweenMembersActiveInThePeriod) {
     ties.max_setting_size = 40;
     const BruteForce whole = tied_pairs_by_hand(network, Window{}, 40);
     EXPECT_LT(whole.pairs.size(), project_ties(network, ties).tie_count());
+}
+
+TEST(Trend, ReportsThePeriodsDoneFromTheCallingThreadAndChangesNothing) {
+    generate::GeneratorOptions generator;
+    generator.members = 300;
+    generator.seed = 5;
+    generator.years = 3;
+    const Network network = generate::generate_network(generator);
+    TrendOptions options;
+    options.by = PeriodKind::quarter;
+    std::vector<std::size_t> done;
+    std::size_t total = 0;
+    bool other_stage_or_thread = false;
+    const std::thread::id caller = std::this_thread::get_id();
+    options.progress = [&](std::string_view stage, std::size_t d, std::size_t t) {
+        other_stage_or_thread |= stage != "periods" || std::this_thread::get_id() != caller;
+        done.push_back(d);
+        total = t;
+    };
+    const auto reported = trend(network, options, 2);
+    options.progress = {};
+    const auto quiet = trend(network, options, 2);
+    EXPECT_FALSE(other_stage_or_thread);
+    EXPECT_EQ(total, reported.size());
+    ASSERT_GE(done.size(), 2u);
+    EXPECT_EQ(done.front(), 0u);
+    EXPECT_EQ(done.back(), reported.size());
+    EXPECT_TRUE(std::is_sorted(done.begin(), done.end()));
+    ASSERT_EQ(reported.size(), quiet.size());
+    for (std::size_t p = 0; p < quiet.size(); ++p) {
+        EXPECT_EQ(reported[p].ties, quiet[p].ties);
+        EXPECT_EQ(reported[p].mixing.ei_index, quiet[p].mixing.ei_index);
+    }
 }
 
 }  // namespace

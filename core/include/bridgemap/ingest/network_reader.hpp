@@ -4,6 +4,7 @@
 
 #include <bridgemap/ingest/diagnostics.hpp>
 #include <bridgemap/model/network.hpp>
+#include <bridgemap/progress.hpp>
 
 #include <filesystem>
 
@@ -20,6 +21,8 @@ struct ReadOptions {
     /// How to read day-month-year dates such as 04/07/2018 (SPEC dates are YYYY-MM-DD): iso
     /// rejects them with an error that names --date-order; dmy and mdy read them.
     DateOrder date_order = DateOrder::iso;
+    /// Told "reading FILE" as each file of a folder is read, then "checking the network" (empty: never).
+    ProgressReport progress;
 };
 
 /// Reads `path`: a folder holding members.csv and the optional tables of SPEC §1 (any of them

@@ -8,6 +8,7 @@
 #include <bridgemap/ingest/network_reader.hpp>
 #include <bridgemap/model/date.hpp>
 #include <bridgemap/model/network.hpp>
+#include <bridgemap/progress.hpp>
 
 #include <cstddef>
 
@@ -22,6 +23,8 @@ struct ImportOptions {
     std::optional<std::filesystem::path> into;     ///< A network folder or JSON file to add to.
     std::optional<std::filesystem::path> matches;  ///< A matches.csv with the user's decisions.
     DateOrder date_order = DateOrder::iso;         ///< How to read 04/07/2018 in the events file and in --into.
+    /// Told "reading attendee lists", events done of events, then "matching people" (empty: never).
+    ProgressReport progress;
 };
 
 /// What an import found, for the command's summary line.

@@ -12,6 +12,7 @@
 #include <bridgemap/metrics/structural_holes.hpp>
 #include <bridgemap/metrics/tie_structure.hpp>
 #include <bridgemap/model/network.hpp>
+#include <bridgemap/progress.hpp>
 #include <bridgemap/ties/projection.hpp>
 
 #include <cstddef>
@@ -87,6 +88,9 @@ struct AnalysisOptions {
     /// The families to compute; the families they need are added (with_dependencies()).
     /// Each family's values do not depend on which others are computed.
     MetricFamilies families = MetricFamilies::all();
+    /// Told each stage as it starts (the names of Analysis::timings), and the sources done of
+    /// the shortest-path stage, from the calling thread (empty: never). Never changes a result.
+    ProgressReport progress;
 };
 
 /// Whether a tie joins two sectors: unknown when either end's sector is unknown.

@@ -4,6 +4,7 @@
 // and cross-sector betweenness ("bridging"), all from one set of single-source traversals.
 
 #include <bridgemap/metrics/scores.hpp>
+#include <bridgemap/progress.hpp>
 #include <bridgemap/ties/tie_graph.hpp>
 
 #include <cstdint>
@@ -25,6 +26,8 @@ struct PathOptions {
     std::size_t samples = 0;
     std::uint64_t seed = 1;
     unsigned threads = 0;  ///< 0: every core. Results never depend on it.
+    /// Told "shortest paths", sources done of sources, from the calling thread (empty: never).
+    ProgressReport progress;
 };
 
 struct PathCentrality {

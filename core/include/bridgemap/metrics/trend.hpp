@@ -5,6 +5,7 @@
 #include <bridgemap/metrics/sector_mixing.hpp>
 #include <bridgemap/model/network.hpp>
 #include <bridgemap/model/window.hpp>
+#include <bridgemap/progress.hpp>
 #include <bridgemap/ties/projection.hpp>
 
 #include <string>
@@ -22,6 +23,8 @@ struct TrendOptions {
     /// Only the periods that overlap this window (--from/--until); cumulative periods then
     /// start at its start rather than at the beginning of the history. Open: every period.
     Window within;
+    /// Told "periods", periods done of periods, from the calling thread (empty: never).
+    ProgressReport progress;
 };
 
 /// One period: its label ("2019", "2019-Q3" or an event id) and its window.

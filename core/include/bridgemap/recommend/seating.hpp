@@ -11,6 +11,7 @@
 
 #include <bridgemap/model/history.hpp>
 #include <bridgemap/model/network.hpp>
+#include <bridgemap/progress.hpp>
 #include <bridgemap/ties/projection.hpp>
 
 #include <cstddef>
@@ -218,7 +219,7 @@ struct SeatingBound {
 SeatingBound seating_upper_bound(const SeatingProblem& problem);
 
 /// What plan_seating is doing: a stage ("round 2 of 3"), and how far it is, done of total.
-using SeatingProgress = std::function<void(std::string_view stage, std::size_t done, std::size_t total)>;
+using SeatingProgress = ProgressReport;
 
 /// How hard to search.
 struct SeatingSearchOptions {
