@@ -9,9 +9,9 @@
 # NetworkX, per metric, with the agreement of their values) on 1,100 members; peers runs it at
 # 1,100, 20,000 and 100,000 members (sampled) and on the arXiv co-authorship networks cond-mat
 # and astro-ph from the shared datasets (../shared/datasets, or BRIDGEMAP_DATASETS_DIR).
-# COMPARE_BUDGET (seconds per peer call) defaults to 120, and to 30 at 100,000 members
-# (PEERS_LARGE_BUDGET); PEERS_SCALES picks the networks (default "1100 20000 100000 cond-mat
-# astro-ph").
+# COMPARE_BUDGET (seconds per peer call) defaults to 120 and COMPARE_BUDGET_GRAPH_TOOL to 300,
+# both to 30 at 100,000 members (PEERS_LARGE_BUDGET); PEERS_SCALES picks the networks (default
+# "1100 20000 100000 cond-mat astro-ph"). docs/performance.md has the figures measured.
 #
 # map, introduce and seat run bench/map.sh, bench/introduce.sh and bench/seat.sh, which also
 # print what each command achieved (reach gained, new cross-sector pairs); consistency runs
@@ -27,17 +27,23 @@ sections=("$@")
 [ ${#sections[@]} -gt 0 ] || sections=(generate read analyse targets peers trend report map introduce seat consistency)
 
 # peers_at NETWORK: bench/compare_libraries.py on one network of PEERS_SCALES.
+budget=${COMPARE_BUDGET:-120}
+graph_tool_budget=${COMPARE_BUDGET_GRAPH_TOOL:-300}
 peers_at() {
   case "$1" in
     cond-mat | astro-ph)
-      /usr/bin/python3 bench/compare_libraries.py "$bin" "$(coauthorship "$1")" --label "$1" ;;
+      COMPARE_BUDGET=$budget COMPARE_BUDGET_GRAPH_TOOL=$graph_tool_budget \
+        /usr/bin/python3 bench/compare_libraries.py "$bin" "$(coauthorship "$1")" --label "$1" ;;
     100000)
       # Sampled, as analyse runs by default above 20,000 members: the peers do the same work
-      # (betweenness from the same number of sources), each call within the smaller budget.
-      COMPARE_BUDGET=${PEERS_LARGE_BUDGET:-30} /usr/bin/python3 bench/compare_libraries.py "$bin" \
-        "$(network 100000)" --label "100,000 members" --samples "${PEERS_LARGE_SAMPLES:-1000}" --runs 1 ;;
+      # (betweenness from the same number of sources), each call within the smaller budget;
+      # NetworkX is left out (its graph of this many ties alone takes minutes and gigabytes).
+      COMPARE_BUDGET=${PEERS_LARGE_BUDGET:-30} COMPARE_BUDGET_GRAPH_TOOL=${PEERS_LARGE_BUDGET:-30} \
+        /usr/bin/python3 bench/compare_libraries.py "$bin" "$(network 100000)" --label "100,000 members" \
+        --samples auto --runs 1 --libraries graph-tool,igraph ;;
     *)
-      /usr/bin/python3 bench/compare_libraries.py "$bin" "$(network "$1")" --label "$(printf "%'d" "$1") members" ;;
+      COMPARE_BUDGET=$budget COMPARE_BUDGET_GRAPH_TOOL=$graph_tool_budget \
+        /usr/bin/python3 bench/compare_libraries.py "$bin" "$(network "$1")" --label "$(printf "%s" "$1" | sed ':a;s/\B[0-9]\{3\}\>/,&/;ta') members" ;;
   esac
 }
 
