@@ -265,7 +265,7 @@ def graph_tool_metrics(s):
         }
     return {
         **paths,
-        "pagerank": (lambda: gt.pagerank(g, weight=w).a.copy(), None),
+        "pagerank": (lambda: gt.pagerank(g, weight=w).a.copy(), lambda v: v),
         "eigenvector": (lambda: gt.eigenvector(g, weight=w)[1].a.copy(), scaled_to_largest),
         "communities": (communities, None),
         "connectivity": (connectivity, None),
@@ -491,6 +491,11 @@ def weighted_modularity(membership, source, target, weight):
     return float(np.sum(inside / total - (per_community / (2 * total)) ** 2))
 
 
+def communities_of_two_or_more(membership):
+    values, counts = np.unique(np.asarray(membership), return_counts=True)
+    return int(np.sum(counts >= 2))
+
+
 def agreement(ours, theirs):
     mask = ~np.isnan(ours) & ~np.isnan(theirs)
     a, b = ours[mask], theirs[mask]
@@ -589,7 +594,7 @@ def main():
             line += f" {ratio:>21}"
         print(line)
     print("  † bridgemap's one pass computes betweenness, closeness, harmonic and bridging together (its whole stage")
-    print("    time on each row); * NetworkX extrapolated from a sample (see the script's docstring);")
+    print("    time on each row); * extrapolated from a sample of sources or members (see the script's docstring);")
     print("  > : did not finish within the budget; graph-tool/bridgemap > 1: bridgemap is faster")
 
     print(f"  agreement with bridgemap's members.csv and summary.json ({label}):")
@@ -604,13 +609,13 @@ def main():
     if samples:
         print("    (path metrics estimated from samples: no value-by-value agreement; bridgemap states its error bound)")
     bridgemap_modularity = weighted_modularity(ours["community"], source, target, weight)
-    parts = [f"bridgemap {bridgemap_modularity:.4f} ({len(set(ours['community'].tolist()))} communities)"]
+    parts = [f"bridgemap {bridgemap_modularity:.4f} ({communities_of_two_or_more(ours['community'])} communities)"]
     for library in shown:
         comparable = results[library].get("communities", (None, 1, None, ""))[2]
         if comparable is not None:
             parts.append(f"{NAMES[library]} {weighted_modularity(comparable, source, target, weight):.4f} "
-                         f"({len(set(np.asarray(comparable).tolist()))})")
-    print(f"    {'modularity':12} weighted, of each partition: " + "; ".join(parts))
+                         f"({communities_of_two_or_more(comparable)})")
+    print(f"    {'modularity':12} weighted, of each partition (communities of 2 or more): " + "; ".join(parts))
     counts = {k: summary.get(k) for k in ("components", "articulation_points", "bridges")}
     counts = {k: (len(v) if isinstance(v, list) else v) for k, v in counts.items()}
     parts = [f"bridgemap {counts['components']}/{counts['articulation_points']}/{counts['bridges']}"]
