@@ -452,7 +452,8 @@ def run_library(library, setup, budget, label):
                 if message[0] == "error":
                     raise RuntimeError(message[1])
                 _, job, best, factor, comparable = message
-                note = f" (x {factor:.3g} = {best * factor:.2f} s, extrapolated)" if factor != 1 else ""
+                note = "" if factor == 1 else f" (x {factor:.3g} = {best * factor:.2f} s, " + \
+                    ("counted half for its two threads)" if factor == 0.5 else "extrapolated)")
                 progress(f"  [{label}] {NAMES[library]}: {job} {best:.3f} s (first run {first:.3f} s){note}")
                 results[remaining.pop(0)] = (best * factor, factor, comparable, "")
         except (EOFError, TimeoutError, RuntimeError) as error:
