@@ -19,7 +19,8 @@
 #
 # Wall time and peak memory come from /usr/bin/time; each figure is one run on this machine
 # (2 cores), so expect a few percent of noise. Networks are generated into $BENCH_DIR
-# (default /tmp/bridgemap-bench) and reused. Build first: scripts/setup.sh build.
+# (default /tmp/bridgemap-bench) and reused. Build first: scripts/setup.sh build (or bench, which
+# also installs graph-tool, python-igraph and NetworkX for compare and peers).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/common.sh
@@ -37,7 +38,7 @@ peers_at() {
     100000)
       # Sampled, as analyse runs by default above 20,000 members: the peers do the same work
       # (betweenness from the same number of sources), each call within the smaller budget;
-      # NetworkX is left out (its graph of this many ties alone takes minutes and gigabytes).
+      # NetworkX is left out (at 20,000 members its path metrics already ran past the budget).
       COMPARE_BUDGET=${PEERS_LARGE_BUDGET:-30} COMPARE_BUDGET_GRAPH_TOOL=${PEERS_LARGE_BUDGET:-30} \
         /usr/bin/python3 bench/compare_libraries.py "$bin" "$(network 100000)" --label "100,000 members" \
         --samples auto --runs 1 --libraries graph-tool,igraph ;;
