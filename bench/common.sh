@@ -40,6 +40,46 @@ measure() {
   rm -f "$log" "$log.err"
 }
 
+# against SECONDS MEGABYTES LABEL COMMAND...: like measure, with the target next to the figure
+# (MEGABYTES may be - for no memory target): "met" or "MISSED". One run.
+against() {
+  local seconds_target=$1 megabytes_target=$2 label=$3; shift 3
+  local log
+  log=$(mktemp)
+  if /usr/bin/time -f "%e %M" -o "$log" "$@" >/dev/null 2>"$log.err"; then
+    read -r seconds kilobytes <"$log"
+    awk -v label="$label" -v s="$seconds" -v kb="$kilobytes" -v ts="$seconds_target" -v tm="$megabytes_target" \
+        -v width="${label_width:-52}" 'END {
+      mb = kb / 1024; met = (s <= ts) && (tm == "-" || mb <= tm)
+      target = "≤ " ts " s" (tm == "-" ? "" : ", ≤ " (tm >= 1024 ? tm / 1024 " GB" : tm " MB"))
+      printf "  %-" width "s %8.2f s %6d MB   %-6s (target %s)\n", label, s, mb, met ? "met" : "MISSED", target
+    }' /dev/null
+  else
+    printf "  %-${label_width:-52}s FAILED: %s\n" "$label" "$(tail -n 1 "$log.err")"
+  fi
+  rm -f "$log" "$log.err"
+}
+
+# datasets: the shared datasets folder (the build's BRIDGEMAP_DATASETS_DIR, else
+# ../shared/datasets next to the repository); its data are read there, never copied here.
+datasets() {
+  local dir=${BRIDGEMAP_DATASETS_DIR:-}
+  [ -n "$dir" ] || dir=$(sed -n 's/^BRIDGEMAP_DATASETS_DIR:PATH=//p' build/CMakeCache.txt 2>/dev/null || true)
+  [ -n "$dir" ] || dir=../shared/datasets
+  echo "$dir"
+}
+
+# coauthorship NAME: the network folder of Newman's arXiv co-authorship network NAME (cond-mat,
+# astro-ph), written once into the work folder by bench/coauthorship.py.
+coauthorship() {
+  local dir="$work/coauthorship-$1"
+  if [ ! -f "$dir/ties.csv" ]; then
+    need_python "to convert the co-authorship network"
+    python3 bench/coauthorship.py "$1" "$(datasets)" "$dir" 2>/dev/null
+  fi
+  echo "$dir"
+}
+
 # largest_gathering DIR [NAME-PATTERN]: "id date" of the gathering with the most attendance
 # rows (the latest among equals) whose name matches the pattern.
 largest_gathering() {

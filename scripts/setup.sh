@@ -8,6 +8,9 @@
 #                              under AddressSanitizer/UBSan, then fuzz each reader for a minute
 #                              (scripts/fuzz.sh; BRIDGEMAP_FUZZ_SECONDS sets how long)
 #   scripts/setup.sh build     install what is missing and build only
+#   scripts/setup.sh bench     install what is missing with the benchmark's peers (graph-tool,
+#                              python-igraph, NetworkX) and /usr/bin/time, and build, for
+#                              bench/run.sh and bench/compare_libraries.py (docs/performance.md)
 #
 # Every dependency is a Debian package, except the report's map libraries (sigma.js and
 # graphology), which npm installs from the registry into viewer/node_modules, pinned by
@@ -17,8 +20,8 @@ cd "$(dirname "$0")/.."
 
 mode=${1:-example}
 case "$mode" in
-  example | test | build) ;;
-  *) echo "usage: scripts/setup.sh [example|test|build]" >&2; exit 2 ;;
+  example | test | build | bench) ;;
+  *) echo "usage: scripts/setup.sh [example|test|build|bench]" >&2; exit 2 ;;
 esac
 
 # What the library and the command need.
@@ -34,6 +37,12 @@ packages=(g++ cmake make pkg-config
 if [ "$mode" = test ]; then
   packages+=(python3 python3-networkx python3-igraph python3-openpyxl python3-websocket chromium poppler-utils libxml2-utils clang-format
              clang-14 libfuzzer-14-dev)
+fi
+
+# What the benchmark needs besides: the peers it compares with (graph-tool, python-igraph,
+# NetworkX; numpy comes with them) and /usr/bin/time for wall time and peak memory.
+if [ "$mode" = bench ]; then
+  packages+=(python3 python3-graph-tool python3-igraph python3-networkx python3-numpy time)
 fi
 
 missing=()
@@ -78,6 +87,9 @@ build() {  # build DIR [cmake options...]; BUILD_TARGET limits it to one target
 case "$mode" in
   build)
     build build
+    ;;
+  bench)
+    BUILD_TARGET=bridgemap build build  # the program only
     ;;
   example)
     BUILD_TARGET=bridgemap build build  # the program only; the tests are built by 'test'
