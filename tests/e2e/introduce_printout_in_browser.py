@@ -67,10 +67,7 @@ def main():
     if k == 0:
         fail("no introductions to print: choose data and options that give some")
 
-    not_printed = pdf_pages.print_to_pdf(html, pdf)
-    if not_printed:
-        fail(not_printed)
-    pages, not_a4 = pdf_pages.a4_pages(pdf)
+    pages, not_a4 = pdf_pages.print_a4(html, pdf)
     if not_a4:
         fail(not_a4)
     expected = max(1, math.ceil(k / 2))

@@ -33,3 +33,12 @@ def a4_pages(pdf):
     if abs(float(size.group(1)) - 595) > 2 or abs(float(size.group(2)) - 842) > 2:
         return pages, f"pages are {size.group(1)} x {size.group(2)} pt, not A4 (595 x 842)"
     return pages, None
+
+
+def print_a4(html, pdf):
+    """Prints `html` to `pdf` and reads its pages back: (pages, None) for an A4 PDF, or
+    (0 or pages, why not)."""
+    not_printed = print_to_pdf(html, pdf)
+    if not_printed:
+        return 0, not_printed
+    return a4_pages(pdf)

@@ -79,10 +79,7 @@ def main():
     if hidden:
         fail("this check expects no hidden members")
 
-    not_printed = pdf_pages.print_to_pdf(html, pdf)
-    if not_printed:
-        fail(not_printed)
-    pages, not_a4 = pdf_pages.a4_pages(pdf)
+    pages, not_a4 = pdf_pages.print_a4(html, pdf)
     if not_a4:
         fail(not_a4)
     table_pages = args.tables * args.rounds
