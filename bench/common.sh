@@ -44,7 +44,7 @@ measure() {
 # (MEGABYTES may be - for no memory target): "met" or "MISSED". One run.
 against() {
   local seconds_target=$1 megabytes_target=$2 label=$3; shift 3
-  local log
+  local log seconds kilobytes
   log=$(mktemp)
   if /usr/bin/time -f "%e %M" -o "$log" "$@" >/dev/null 2>"$log.err"; then
     read -r seconds kilobytes <"$log"

@@ -48,6 +48,17 @@ peers_at() {
   esac
 }
 
+# maps_against SECONDS LABEL N NETWORK GATHERING: every kind of map of NETWORK against the target.
+maps_against() {
+  local seconds=$1 label=$2 n=$3 data=$4 gathering=$5
+  against "$seconds" - "$label: map, whole network (svg)" "$bin" map "$data" --out "$work/map-$n.svg"
+  against "$seconds" - "$label: map, whole network (png)" "$bin" map "$data" --out "$work/map-$n.png"
+  against "$seconds" - "$label: map, event $gathering (svg)" "$bin" map "$data" --event "$gathering" --out "$work/map-$n-event.svg"
+  against "$seconds" - "$label: map, ego m00001 (svg)" "$bin" map "$data" --member m00001 --out "$work/map-$n-ego.svg"
+  against "$seconds" - "$label: map, ego m00001 r=2 (svg)" "$bin" map "$data" --member m00001 --radius 2 --out "$work/map-$n-ego2.svg"
+  against "$seconds" - "$label: map, summary (svg)" "$bin" map "$data" --summary --out "$work/map-$n-summary.svg"
+}
+
 for section in "${sections[@]}"; do
   case "$section" in
     generate)
@@ -77,12 +88,7 @@ for section in "${sections[@]}"; do
       read -r gathering _ < <(largest_gathering "$large")
       against 20 1024 "20,000: analyse --exact" "$bin" analyse "$large" --exact --out "$work/out-20000-exact"
       against 15 - "20,000: report" "$bin" report "$large" --out "$work/report-20000.html"
-      against 5 - "20,000: map, whole network (svg)" "$bin" map "$large" --out "$work/map-20000.svg"
-      against 5 - "20,000: map, whole network (png)" "$bin" map "$large" --out "$work/map-20000.png"
-      against 5 - "20,000: map, event $gathering (svg)" "$bin" map "$large" --event "$gathering" --out "$work/map-20000-event.svg"
-      against 5 - "20,000: map, ego m00001 (svg)" "$bin" map "$large" --member m00001 --out "$work/map-20000-ego.svg"
-      against 5 - "20,000: map, ego m00001 r=2 (svg)" "$bin" map "$large" --member m00001 --radius 2 --out "$work/map-20000-ego2.svg"
-      against 5 - "20,000: map, summary (svg)" "$bin" map "$large" --summary --out "$work/map-20000-summary.svg"
+      maps_against 5 "20,000" 20000 "$large" "$gathering"
       against 2 - "20,000: introduce" "$bin" introduce "$large"
       against 5 - "20,000: trend --by quarter" "$bin" trend "$large" --by quarter
       largest=$(network 100000)
@@ -91,12 +97,7 @@ for section in "${sections[@]}"; do
       small=$(network 1100)
       read -r gathering _ < <(largest_gathering "$small")
       against 0.25 - "1,100: analyse" "$bin" analyse "$small" --out "$work/out-1100"
-      against 1 - "1,100: map, whole network (svg)" "$bin" map "$small" --out "$work/map-1100.svg"
-      against 1 - "1,100: map, whole network (png)" "$bin" map "$small" --out "$work/map-1100.png"
-      against 1 - "1,100: map, event $gathering (svg)" "$bin" map "$small" --event "$gathering" --out "$work/map-1100-event.svg"
-      against 1 - "1,100: map, ego m00001 (svg)" "$bin" map "$small" --member m00001 --out "$work/map-1100-ego.svg"
-      against 1 - "1,100: map, ego m00001 r=2 (svg)" "$bin" map "$small" --member m00001 --radius 2 --out "$work/map-1100-ego2.svg"
-      against 1 - "1,100: map, summary (svg)" "$bin" map "$small" --summary --out "$work/map-1100-summary.svg"
+      maps_against 1 "1,100" 1100 "$small" "$gathering"
       against 3 - "1,100: seat $gathering (30 tables, 3 rounds)" "$bin" seat "$small" --event "$gathering" --tables 30 --rounds 3
       echo "  per metric against graph-tool (>= 5x at 20,000 and on both co-authorship networks): bench/run.sh peers"
       unset label_width
