@@ -50,9 +50,9 @@ std::size_t count_class(const viz::MapScene& scene, const std::string& word) {
 }
 
 int run_map(const MapCommandOptions& options, const CLI::App& command) {
-    const viz::MapFormat format = viz::map_format_for(
-        options.format.empty() ? (io::is_standard_output(options.out) ? std::string("map.svg") : options.out)
-                               : "map." + options.format);
+    const viz::MapFormat format = !options.format.empty()               ? viz::parse_map_format(options.format)
+                                  : io::is_standard_output(options.out) ? viz::MapFormat::svg
+                                                                        : viz::map_format_for(options.out);
     if (!options.event.empty() && !options.member.empty())
         throw RequestError("--event and --member make different maps; give one");
     if (options.summary && (!options.event.empty() || !options.member.empty())) {

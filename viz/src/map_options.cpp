@@ -4,17 +4,37 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
+#include <string>
 
 namespace bridgemap::viz {
 
-MapFormat map_format_for(const std::filesystem::path& path) {
-    std::string extension = path.extension().string();
-    std::transform(extension.begin(), extension.end(), extension.begin(),
+namespace {
+
+/// The format named `name` (without the dot), if it is one.
+std::optional<MapFormat> format_named(std::string_view name) {
+    std::string lower(name);
+    std::transform(lower.begin(), lower.end(), lower.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    if (extension == ".svg") return MapFormat::svg;
-    if (extension == ".png") return MapFormat::png;
-    if (extension == ".pdf") return MapFormat::pdf;
-    if (extension == ".dot" || extension == ".gv") return MapFormat::dot;
+    if (lower == "svg") return MapFormat::svg;
+    if (lower == "png") return MapFormat::png;
+    if (lower == "pdf") return MapFormat::pdf;
+    if (lower == "dot" || lower == "gv") return MapFormat::dot;
+    return std::nullopt;
+}
+
+}  // namespace
+
+MapFormat parse_map_format(std::string_view name) {
+    if (const auto format = format_named(name)) return *format;
+    throw RequestError("--format " + std::string(name) + ": give svg, png, pdf or dot");
+}
+
+MapFormat map_format_for(const std::filesystem::path& path) {
+    const std::string extension = path.extension().string();
+    if (!extension.empty()) {
+        if (const auto format = format_named(std::string_view(extension).substr(1))) return *format;
+    }
     throw RequestError("cannot tell the map's format from \"" + path.filename().string() +
                        "\": name the file .svg, .png, .pdf or .dot");
 }

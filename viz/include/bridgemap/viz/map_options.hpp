@@ -25,6 +25,10 @@ enum class MapFormat {
 /// Throws RequestError naming the four extensions when it is none of them.
 MapFormat map_format_for(const std::filesystem::path& path);
 
+/// The format named `name` (svg, png, pdf, dot or gv, any letter case), as --format gives it.
+/// Throws RequestError for another name.
+MapFormat parse_map_format(std::string_view name);
+
 /// "svg", "png", "pdf" or "dot".
 std::string_view format_name(MapFormat format) noexcept;
 
