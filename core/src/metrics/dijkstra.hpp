@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <bit>
 #include <cstddef>
 #include <cstdint>
@@ -33,20 +34,26 @@ public:
     [[nodiscard]] bool empty() const noexcept { return size_ == 0; }
 
     void push(MemberIndex member, double key) {
-        buckets_[bucket_of(bits_of(key))].push_back({key, member});
+        const std::size_t bucket = bucket_of(bits_of(key));
+        buckets_[bucket].push_back({key, member});
+        filled_ |= std::uint64_t{1} << bucket;
         ++size_;
     }
 
     /// Removes and returns an entry with the smallest key.
     Entry pop() {
         if (buckets_[0].empty()) {
-            std::size_t i = 1;
-            while (buckets_[i].empty()) ++i;
+            const auto i = static_cast<std::size_t>(std::countr_zero(filled_));
             std::vector<Entry>& bucket = buckets_[i];
             double smallest = bucket.front().key;
             for (const Entry& entry : bucket) smallest = entry.key < smallest ? entry.key : smallest;
             last_ = bits_of(smallest);
-            for (const Entry& entry : bucket) buckets_[bucket_of(bits_of(entry.key))].push_back(entry);
+            filled_ &= ~(std::uint64_t{1} << i);
+            for (const Entry& entry : bucket) {
+                const std::size_t lower = bucket_of(bits_of(entry.key));
+                buckets_[lower].push_back(entry);
+                filled_ |= std::uint64_t{1} << lower;
+            }
             bucket.clear();
             // Equal keys leave by ascending member, whatever else the heap held: the order
             // members are settled in depends only on their distances.
@@ -58,23 +65,28 @@ public:
         }
         const Entry top = buckets_[0].back();
         buckets_[0].pop_back();
+        if (buckets_[0].empty()) filled_ &= ~std::uint64_t{1};
         --size_;
         return top;
     }
 
     void clear() noexcept {
         for (auto& bucket : buckets_) bucket.clear();
+        filled_ = 0;
         size_ = 0;
         last_ = 0;
     }
 
 private:
     static std::uint64_t bits_of(double key) noexcept { return std::bit_cast<std::uint64_t>(key); }
+    /// 0 for the key last popped, else 1 + the highest bit in which the key differs from it:
+    /// at most 63, keys being non-negative (the sign bit is 0).
     [[nodiscard]] std::size_t bucket_of(std::uint64_t bits) const noexcept {
         return bits == last_ ? 0 : static_cast<std::size_t>(64 - std::countl_zero(bits ^ last_));
     }
 
-    std::array<std::vector<Entry>, 65> buckets_;
+    std::array<std::vector<Entry>, 64> buckets_;
+    std::uint64_t filled_ = 0;  // bit i: buckets_[i] holds entries
     std::uint64_t last_ = 0;
     std::size_t size_ = 0;
 };
@@ -102,6 +114,7 @@ public:
         for (const MemberIndex member : order_) state_[member] = VertexState{};
         order_.clear();
         const std::span<const std::size_t> offsets = graph_->offsets();
+        const Arc* const arcs_begin = graph_->arcs(0).data();
 
         state_[source].distance = 0.0;
         paths_[source] = 1.0;
@@ -122,7 +135,14 @@ public:
                 const double candidate = du + arc.length;
                 // Fast rejection of the common case: definitely longer than the best path
                 // known (see compare_path_lengths; unreached members have +inf).
-                if (candidate > next.distance * k_surely_longer) continue;
+                if (candidate > next.distance * k_surely_longer) {
+                    // The walk u → source → target is a path at least this short: when it
+                    // beats the tie, the tie can be left out (ShortestPathGraph::leave_out).
+                    if (beaten_ != nullptr && du + next.distance < graph_->beating_limit(arc.length)) {
+                        mark_beaten(static_cast<std::size_t>(&arc - arcs_begin));
+                    }
+                    continue;
+                }
                 if ((next.count_and_settled & k_settled) != 0) continue;
                 if (next.distance == k_unreached) {
                     next.distance = candidate;
@@ -152,6 +172,14 @@ public:
         }
     }
 
+    /// From now on, run() sets beaten[a] = 1 for every arc a (indexed like the graph's arcs)
+    /// that it shows beaten by a path through the source: d(s, u) + d(s, v) below
+    /// ShortestPathGraph::beating_limit of the length of u→v. Searches on several threads
+    /// may share one array. Only for a graph that can_leave_out(); an empty span stops it.
+    void mark_beaten_arcs(std::span<std::uint8_t> beaten) noexcept {
+        beaten_ = beaten.empty() || !graph_->can_leave_out() ? nullptr : beaten.data();
+    }
+
     [[nodiscard]] std::span<const MemberIndex> order() const noexcept { return order_; }
     [[nodiscard]] double distance(MemberIndex member) const noexcept { return state_[member].distance; }
     [[nodiscard]] double paths(MemberIndex member) const noexcept { return paths_[member]; }
@@ -171,6 +199,11 @@ public:
     }
 
 private:
+    void mark_beaten(std::size_t arc) noexcept {
+        std::atomic_ref<std::uint8_t> mark(beaten_[arc]);
+        if (mark.load(std::memory_order_relaxed) == 0) mark.store(1, std::memory_order_relaxed);
+    }
+
     static constexpr double k_unreached = std::numeric_limits<double>::infinity();
     /// candidate > distance · this means compare_path_lengths(candidate, distance) > 0.
     static constexpr double k_surely_longer = 1.0 + 2.5 * k_path_length_tolerance;
@@ -190,6 +223,7 @@ private:
     std::vector<MemberIndex> more_predecessors_;
     std::vector<MemberIndex> order_;
     RadixHeap heap_;
+    std::uint8_t* beaten_ = nullptr;  // see mark_beaten_arcs
 };
 
 }  // namespace bridgemap::metrics

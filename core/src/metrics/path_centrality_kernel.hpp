@@ -15,7 +15,7 @@ namespace bridgemap::metrics {
 /// path_centrality() over `arcs`; `tie_count` is the number of ties of the tie graph the
 /// arcs come from (it sets the cost n·(n + m) that automatic mode and the default sample
 /// size go by).
-PathCentrality path_centrality_over(const ShortestPathGraph& arcs, std::size_t tie_count,
-                                    std::span<const SectorIndex> sectors, const PathOptions& options);
+PathCentrality path_centrality_over(ShortestPathGraph arcs, std::size_t tie_count, std::span<const SectorIndex> sectors,
+                                    const PathOptions& options);
 
 }  // namespace bridgemap::metrics

@@ -241,6 +241,7 @@ ShortestPathGraph ShortestPathGraph::build(const TieGraph& ties, TiePruning prun
     });
     ShortestPathGraph smaller;
     smaller.distance_bound_ = graph.distance_bound_;
+    smaller.slack_ = pruning_slack(n);
     smaller.offsets_.assign(n + 1, 0);
     for (std::size_t u = 0; u < n; ++u) {
         std::size_t count = 0;
@@ -252,6 +253,30 @@ ShortestPathGraph ShortestPathGraph::build(const TieGraph& ties, TiePruning prun
         if (keep_both[a] != 0) smaller.arcs_.push_back(graph.arcs_[a]);
     }
     return smaller;
+}
+
+void ShortestPathGraph::leave_out(std::span<const std::uint8_t> beaten) {
+    const std::size_t n = member_count();
+    // The arc v→u that goes with u→v at `position`, by binary search in v's row.
+    const auto reverse = [&](MemberIndex u, std::size_t position) {
+        const MemberIndex v = arcs_[position].target;
+        const auto first = arcs_.begin() + static_cast<std::ptrdiff_t>(offsets_[v]);
+        const auto last = arcs_.begin() + static_cast<std::ptrdiff_t>(offsets_[v + 1]);
+        return static_cast<std::size_t>(
+            std::lower_bound(first, last, u, [](const Arc& arc, MemberIndex target) { return arc.target < target; }) -
+            arcs_.begin());
+    };
+    std::vector<std::size_t> offsets(n + 1, 0);
+    std::vector<Arc> arcs;
+    arcs.reserve(arcs_.size());
+    for (MemberIndex u = 0; u < n; ++u) {
+        for (std::size_t a = offsets_[u]; a < offsets_[u + 1]; ++a) {
+            if (beaten[a] == 0 && beaten[reverse(u, a)] == 0) arcs.push_back(arcs_[a]);
+        }
+        offsets[u + 1] = arcs.size();
+    }
+    offsets_ = std::move(offsets);
+    arcs_ = std::move(arcs);
 }
 
 }  // namespace bridgemap::metrics

@@ -74,10 +74,25 @@ public:
     /// An upper bound on every finite distance (0 when not computed, i.e. without pruning).
     [[nodiscard]] double distance_bound() const noexcept { return distance_bound_; }
 
+    /// Whether ties found beaten by a search may be left out (leave_out): only for a graph
+    /// built with TiePruning::dominated, which knows the distance bound D.
+    [[nodiscard]] bool can_leave_out() const noexcept { return distance_bound_ > 0.0; }
+    /// The longest path that proves a tie of `length` beaten, by the rule of build(): any
+    /// path shorter than length − slack·(D + length). Negative without a distance bound.
+    [[nodiscard]] double beating_limit(double length) const noexcept {
+        return can_leave_out() ? length * (1.0 - slack_) - slack_ * distance_bound_ : -1.0;
+    }
+    /// Leaves out the ties of the arcs a with beaten[a] != 0 (either direction of a tie will
+    /// do), each shown beaten by a path shorter than beating_limit() of its length. Such a tie
+    /// lies on no shortest path (see build()), so no traversal's result changes: this only
+    /// makes later traversals cheaper. O(m log d).
+    void leave_out(std::span<const std::uint8_t> beaten);
+
 private:
     std::vector<std::size_t> offsets_;
     std::vector<Arc> arcs_;
     double distance_bound_ = 0.0;
+    double slack_ = 0.0;
 };
 
 }  // namespace bridgemap::metrics

@@ -10,6 +10,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -472,6 +473,69 @@ TEST(PathCentrality, PruningChangesNothing) {
         EXPECT_TRUE(same_bits(a.bridging, b.bridging)) << "round " << round;
     }
     EXPECT_LT(pruned_arcs, all_arcs / 2);  // the test is only worth something if ties go
+}
+
+TEST(PathCentrality, SearchesShowBeatenTiesThatCanBeLeftOut) {
+    // Weak ties (length 60) among strong ones (lengths 1/3 to 20): most weak ties are beaten
+    // only by paths of four or more ties, which build() does not look for.
+    Random random(7);
+    std::vector<Tie> ties;
+    const std::size_t n = 200;
+    for (MemberIndex a = 0; a < n; ++a) {
+        for (MemberIndex b = a + 1; b < n; ++b) {
+            if (random.chance(0.02))
+                ties.push_back({a, b, 0.05 + 2.95 * random.uniform(), {}});
+            else if (random.chance(0.03))
+                ties.push_back({a, b, 1.0 / 60.0, {}});
+        }
+    }
+    const TieGraph graph = graph_of(n, std::move(ties));
+    metrics::ShortestPathGraph arcs = metrics::ShortestPathGraph::build(graph, metrics::TiePruning::dominated, 1);
+    ASSERT_TRUE(arcs.can_leave_out());
+    const std::size_t before = arcs.arc_count();
+
+    // The ties found from three sources are beaten: d(u, v) is below the beating limit of
+    // their length, by Dijkstra's distances from u over every tie.
+    std::vector<std::uint8_t> beaten(arcs.arc_count(), 0);
+    metrics::ShortestPathSearch search(arcs);
+    search.mark_beaten_arcs(beaten);
+    for (const MemberIndex source : {0u, 1u, 2u}) search.run(source);
+    const auto every_tie = metrics::ShortestPathGraph::build(graph, metrics::TiePruning::none, 1);
+    metrics::ShortestPathSearch check(every_tie);
+    std::size_t marked = 0;
+    for (MemberIndex u = 0; u < n; ++u) {
+        const auto row = arcs.arcs(u);
+        for (std::size_t a = 0; a < row.size(); ++a) {
+            if (beaten[arcs.offsets()[u] + a] == 0) continue;
+            ++marked;
+            check.run(u);
+            EXPECT_LT(check.distance(row[a].target), arcs.beating_limit(row[a].length)) << u << "-" << row[a].target;
+        }
+    }
+    EXPECT_GT(marked, before / 10);  // three searches find many
+    arcs.leave_out(beaten);
+    EXPECT_LE(arcs.arc_count(), before - marked);  // both directions of each tie go
+    for (MemberIndex u = 0; u < n; ++u) {
+        for (const metrics::Arc& arc : arcs.arcs(u)) {
+            const auto back = arcs.arcs(arc.target);
+            EXPECT_TRUE(std::any_of(back.begin(), back.end(), [u](const metrics::Arc& r) { return r.target == u; }));
+        }
+    }
+    // Every result is the same to the last bit as over every tie, in one round of searches
+    // (the unpruned graph cannot leave ties out) and in rounds of them (the pruned one, with
+    // 200 members: 7 blocks, rounds of 1, 4 and 2 blocks on one thread, 2 and 5 on two).
+    const auto sectors = random_sectors(random, n, 4);
+    const PathCentrality reference =
+        metrics::path_centrality_over(every_tie, graph.tie_count(), sectors, exact_options());
+    for (const unsigned threads : {1u, 2u}) {
+        const auto pruned = metrics::ShortestPathGraph::build(graph, metrics::TiePruning::dominated, threads);
+        const PathCentrality rounds =
+            metrics::path_centrality_over(pruned, graph.tie_count(), sectors, exact_options(threads));
+        EXPECT_TRUE(same_bits(reference.betweenness, rounds.betweenness)) << threads;
+        EXPECT_TRUE(same_bits(reference.closeness, rounds.closeness)) << threads;
+        EXPECT_TRUE(same_bits(reference.harmonic, rounds.harmonic)) << threads;
+        EXPECT_TRUE(same_bits(reference.bridging, rounds.bridging)) << threads;
+    }
 }
 
 TEST(PathCentrality, ThreadCountDoesNotChangeOneBit) {
