@@ -34,6 +34,8 @@ constexpr std::size_t k_sources_per_block = 32;
 constexpr std::size_t k_first_round_blocks = 1;
 /// Automatic mode samples when n·(n + m) exceeds this (see exact_path_cost_limit).
 constexpr std::uint64_t k_exact_path_cost_limit = 100'000'000'000ULL;
+/// The default sample keeps k·(n + m) near this (see sampled_path_cost).
+constexpr std::uint64_t k_sampled_path_cost = 10'000'000'000ULL;
 /// The default sample never has fewer sources than this (or than n).
 constexpr std::size_t k_minimum_samples = 100;
 constexpr double k_confidence = 0.95;
@@ -155,11 +157,11 @@ SectorPairs count_sector_pairs(std::span<const SectorIndex> sectors) {
     return result;
 }
 
-/// The default number of sampled sources: as many as keep n·k·(n + m)/n = k·(n + m) near
-/// the exact cost limit, at least k_minimum_samples, at most n.
-std::size_t default_samples(std::size_t n, std::size_t tie_count) {
+/// The default number of sampled sources: as many as keep k·(n + m) near `cost`,
+/// at least k_minimum_samples, at most n.
+std::size_t default_samples(std::size_t n, std::size_t tie_count, std::uint64_t cost) {
     const std::uint64_t per_source = static_cast<std::uint64_t>(n) + tie_count;
-    const std::uint64_t budget = k_exact_path_cost_limit / std::max<std::uint64_t>(1, per_source);
+    const std::uint64_t budget = cost / std::max<std::uint64_t>(1, per_source);
     return static_cast<std::size_t>(
         std::clamp<std::uint64_t>(budget, std::min<std::uint64_t>(n, k_minimum_samples), n));
 }
@@ -252,6 +254,10 @@ std::uint64_t exact_path_cost_limit() noexcept {
     return k_exact_path_cost_limit;
 }
 
+std::uint64_t sampled_path_cost() noexcept {
+    return k_sampled_path_cost;
+}
+
 namespace metrics {
 
 PathCentrality path_centrality_over(ShortestPathGraph arcs, std::size_t tie_count, std::span<const SectorIndex> sectors,
@@ -271,10 +277,16 @@ PathCentrality path_centrality_over(ShortestPathGraph arcs, std::size_t tie_coun
     // How many sources.
     std::size_t k = n;
     if (options.mode == PathOptions::Mode::sampled) {
-        k = options.samples > 0 ? std::min(options.samples, n) : default_samples(n, tie_count);
+        k = options.samples > 0
+                ? std::min(options.samples, n)
+                : default_samples(n, tie_count, options.cost_limit > 0 ? options.cost_limit : k_sampled_path_cost);
     } else if (options.mode == PathOptions::Mode::automatic) {
         const Uint128 cost = static_cast<Uint128>(n) * (static_cast<Uint128>(n) + tie_count);
-        if (cost > k_exact_path_cost_limit) k = default_samples(n, tie_count);
+        if (options.cost_limit > 0) {
+            if (cost > options.cost_limit) k = default_samples(n, tie_count, options.cost_limit);
+        } else if (cost > k_exact_path_cost_limit) {
+            k = default_samples(n, tie_count, k_sampled_path_cost);
+        }
     }
     const bool exact = k == n;
     result.exact = exact;

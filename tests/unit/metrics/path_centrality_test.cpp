@@ -635,16 +635,49 @@ TEST(PathCentrality, AutomaticModeSamplesJustAboveTheExactCostLimit) {
     EXPECT_TRUE(at.exact);
     EXPECT_EQ(at.sources, 1000u);
     EXPECT_EQ(at.error_bound, 0.0);
-    // One tie more: sampled with k = ⌊1e11 / (1000 + m)⌋ = ⌊1e11 / 100,000,001⌋ = 999, and
-    // error_bound = (1000/999)·sqrt(ln(4000/0.05) / (2·999)).
+    // One tie more: sampled with k = ⌊1e10 / (1000 + m)⌋ = ⌊1e10 / 100,000,001⌋ = 99, raised
+    // to the minimum of min(n, 100) = 100, and error_bound = (1000/999)·sqrt(ln(4000/0.05) / (2·100)).
     const PathCentrality above = run(99'999'001);
     EXPECT_FALSE(above.exact);
-    EXPECT_EQ(above.sources, 999u);
-    EXPECT_NEAR(above.error_bound, 1000.0 / 999.0 * std::sqrt(std::log(80000.0) / 1998.0), 1e-12);
-    // m = 199,999,000: k = 1e11 / 2e8 = 500.
-    EXPECT_EQ(run(199'999'000).sources, 500u);
-    // m = 1e10: k = ⌊1e11 / (1e10 + 1000)⌋ = 9, raised to the minimum of min(n, 100) = 100.
+    EXPECT_EQ(above.sources, 100u);
+    EXPECT_NEAR(above.error_bound, 1000.0 / 999.0 * std::sqrt(std::log(80000.0) / 200.0), 1e-12);
+    // m = 1e10: k = ⌊1e10 / (1e10 + 1000)⌋ = 0, raised to the minimum of 100.
     EXPECT_EQ(run(10'000'000'000ULL).sources, 100u);
+}
+
+TEST(PathCentrality, ACostLimitOfItsOwnMovesTheAutomaticThresholdAndTheSample) {
+    const TieGraph graph = graph_of(1000, {});
+    const auto arcs = metrics::ShortestPathGraph::build(graph, metrics::TiePruning::none, 1);
+    const auto sectors = no_sectors(1000);
+    PathOptions options;
+    options.mode = PathOptions::Mode::automatic;
+    options.threads = 1;
+    options.cost_limit = 1'000'000'000ULL;
+    const auto run = [&](std::size_t ties) { return metrics::path_centrality_over(arcs, ties, sectors, options); };
+    // n·(n + m) = 1000·(1000 + 999,000) = 1e9: exactly at the limit, exact.
+    EXPECT_TRUE(run(999'000).exact);
+    // m = 1,999,000: cost 2e9, sampled with k = ⌊1e9 / 2,000,000⌋ = 500.
+    const PathCentrality above = run(1'999'000);
+    EXPECT_FALSE(above.exact);
+    EXPECT_EQ(above.sources, 500u);
+}
+
+TEST(PathCentrality, DefaultSampleKeepsTheSampledCost) {
+    EXPECT_EQ(sampled_path_cost(), 10'000'000'000ULL);  // k·(n + m) = 1e10, as documented
+    const TieGraph graph = graph_of(1000, {});
+    const auto arcs = metrics::ShortestPathGraph::build(graph, metrics::TiePruning::none, 1);
+    const auto sectors = no_sectors(1000);
+    PathOptions options;
+    options.mode = PathOptions::Mode::sampled;
+    options.threads = 1;
+    const auto run = [&](std::size_t ties) { return metrics::path_centrality_over(arcs, ties, sectors, options); };
+    // k = ⌊1e10 / (1000 + m)⌋: m = 19,999,000 gives 500; m = 49,999,000 gives 200.
+    EXPECT_EQ(run(19'999'000).sources, 500u);
+    EXPECT_EQ(run(49'999'000).sources, 200u);
+    // m = 9,999,000: k = 1,000 = n, the exact computation.
+    const PathCentrality all = run(9'999'000);
+    EXPECT_EQ(all.sources, 1000u);
+    EXPECT_TRUE(all.exact);
 }
 
 }  // namespace
