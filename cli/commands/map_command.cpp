@@ -147,6 +147,7 @@ int run_map(const MapCommandOptions& options, const CLI::App& command) {
         analysis_options.families =
             viz::map_families(kind, map_options.colouring, size_metric).add(MetricFamily::mixing);
         analysis_options.progress = progress.reporter();
+        analysis_options.paths.cost_limit = viz::k_map_path_cost_limit;
         const Analysis analysis = analyse(network, analysis_options);
         describe_network(analysis.graph.tie_count(), analysis.mixing);
         if (family_of(size_metric) == MetricFamily::paths && !analysis.paths.exact) {
