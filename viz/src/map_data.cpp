@@ -11,6 +11,7 @@ MapData map_data(const Analysis& analysis, MemberMetric size_metric) {
     if (analysis.families.contains(MetricFamily::mixing)) data.mixing = &analysis.mixing;
     data.size_metric = size_metric;
     data.sizes = member_metric(analysis, size_metric);
+    data.sizes_estimated = family_of(size_metric) == MetricFamily::paths && !analysis.paths.exact;
     return data;
 }
 

@@ -120,7 +120,9 @@ MapScene room_scene(const Network& network, const MapData& data, const TieGraph&
     LegendColumn size_column;
     const std::string& metric = member_metric_name(data.size_metric);
     size_column.heading = "Size: " + metric;
-    size_column.items.push_back({LegendItem::Kind::text, "Larger marks: higher " + metric + " in the whole network.",
+    size_column.items.push_back({LegendItem::Kind::text,
+                                 "Larger marks: higher " + metric + " in the whole network" +
+                                     (data.sizes_estimated ? ",\nestimated from a sample of members." : "."),
                                  "", NodeShape::circle, LineStyle::solid, false, false});
     if (drawn.labelled < shown.size()) {
         size_column.items.push_back(

@@ -52,8 +52,10 @@ MapScene whole_network_scene(const Network& network, const MapData& data, const 
     scene.legend.push_back(detail::line_legend(layer, drawn));
     LegendColumn size_column;
     size_column.heading = "Size: " + metric;
-    size_column.items.push_back({LegendItem::Kind::text, "Larger marks: higher " + metric + ".", "", NodeShape::circle,
-                                 LineStyle::solid, false, false});
+    size_column.items.push_back(
+        {LegendItem::Kind::text,
+         "Larger marks: higher " + metric + (data.sizes_estimated ? ",\nestimated from a sample of members." : "."), "",
+         NodeShape::circle, LineStyle::solid, false, false});
     size_column.items.push_back({LegendItem::Kind::text,
                                  drawn.labelled == n ? std::string("Everyone is named.")
                                                      : "Named: the " + std::to_string(drawn.labelled) + " largest.",

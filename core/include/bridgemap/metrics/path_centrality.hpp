@@ -55,9 +55,9 @@ struct PathCentrality {
 };
 
 /// The cost n·(n + m) above which automatic mode samples (members n, ties m): 1e11. Exact
-/// runs take about 0.65 ns of wall time per unit on two cores on event projections (20,000
-/// members and 2.9 million ties, cost 5.8e10: about 40 s), so a network at the limit (about
-/// 26,000 members of degree 280) takes a little over a minute, two on a busy machine.
+/// runs take about 1.3 ns of wall time per unit on two cores on generated event projections
+/// (20,000 members and 744,276 ties, cost 1.5e10: 20 s on a quiet machine), so a network at
+/// the limit (about 50,000 such members) takes about two minutes.
 std::uint64_t exact_path_cost_limit() noexcept;
 
 /// The cost k·(n + m) the default sample of k sources keeps near: 1e10, a tenth of the exact

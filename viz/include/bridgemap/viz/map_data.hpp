@@ -31,6 +31,9 @@ struct MapData {
     /// The metric that sizes the members, and its values by member index (NaN: smallest).
     MemberMetric size_metric = MemberMetric::bridging;
     MemberScores sizes;
+    /// Sizes by a path metric estimated from sampled sources (PathCentrality::exact false):
+    /// the legend says so, so that a map never passes an estimate off as exact.
+    bool sizes_estimated = false;
 };
 
 /// The map data of `analysis`, sized by `size_metric`: borrows analysis.graph, .sectors,
