@@ -70,6 +70,12 @@ public:
         return top;
     }
 
+    /// The member the next pop() will return when it is already known without work (it has
+    /// the key of the one just popped), else k_none: a hint for prefetching.
+    [[nodiscard]] MemberIndex next_if_known() const noexcept {
+        return buckets_[0].empty() ? k_none : buckets_[0].back().member;
+    }
+
     void clear() noexcept {
         for (auto& bucket : buckets_) bucket.clear();
         filled_ = 0;
@@ -104,57 +110,68 @@ class ShortestPathSearch {
 public:
     explicit ShortestPathSearch(const ShortestPathGraph& graph)
         : graph_(&graph),
-          state_(graph.member_count()),
+          distance_(graph.member_count(), k_unreached),
+          links_(graph.member_count()),
           paths_(graph.member_count(), 0.0),
           more_predecessors_(graph.arc_count()) {
         order_.reserve(graph.member_count());
     }
 
     void run(MemberIndex source) {
-        for (const MemberIndex member : order_) state_[member] = VertexState{};
+        for (const MemberIndex member : order_) {
+            distance_[member] = k_unreached;
+            links_[member] = Links{};
+        }
         order_.clear();
         const std::span<const std::size_t> offsets = graph_->offsets();
         const Arc* const arcs_begin = graph_->arcs(0).data();
 
-        state_[source].distance = 0.0;
+        distance_[source] = 0.0;
         paths_[source] = 1.0;
         heap_.clear();
         heap_.push(source, 0.0);
         while (!heap_.empty()) {
             const RadixHeap::Entry top = heap_.pop();
             const MemberIndex u = top.member;
-            VertexState& current = state_[u];
+            // The rows of members are scattered in memory; fetch the next one's early.
+            if (const MemberIndex next = heap_.next_if_known(); next != k_none) {
+                __builtin_prefetch(graph_->arcs(next).data());
+                __builtin_prefetch(&links_[next]);
+            }
+            Links& current = links_[u];
             // Stale: settled already, or pushed again with a shorter distance since.
-            if ((current.count_and_settled & k_settled) != 0 || top.key != current.distance) continue;
+            if ((current.count_and_settled & k_settled) != 0 || top.key != distance_[u]) continue;
             current.count_and_settled |= k_settled;
             order_.push_back(u);
             const double du = top.key;
             const double paths_u = paths_[u];
             for (const Arc& arc : graph_->arcs(u)) {
-                VertexState& next = state_[arc.target];
+                double& next_distance = distance_[arc.target];
                 const double candidate = du + arc.length;
                 // Fast rejection of the common case: definitely longer than the best path
-                // known (see compare_path_lengths; unreached members have +inf).
-                if (candidate > next.distance * k_surely_longer) {
+                // known (see compare_path_lengths; unreached members have +inf). Only the
+                // distances are read for it, kept apart so that more of them stay in cache.
+                if (candidate > next_distance * k_surely_longer) {
                     // The walk u → source → target is a path at least this short: when it
                     // beats the tie, the tie can be left out (ShortestPathGraph::leave_out).
-                    if (beaten_ != nullptr && du + next.distance < graph_->beating_limit(arc.length)) {
+                    if (beaten_ != nullptr && du + next_distance < graph_->beating_limit(arc.length)) {
                         mark_beaten(static_cast<std::size_t>(&arc - arcs_begin));
                     }
                     continue;
                 }
+                Links& next = links_[arc.target];
                 if ((next.count_and_settled & k_settled) != 0) continue;
-                if (next.distance == k_unreached) {
-                    next.distance = candidate;
+                if (next_distance == k_unreached) {
+                    next_distance = candidate;
                     next.first_predecessor = u;
                     next.count_and_settled = 1;
                     paths_[arc.target] = paths_u;
                     heap_.push(arc.target, candidate);
                     continue;
                 }
-                const int comparison = compare_path_lengths(candidate, next.distance);
+                const int comparison = compare_path_lengths(candidate, next_distance);
                 if (comparison < 0) {
-                    next.distance = candidate;
+                    next_distance = candidate;
                     next.first_predecessor = u;
                     next.count_and_settled = 1;
                     paths_[arc.target] = paths_u;
@@ -163,8 +180,8 @@ public:
                     more_predecessors_[offsets[arc.target] + next.count_and_settled - 1] = u;
                     ++next.count_and_settled;
                     paths_[arc.target] += paths_u;
-                    if (candidate < next.distance) {
-                        next.distance = candidate;
+                    if (candidate < next_distance) {
+                        next_distance = candidate;
                         heap_.push(arc.target, candidate);
                     }
                 }
@@ -181,19 +198,19 @@ public:
     }
 
     [[nodiscard]] std::span<const MemberIndex> order() const noexcept { return order_; }
-    [[nodiscard]] double distance(MemberIndex member) const noexcept { return state_[member].distance; }
+    [[nodiscard]] double distance(MemberIndex member) const noexcept { return distance_[member]; }
     [[nodiscard]] double paths(MemberIndex member) const noexcept { return paths_[member]; }
     [[nodiscard]] std::size_t predecessor_count(MemberIndex member) const noexcept {
-        return state_[member].count_and_settled & ~k_settled;
+        return links_[member].count_and_settled & ~k_settled;
     }
 
     /// Calls visit(p) for each predecessor p of a member reached by the last run().
     template <class Visit>
     void for_each_predecessor(MemberIndex member, Visit&& visit) const {
-        const VertexState& state = state_[member];
-        const std::uint32_t count = state.count_and_settled & ~k_settled;
+        const Links& links = links_[member];
+        const std::uint32_t count = links.count_and_settled & ~k_settled;
         if (count == 0) return;
-        visit(state.first_predecessor);
+        visit(links.first_predecessor);
         const MemberIndex* more = more_predecessors_.data() + graph_->offsets()[member];
         for (std::uint32_t i = 1; i < count; ++i) visit(more[i - 1]);
     }
@@ -209,14 +226,14 @@ private:
     static constexpr double k_surely_longer = 1.0 + 2.5 * k_path_length_tolerance;
     static constexpr std::uint32_t k_settled = 0x80000000u;
 
-    struct VertexState {
-        double distance = k_unreached;
+    struct Links {
         MemberIndex first_predecessor = k_none;
         std::uint32_t count_and_settled = 0;  // predecessors found; k_settled once settled
     };
 
     const ShortestPathGraph* graph_;
-    std::vector<VertexState> state_;
+    std::vector<double> distance_;  // +inf: not reached
+    std::vector<Links> links_;
     std::vector<double> paths_;
     // Member v's second, third, ... predecessors at [offsets[v], offsets[v] + count − 1): a
     // member has at most as many predecessors as arcs, the graph being symmetric.
