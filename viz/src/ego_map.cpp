@@ -429,6 +429,11 @@ MapScene ego_scene(const Network& network, const MapData& data, MemberIndex ego,
     }
 
     detail::SceneText text = detail::ego_text(network, sectors, rings, lines, ego, radius, data.size_metric, options);
+    if (data.sizes_estimated) {
+        text.caption.push_back("Sizes: " + member_metric_name(data.size_metric) +
+                               " in the whole network, estimated from a sample of members (bridgemap analyse gives "
+                               "exact values).");
+    }
     LegendColumn colours = detail::colour_legend(layer);
     LegendColumn line_column = detail::line_legend(layer, drawn);
     if (radius == 2) {

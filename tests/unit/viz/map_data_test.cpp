@@ -56,6 +56,32 @@ TEST(MapData, FamiliesNotComputedAreLeftOut) {
     EXPECT_THROW(render_summary_map(network, data, {}, MapFormat::svg), Error);
 }
 
+TEST(MapData, EstimatedSizesAreSaidInTheMap) {
+    const Network network = example();
+    AnalysisOptions options;
+    options.paths.mode = PathOptions::Mode::exact;
+    const MapData exact = map_data(analyse(network, options), MemberMetric::bridging);
+    EXPECT_FALSE(exact.sizes_estimated);
+    options.paths.mode = PathOptions::Mode::sampled;
+    options.paths.samples = 3;  // of 5 members
+    const Analysis sampled = analyse(network, options);
+    EXPECT_FALSE(sampled.paths.exact);
+    EXPECT_FALSE(map_data(sampled, MemberMetric::degree).sizes_estimated);  // degree is never estimated
+    const MapData estimated = map_data(sampled, MemberMetric::bridging);
+    EXPECT_TRUE(estimated.sizes_estimated);
+    const std::string said = "estimated from a sample of members";
+    for (const MapData* data : {&exact, &estimated}) {
+        const bool expected = data->sizes_estimated;
+        const std::string whole = render_whole_network_map(network, *data, {}, MapFormat::dot);
+        const std::string ego = render_ego_map(network, *data, 2, 1, {}, MapFormat::dot);
+        const std::string members =
+            render_member_map(network, *data, std::vector<MemberIndex>{0, 1, 2}, {}, MapFormat::dot);
+        EXPECT_EQ(whole.find(said) != std::string::npos, expected) << whole;
+        EXPECT_EQ(ego.find(said) != std::string::npos, expected) << ego;
+        EXPECT_EQ(members.find(said) != std::string::npos, expected) << members;
+    }
+}
+
 TEST(MapFamilies, WhatEachMapNeeds) {
     const MetricFamilies weak_bridges = {MetricFamily::communities, MetricFamily::tie_structure};
     EXPECT_EQ(map_families(MapKind::whole_network, MapColouring::sector, MemberMetric::bridging),
