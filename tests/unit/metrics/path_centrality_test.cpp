@@ -620,16 +620,22 @@ TEST(PathCentrality, SampledEstimatesStayWithinTheStatedBound) {
     }
 }
 
-TEST(PathCentrality, AutomaticModeSamplesJustAboveTheExactCostLimit) {
-    EXPECT_EQ(exact_path_cost_limit(), 100'000'000'000ULL);  // n·(n + m) = 1e11, as documented
-    // 1,000 isolates, given as the arcs of a tie graph of m ties: the cost is 1000·(1000 + m).
+/// path_centrality_over 1,000 isolates in `mode`, as if their tie graph had `ties` ties: the
+/// cost n·(n + m) is then 1000·(1000 + ties), and the searches take no time.
+PathCentrality over_isolates(PathOptions::Mode mode, std::size_t ties, std::uint64_t cost_limit = 0) {
     const TieGraph graph = graph_of(1000, {});
     const auto arcs = metrics::ShortestPathGraph::build(graph, metrics::TiePruning::none, 1);
     const auto sectors = no_sectors(1000);
     PathOptions options;
-    options.mode = PathOptions::Mode::automatic;
+    options.mode = mode;
     options.threads = 1;
-    const auto run = [&](std::size_t ties) { return metrics::path_centrality_over(arcs, ties, sectors, options); };
+    options.cost_limit = cost_limit;
+    return metrics::path_centrality_over(arcs, ties, sectors, options);
+}
+
+TEST(PathCentrality, AutomaticModeSamplesJustAboveTheExactCostLimit) {
+    EXPECT_EQ(exact_path_cost_limit(), 100'000'000'000ULL);  // n·(n + m) = 1e11, as documented
+    const auto run = [](std::size_t ties) { return over_isolates(PathOptions::Mode::automatic, ties); };
     // m = 99,999,000: exactly at the limit, exact.
     const PathCentrality at = run(99'999'000);
     EXPECT_TRUE(at.exact);
@@ -646,14 +652,9 @@ TEST(PathCentrality, AutomaticModeSamplesJustAboveTheExactCostLimit) {
 }
 
 TEST(PathCentrality, ACostLimitOfItsOwnMovesTheAutomaticThresholdAndTheSample) {
-    const TieGraph graph = graph_of(1000, {});
-    const auto arcs = metrics::ShortestPathGraph::build(graph, metrics::TiePruning::none, 1);
-    const auto sectors = no_sectors(1000);
-    PathOptions options;
-    options.mode = PathOptions::Mode::automatic;
-    options.threads = 1;
-    options.cost_limit = 1'000'000'000ULL;
-    const auto run = [&](std::size_t ties) { return metrics::path_centrality_over(arcs, ties, sectors, options); };
+    const auto run = [](std::size_t ties) {
+        return over_isolates(PathOptions::Mode::automatic, ties, 1'000'000'000ULL);
+    };
     // n·(n + m) = 1000·(1000 + 999,000) = 1e9: exactly at the limit, exact.
     EXPECT_TRUE(run(999'000).exact);
     // m = 1,999,000: cost 2e9, sampled with k = ⌊1e9 / 2,000,000⌋ = 500.
@@ -664,13 +665,7 @@ TEST(PathCentrality, ACostLimitOfItsOwnMovesTheAutomaticThresholdAndTheSample) {
 
 TEST(PathCentrality, DefaultSampleKeepsTheSampledCost) {
     EXPECT_EQ(sampled_path_cost(), 10'000'000'000ULL);  // k·(n + m) = 1e10, as documented
-    const TieGraph graph = graph_of(1000, {});
-    const auto arcs = metrics::ShortestPathGraph::build(graph, metrics::TiePruning::none, 1);
-    const auto sectors = no_sectors(1000);
-    PathOptions options;
-    options.mode = PathOptions::Mode::sampled;
-    options.threads = 1;
-    const auto run = [&](std::size_t ties) { return metrics::path_centrality_over(arcs, ties, sectors, options); };
+    const auto run = [](std::size_t ties) { return over_isolates(PathOptions::Mode::sampled, ties); };
     // k = ⌊1e10 / (1000 + m)⌋: m = 19,999,000 gives 500; m = 49,999,000 gives 200.
     EXPECT_EQ(run(19'999'000).sources, 500u);
     EXPECT_EQ(run(49'999'000).sources, 200u);
