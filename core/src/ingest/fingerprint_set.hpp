@@ -16,31 +16,32 @@ public:
         if ((count_ + 1) * 2 > slots_.size()) grow();
         const std::size_t found = probe(slots_, low, high);
         Slot& slot = slots_[found];
-        if (slot.used) return slot.where;
-        slot = {low, high, where, true};
+        if (slot.used()) return slot.where;
+        slot = {low, high, where};
         ++count_;
         return where;
     }
 
 private:
+    static constexpr std::size_t k_unused = SIZE_MAX;
     struct Slot {
         std::uint64_t low = 0;
         std::uint64_t high = 0;
-        std::size_t where = 0;
-        bool used = false;
+        std::size_t where = k_unused;
+        [[nodiscard]] bool used() const noexcept { return where != k_unused; }
     };
 
     static std::size_t probe(const std::vector<Slot>& slots, std::uint64_t low, std::uint64_t high) {
         const std::size_t mask = slots.size() - 1;
         std::size_t i = static_cast<std::size_t>(low ^ (high >> 17)) & mask;
-        while (slots[i].used && (slots[i].low != low || slots[i].high != high)) i = (i + 1) & mask;
+        while (slots[i].used() && (slots[i].low != low || slots[i].high != high)) i = (i + 1) & mask;
         return i;
     }
 
     void grow() {
         std::vector<Slot> bigger(slots_.empty() ? 64 : slots_.size() * 2);
         for (const Slot& slot : slots_) {
-            if (slot.used) bigger[probe(bigger, slot.low, slot.high)] = slot;
+            if (slot.used()) bigger[probe(bigger, slot.low, slot.high)] = slot;
         }
         slots_.swap(bigger);
     }

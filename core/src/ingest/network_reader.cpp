@@ -161,14 +161,18 @@ private:
     /// Identical rows are merged with a warning.
     bool is_repeat(const TableSchema& schema, RowReporter& reporter, const TableRow& row) {
         auto& table = repeats_[schema.table];
-        const std::size_t where = table.places.size();
+        const std::size_t where = table.lines.size();
         const std::size_t first = table.set.insert(row.fingerprint_low, row.fingerprint_high, where);
         if (first == where) {
-            table.places.push_back({row.line, std::string(row.pointer)});
+            table.lines.push_back(row.line);
+            if (!row.pointer.empty()) {
+                table.pointers.resize(where);
+                table.pointers.emplace_back(row.pointer);
+            }
             return false;
         }
-        const auto& [line, pointer] = table.places[first];
-        reporter.warning(row, {}, "repeats the row on " + reporter.where(line, pointer) + "; merged");
+        const std::string_view pointer = first < table.pointers.size() ? table.pointers[first] : std::string_view();
+        reporter.warning(row, {}, "repeats the row on " + reporter.where(table.lines[first], pointer) + "; merged");
         return true;
     }
 
@@ -509,9 +513,12 @@ private:
     void check_sector_aliases();
     void warn_about_sector_spellings(const std::function<std::string(const TableSchema&)>& file_of);
 
+    /// Each table's rows seen: their fingerprints, lines and (JSON only) pointers, by the
+    /// order they were first seen in. CSV rows keep no string: 10^6 attendance rows.
     struct RepeatTable {
         FingerprintSet set;
-        std::vector<std::pair<std::size_t, std::string>> places;
+        std::vector<std::size_t> lines;
+        std::vector<std::string> pointers;  // empty for CSV
     };
     struct PendingParent {
         EventIndex event;
