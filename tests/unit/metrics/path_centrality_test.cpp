@@ -538,6 +538,49 @@ TEST(PathCentrality, SearchesShowBeatenTiesThatCanBeLeftOut) {
     }
 }
 
+TEST(PathCentrality, BreadthFirstWhenEveryTieIsEquallyLongGivesDijkstrasResultsBitForBit) {
+    // 200 members tied with one weight w (search breadth-first), plus a separate pair whose
+    // tie has weight w or 2w: with 2w the lengths differ and Dijkstra's heap searches. The
+    // pair is its own component, so the 200 members' results must agree to the last bit.
+    for (const double w : {1.0, 1.0 / 3.0, 0.7}) {
+        Random random(31);
+        std::vector<Tie> ties;
+        for (MemberIndex a = 0; a < 200; ++a) {
+            for (MemberIndex b = a + 1; b < 200; ++b) {
+                if (random.chance(0.03)) ties.push_back({a, b, w, {}});
+            }
+        }
+        std::vector<Tie> with_other_length = ties;
+        ties.push_back({200, 201, w, {}});
+        with_other_length.push_back({200, 201, 2.0 * w, {}});
+        const TieGraph breadth_first = graph_of(202, std::move(ties));
+        const TieGraph dijkstra = graph_of(202, std::move(with_other_length));
+        const auto sectors = random_sectors(random, 202, 3);
+        for (const unsigned threads : {1u, 2u}) {
+            const PathCentrality a = exact(breadth_first, sectors, threads);
+            const PathCentrality b = exact(dijkstra, sectors, threads);
+            const auto first = [](const MemberScores& scores) {
+                return MemberScores(scores.begin(), scores.begin() + 200);
+            };
+            EXPECT_TRUE(same_bits(first(a.betweenness), first(b.betweenness))) << w;
+            EXPECT_TRUE(same_bits(first(a.closeness), first(b.closeness))) << w;
+            EXPECT_TRUE(same_bits(first(a.harmonic), first(b.harmonic))) << w;
+            EXPECT_TRUE(same_bits(first(a.bridging), first(b.bridging))) << w;
+            EXPECT_GT(*std::max_element(a.betweenness.begin(), a.betweenness.end()), 0.0);
+        }
+    }
+    // The breadth-first search itself: levels by ascending member, distances k·w, σ counted.
+    const TieGraph square = graph_of(4, {{0, 1, 0.5, {}}, {0, 2, 0.5, {}}, {1, 3, 0.5, {}}, {2, 3, 0.5, {}}});
+    const auto arcs = metrics::ShortestPathGraph::build(square, metrics::TiePruning::dominated, 1);
+    metrics::ShortestPathSearch search(arcs);
+    search.run(3);
+    EXPECT_EQ(std::vector<MemberIndex>(search.order().begin(), search.order().end()),
+              (std::vector<MemberIndex>{3, 1, 2, 0}));
+    EXPECT_EQ(search.distance(0), 4.0);
+    EXPECT_EQ(search.paths(0), 2.0);
+    EXPECT_EQ(search.predecessor_count(0), 2u);
+}
+
 TEST(PathCentrality, ThreadCountDoesNotChangeOneBit) {
     Random random(11);
     const TieGraph graph = random_graph(random, 300, 0.05, {});
