@@ -60,7 +60,8 @@ TEST(MapData, EstimatedSizesAreSaidInTheMap) {
     const Network network = example();
     AnalysisOptions options;
     options.paths.mode = PathOptions::Mode::exact;
-    const MapData exact = map_data(analyse(network, options), MemberMetric::bridging);
+    const Analysis exactly = analyse(network, options);  // MapData borrows from it
+    const MapData exact = map_data(exactly, MemberMetric::bridging);
     EXPECT_FALSE(exact.sizes_estimated);
     options.paths.mode = PathOptions::Mode::sampled;
     options.paths.samples = 3;  // of 5 members
