@@ -224,13 +224,8 @@ ShortestPathGraph ShortestPathGraph::build(const TieGraph& ties, TiePruning prun
         three_step_undominated_arcs(graph, graph.distance_bound_, pruning_slack(n), threads);
     // An arc u→v with u > v goes with v→u, found by binary search in v's arcs.
     const auto kept = [&](MemberIndex u, std::size_t position) {
-        const MemberIndex v = graph.arcs_[position].target;
-        if (u < v) return keep_arc[position] != 0;
-        const auto first = graph.arcs_.begin() + static_cast<std::ptrdiff_t>(graph.offsets_[v]);
-        const auto last = graph.arcs_.begin() + static_cast<std::ptrdiff_t>(graph.offsets_[v + 1]);
-        const auto back =
-            std::lower_bound(first, last, u, [](const Arc& arc, MemberIndex target) { return arc.target < target; });
-        return keep_arc[static_cast<std::size_t>(back - graph.arcs_.begin())] != 0;
+        if (u < graph.arcs_[position].target) return keep_arc[position] != 0;
+        return keep_arc[graph.reverse_arc(u, position)] != 0;
     };
     std::vector<std::uint8_t> keep_both(graph.arcs_.size());
     concurrency::parallel_for(n, workers, 1024, [&](unsigned, std::size_t begin, std::size_t end) {
@@ -255,23 +250,23 @@ ShortestPathGraph ShortestPathGraph::build(const TieGraph& ties, TiePruning prun
     return smaller;
 }
 
+std::size_t ShortestPathGraph::reverse_arc(MemberIndex u, std::size_t position) const noexcept {
+    const MemberIndex v = arcs_[position].target;
+    const auto first = arcs_.begin() + static_cast<std::ptrdiff_t>(offsets_[v]);
+    const auto last = arcs_.begin() + static_cast<std::ptrdiff_t>(offsets_[v + 1]);
+    return static_cast<std::size_t>(
+        std::lower_bound(first, last, u, [](const Arc& arc, MemberIndex target) { return arc.target < target; }) -
+        arcs_.begin());
+}
+
 void ShortestPathGraph::leave_out(std::span<const std::uint8_t> beaten) {
     const std::size_t n = member_count();
-    // The arc v→u that goes with u→v at `position`, by binary search in v's row.
-    const auto reverse = [&](MemberIndex u, std::size_t position) {
-        const MemberIndex v = arcs_[position].target;
-        const auto first = arcs_.begin() + static_cast<std::ptrdiff_t>(offsets_[v]);
-        const auto last = arcs_.begin() + static_cast<std::ptrdiff_t>(offsets_[v + 1]);
-        return static_cast<std::size_t>(
-            std::lower_bound(first, last, u, [](const Arc& arc, MemberIndex target) { return arc.target < target; }) -
-            arcs_.begin());
-    };
     std::vector<std::size_t> offsets(n + 1, 0);
     std::vector<Arc> arcs;
     arcs.reserve(arcs_.size());
     for (MemberIndex u = 0; u < n; ++u) {
         for (std::size_t a = offsets_[u]; a < offsets_[u + 1]; ++a) {
-            if (beaten[a] == 0 && beaten[reverse(u, a)] == 0) arcs.push_back(arcs_[a]);
+            if (beaten[a] == 0 && beaten[reverse_arc(u, a)] == 0) arcs.push_back(arcs_[a]);
         }
         offsets[u + 1] = arcs.size();
     }

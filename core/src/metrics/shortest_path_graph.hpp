@@ -89,6 +89,9 @@ public:
     void leave_out(std::span<const std::uint8_t> beaten);
 
 private:
+    /// The position of arc v→u, for the arc u→v at `position` (binary search in v's row).
+    [[nodiscard]] std::size_t reverse_arc(MemberIndex u, std::size_t position) const noexcept;
+
     std::vector<std::size_t> offsets_;
     std::vector<Arc> arcs_;
     double distance_bound_ = 0.0;
